@@ -1,0 +1,30 @@
+// One jest run, several projects: `npm test` runs them all with coverage; `test:<name>` selects one.
+// ts-jest transpiles only (isolatedModules); `npm run typecheck` is the type gate.
+const transform = { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] };
+const project = (displayName, dir) => ({
+  displayName,
+  testEnvironment: "node",
+  transform,
+  moduleFileExtensions: ["ts", "js", "json"],
+  testMatch: [`<rootDir>/tests/${dir}/**/*.test.ts`],
+});
+const full = { statements: 100, branches: 100, functions: 100, lines: 100 };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    project("unit", "unit"),
+    project("policy", "policy"),
+    project("checker", "checker"),
+    project("verify", "verify"),
+    project("repo", "repo"),
+    project("fuzz", "fuzz"),
+    project("integration", "integration"),
+  ],
+  collectCoverageFrom: ["stack/**/*.ts", "policies/**/*.ts", "!**/node_modules/**", "!**/*.d.ts"],
+  coverageReporters: ["text-summary", "lcov"],
+  coverageThreshold: {
+    "./stack/": full,
+    "./policies/": full,
+  },
+};
