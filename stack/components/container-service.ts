@@ -1,0 +1,199 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { AwsContext } from "../aws-context";
+import { policyDocument, serviceTrustPolicy } from "../policy-documents";
+import type { Tags } from "../tags";
+
+export interface ContainerServiceArgs {
+    context: AwsContext;
+    vpcId: pulumi.Input<string>;
+    vpcCidr: pulumi.Input<string>;
+    publicSubnetIds: pulumi.Input<string>[];
+    privateSubnetIds: pulumi.Input<string>[];
+    /** Task definition family; the pipeline's deploy action registers new revisions of it. */
+    family: string;
+    containerName: string;
+    image: pulumi.Input<string>;
+    imageRepositoryArn: pulumi.Input<string>;
+    containerPort: number;
+    healthCheckPath: string;
+    desiredCount: number;
+    cpu: number;
+    memory: number;
+    logGroupName: string;
+    logRetentionDays: number;
+    kmsKeyArn: pulumi.Input<string>;
+    allowedIngressCidr: string;
+    deletionProtection: boolean;
+    tags: Tags;
+}
+
+const LISTENER_PORT = 80;
+
+/** The deploy target: a Fargate service in private subnets behind a public Application Load Balancer. */
+export class ContainerService extends pulumi.ComponentResource {
+    readonly cluster: aws.ecs.Cluster;
+    readonly service: aws.ecs.Service;
+    readonly logGroup: aws.cloudwatch.LogGroup;
+    readonly taskRole: aws.iam.Role;
+    readonly executionRole: aws.iam.Role;
+    readonly loadBalancer: aws.lb.LoadBalancer;
+
+    constructor(name: string, args: ContainerServiceArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("pipeline-compliance-kit:components:ContainerService", name, {}, opts);
+        const parent = { parent: this };
+        const { context, tags } = args;
+
+        this.cluster = new aws.ecs.Cluster(`${name}-cluster`, {
+            settings: [{ name: "containerInsights", value: "enabled" }],
+            tags,
+        }, parent);
+
+        this.logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, {
+            name: args.logGroupName,
+            retentionInDays: args.logRetentionDays,
+            kmsKeyId: args.kmsKeyArn,
+            tags,
+        }, parent);
+
+        // Used by ECS itself to pull the image and ship logs; the application never sees it.
+        this.executionRole = new aws.iam.Role(`${name}-execution-role`, {
+            assumeRolePolicy: serviceTrustPolicy("ecs-tasks.amazonaws.com", context),
+            tags,
+        }, parent);
+        new aws.iam.RolePolicy(`${name}-execution-policy`, {
+            role: this.executionRole.id,
+            policy: policyDocument([
+                {
+                    // GetAuthorizationToken has no resource type: AWS only accepts "*" here.
+                    Sid: "EcrLogin",
+                    Effect: "Allow",
+                    Action: "ecr:GetAuthorizationToken",
+                    Resource: "*",
+                },
+                {
+                    Sid: "PullImage",
+                    Effect: "Allow",
+                    Action: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+                    Resource: args.imageRepositoryArn,
+                },
+                {
+                    Sid: "WriteLogs",
+                    Effect: "Allow",
+                    Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                    Resource: pulumi.interpolate`${this.logGroup.arn}:*`,
+                },
+            ]),
+        }, parent);
+
+        // The application's own identity: no permissions until the application needs some.
+        this.taskRole = new aws.iam.Role(`${name}-task-role`, {
+            assumeRolePolicy: serviceTrustPolicy("ecs-tasks.amazonaws.com", context),
+            tags,
+        }, parent);
+
+        const taskDefinition = new aws.ecs.TaskDefinition(`${name}-task`, {
+            family: args.family,
+            cpu: String(args.cpu),
+            memory: String(args.memory),
+            networkMode: "awsvpc",
+            requiresCompatibilities: ["FARGATE"],
+            runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "X86_64" },
+            executionRoleArn: this.executionRole.arn,
+            taskRoleArn: this.taskRole.arn,
+            // A read-only root filesystem still needs somewhere to write temporary files.
+            volumes: [{ name: "tmp" }],
+            containerDefinitions: pulumi.jsonStringify([{
+                name: args.containerName,
+                image: args.image,
+                essential: true,
+                user: "1000",
+                readonlyRootFilesystem: true,
+                privileged: false,
+                portMappings: [{ containerPort: args.containerPort, protocol: "tcp" }],
+                environment: [{ name: "PORT", value: String(args.containerPort) }],
+                mountPoints: [{ sourceVolume: "tmp", containerPath: "/tmp", readOnly: false }],
+                logConfiguration: {
+                    logDriver: "awslogs",
+                    options: {
+                        "awslogs-group": this.logGroup.name,
+                        "awslogs-region": context.region,
+                        "awslogs-stream-prefix": args.containerName,
+                    },
+                },
+            }]),
+            tags,
+        }, parent);
+
+        const albSecurityGroup = new aws.ec2.SecurityGroup(`${name}-alb-sg`, {
+            vpcId: args.vpcId,
+            description: "Load balancer: listener port from the allowed CIDR, out to the tasks only",
+            ingress: [{ protocol: "tcp", fromPort: LISTENER_PORT, toPort: LISTENER_PORT, cidrBlocks: [args.allowedIngressCidr], description: "listener" }],
+            egress: [{ protocol: "tcp", fromPort: args.containerPort, toPort: args.containerPort, cidrBlocks: [args.vpcCidr], description: "to tasks" }],
+            tags,
+        }, parent);
+        const serviceSecurityGroup = new aws.ec2.SecurityGroup(`${name}-service-sg`, {
+            vpcId: args.vpcId,
+            description: "Tasks: container port from the load balancer only, HTTPS out for ECR and logs",
+            ingress: [{ protocol: "tcp", fromPort: args.containerPort, toPort: args.containerPort, securityGroups: [albSecurityGroup.id], description: "from load balancer" }],
+            egress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"], description: "HTTPS to AWS APIs" }],
+            tags,
+        }, parent);
+
+        this.loadBalancer = new aws.lb.LoadBalancer(`${name}-alb`, {
+            loadBalancerType: "application",
+            internal: false,
+            subnets: args.publicSubnetIds,
+            securityGroups: [albSecurityGroup.id],
+            dropInvalidHeaderFields: true,
+            enableDeletionProtection: args.deletionProtection,
+            tags,
+        }, parent);
+        const targetGroup = new aws.lb.TargetGroup(`${name}-tg`, {
+            vpcId: args.vpcId,
+            targetType: "ip",
+            protocol: "HTTP",
+            port: args.containerPort,
+            deregistrationDelay: 30,
+            healthCheck: { path: args.healthCheckPath, matcher: "200-399", interval: 30, healthyThreshold: 2, unhealthyThreshold: 3 },
+            tags,
+        }, parent);
+        const listener = new aws.lb.Listener(`${name}-http`, {
+            loadBalancerArn: this.loadBalancer.arn,
+            port: LISTENER_PORT,
+            protocol: "HTTP",
+            defaultActions: [{ type: "forward", targetGroupArn: targetGroup.arn }],
+            tags,
+        }, parent);
+
+        this.service = new aws.ecs.Service(`${name}-service`, {
+            cluster: this.cluster.arn,
+            taskDefinition: taskDefinition.arn,
+            desiredCount: args.desiredCount,
+            launchType: "FARGATE",
+            networkConfiguration: {
+                subnets: args.privateSubnetIds,
+                securityGroups: [serviceSecurityGroup.id],
+                assignPublicIp: false,
+            },
+            loadBalancers: [{ targetGroupArn: targetGroup.arn, containerName: args.containerName, containerPort: args.containerPort }],
+            healthCheckGracePeriodSeconds: 60,
+            deploymentCircuitBreaker: { enable: true, rollback: true },
+            propagateTags: "SERVICE",
+            tags,
+        }, {
+            parent: this,
+            // The target group must be attached to a listener before a service can register with it.
+            dependsOn: [listener],
+            // The pipeline's deploy action registers new task definition revisions; without this, the next
+            // `pulumi up` would roll the service back to the revision Pulumi created.
+            ignoreChanges: ["taskDefinition"],
+        });
+
+        this.registerOutputs({
+            clusterName: this.cluster.name,
+            serviceName: this.service.name,
+            serviceUrl: pulumi.interpolate`http://${this.loadBalancer.dnsName}`,
+        });
+    }
+}

@@ -1,0 +1,71 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { AwsContext } from "../aws-context";
+import { policyDocument } from "../policy-documents";
+import type { Tags } from "../tags";
+
+export interface FailureNotificationsArgs {
+    context: AwsContext;
+    pipelineName: pulumi.Input<string>;
+    pipelineArn: pulumi.Input<string>;
+    kmsKeyArn: pulumi.Input<string>;
+    /** Subscribed by email when set; the address must confirm the subscription. */
+    email: string | undefined;
+    tags: Tags;
+}
+
+/** Failed pipeline executions, as events, published to an encrypted SNS topic. */
+export class FailureNotifications extends pulumi.ComponentResource {
+    readonly topic: aws.sns.Topic;
+    readonly rule: aws.cloudwatch.EventRule;
+
+    constructor(name: string, args: FailureNotificationsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("pipeline-compliance-kit:components:FailureNotifications", name, {}, opts);
+        const parent = { parent: this };
+        const { tags } = args;
+
+        this.topic = new aws.sns.Topic(`${name}-topic`, { kmsMasterKeyId: args.kmsKeyArn, tags }, parent);
+
+        // Matches this pipeline only: the source is GitHub, so there is no CodeCommit rule to add.
+        this.rule = new aws.cloudwatch.EventRule(`${name}-rule`, {
+            description: "Pipeline execution failed",
+            eventPattern: pulumi.jsonStringify({
+                source: ["aws.codepipeline"],
+                "detail-type": ["CodePipeline Pipeline Execution State Change"],
+                resources: [args.pipelineArn],
+                detail: { pipeline: [args.pipelineName], state: ["FAILED"] },
+            }),
+            tags,
+        }, parent);
+
+        const topicPolicy = new aws.sns.TopicPolicy(`${name}-topic-policy`, {
+            arn: this.topic.arn,
+            policy: policyDocument([{
+                Sid: "OnlyThisRulePublishes",
+                Effect: "Allow",
+                Principal: { Service: "events.amazonaws.com" },
+                Action: "sns:Publish",
+                Resource: this.topic.arn,
+                Condition: {
+                    ArnEquals: { "aws:SourceArn": this.rule.arn },
+                    StringEquals: { "aws:SourceAccount": args.context.accountId },
+                },
+            }]),
+        }, parent);
+
+        new aws.cloudwatch.EventTarget(`${name}-target`, {
+            rule: this.rule.name,
+            arn: this.topic.arn,
+        }, { parent: this, dependsOn: [topicPolicy] });
+
+        if (args.email !== undefined) {
+            new aws.sns.TopicSubscription(`${name}-email`, {
+                topic: this.topic.arn,
+                protocol: "email",
+                endpoint: args.email,
+            }, parent);
+        }
+
+        this.registerOutputs({ topicArn: this.topic.arn, ruleName: this.rule.name });
+    }
+}
