@@ -21,10 +21,12 @@ module.exports = {
     project("fuzz", "fuzz"),
     project("integration", "integration"),
   ],
-  collectCoverageFrom: ["stack/**/*.ts", "policies/**/*.ts", "!**/node_modules/**", "!**/*.d.ts"],
+  collectCoverageFrom: ["stack/**/*.ts", "policies/**/*.ts", "verify/**/*.ts", "infra/**/*.ts", "!**/node_modules/**", "!**/*.d.ts"],
   coverageReporters: ["text-summary", "lcov"],
   coverageThreshold: {
     "./stack/": full,
     "./policies/": full,
+    "./verify/": full,
+    "./infra/": full,
   },
 };

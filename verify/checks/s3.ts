@@ -1,0 +1,110 @@
+import {
+  GetBucketEncryptionCommand,
+  GetBucketPolicyCommand,
+  GetBucketVersioningCommand,
+  GetPublicAccessBlockCommand,
+  HeadBucketCommand,
+} from "@aws-sdk/client-s3";
+import { call, failedWith } from "../aws-errors";
+import { describeKey, isStackKey } from "../keys";
+import { type Check, fail, pass } from "../types";
+
+const BUCKET = "s3.bucket";
+
+const bucketExists: Check = {
+  id: BUCKET,
+  title: "artifact bucket exists",
+  async run({ outputs, clients }) {
+    const Bucket = outputs.artifactBucketName;
+    try {
+      await call("s3:ListBucket (HeadBucket)", () => clients.s3.send(new HeadBucketCommand({ Bucket })));
+    } catch (error) {
+      if (failedWith(error, "NotFound")) return fail(`bucket '${Bucket}' not found; deploy the stack or fix artifactBucketName`);
+      throw error;
+    }
+    return pass(`bucket '${Bucket}' exists`);
+  },
+};
+
+const versioning: Check = {
+  id: "s3.versioning",
+  title: "artifact bucket versioning is Enabled",
+  requires: BUCKET,
+  async run({ outputs, clients }) {
+    const res = await call("s3:GetBucketVersioning", () =>
+      clients.s3.send(new GetBucketVersioningCommand({ Bucket: outputs.artifactBucketName })),
+    );
+    return res.Status === "Enabled" ? pass("versioning Enabled") : fail(`versioning is ${res.Status ?? "never enabled"}, expected Enabled`);
+  },
+};
+
+const encryption: Check = {
+  id: "s3.encryption",
+  title: "artifact bucket encrypts with the stack's KMS key",
+  requires: BUCKET,
+  async run({ outputs, clients }) {
+    const res = await call("s3:GetEncryptionConfiguration", () =>
+      clients.s3.send(new GetBucketEncryptionCommand({ Bucket: outputs.artifactBucketName })),
+    );
+    const byDefault = res.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault;
+    if (byDefault?.SSEAlgorithm !== "aws:kms") {
+      return fail(`default encryption is ${byDefault?.SSEAlgorithm ?? "unset"}, expected aws:kms with ${outputs.kmsKeyArn}`);
+    }
+    const key = byDefault.KMSMasterKeyID;
+    return isStackKey(key, outputs)
+      ? pass(`aws:kms with ${key}`)
+      : fail(`aws:kms with ${describeKey(key)}, expected the stack's key ${outputs.kmsKeyArn}`);
+  },
+};
+
+const FLAGS = ["BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"] as const;
+
+const publicAccess: Check = {
+  id: "s3.public-access-block",
+  title: "artifact bucket blocks all public access",
+  requires: BUCKET,
+  async run({ outputs, clients }) {
+    const res = await call("s3:GetBucketPublicAccessBlock", () =>
+      clients.s3.send(new GetPublicAccessBlockCommand({ Bucket: outputs.artifactBucketName })),
+    );
+    const config = res.PublicAccessBlockConfiguration ?? {};
+    const off = FLAGS.filter((flag) => config[flag] !== true);
+    return off.length === 0 ? pass("all four public access blocks on") : fail(`public access block off: ${off.join(", ")}`);
+  },
+};
+
+interface PolicyStatement {
+  Effect?: unknown;
+  Condition?: Record<string, Record<string, unknown> | undefined>;
+}
+
+function deniesInsecureTransport(statement: PolicyStatement): boolean {
+  const value = statement.Condition?.Bool?.["aws:SecureTransport"];
+  const values = Array.isArray(value) ? value : [value];
+  return statement.Effect === "Deny" && values.some((v) => String(v) === "false");
+}
+
+const tlsOnly: Check = {
+  id: "s3.tls-only-policy",
+  title: "artifact bucket policy denies requests without TLS",
+  requires: BUCKET,
+  async run({ outputs, clients }) {
+    let policy: string | undefined;
+    try {
+      const res = await call("s3:GetBucketPolicy", () =>
+        clients.s3.send(new GetBucketPolicyCommand({ Bucket: outputs.artifactBucketName })),
+      );
+      policy = res.Policy;
+    } catch (error) {
+      if (!failedWith(error, "NoSuchBucketPolicy")) throw error;
+    }
+    if (!policy) return fail("the bucket has no policy; add a Deny statement on aws:SecureTransport = false");
+    const parsed = JSON.parse(policy) as { Statement?: PolicyStatement | PolicyStatement[] };
+    const statements = Array.isArray(parsed.Statement) ? parsed.Statement : [parsed.Statement ?? {}];
+    return statements.some(deniesInsecureTransport)
+      ? pass("Deny when aws:SecureTransport is false")
+      : fail("no Deny statement with Condition Bool aws:SecureTransport = false");
+  },
+};
+
+export const s3Checks: readonly Check[] = [bucketExists, versioning, encryption, publicAccess, tlsOnly];
