@@ -1,0 +1,5 @@
+"use strict";
+// Child process entry of the record stage: a fresh Node process per program, so the Pulumi runtime's
+// global state never leaks between programs.
+require("./ts-hook");
+require("../checker/record/child").main();

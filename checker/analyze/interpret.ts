@@ -1,0 +1,79 @@
+// Sorts the pack's diagnostics the way the engine and docs/architecture.md do: mandatory fails the run,
+// advisory is reported, "[waived] " advisories are waived, "[undecided] " and the engine's own
+// "can't run ... during preview" diagnostics are undecided, disabled is never reported.
+import type { CheckReport, EnforcementLevel, Finding, Remediated, Severity } from "../types";
+import { parseUrn } from "../urn";
+
+export interface RawDiagnostic {
+  policy: string;
+  description: string;
+  message: string;
+  enforcementLevel: EnforcementLevel;
+  severity: Severity;
+  urn: string;
+}
+
+const CANT_RUN = /^can't run (policy|remediation) '.*' from policy pack '.*' during preview/;
+
+/** A string passed to reportViolation arrives as "<description>\n<message>"; the message is what matters. */
+export function messageBody(d: Pick<RawDiagnostic, "description" | "message">): string {
+  const prefix = `${d.description}\n`;
+  return d.description && d.message.startsWith(prefix) ? d.message.slice(prefix.length) : d.message;
+}
+
+export type Kind = "violation" | "waived" | "undecided" | "ignored";
+
+export function kindOf(d: RawDiagnostic): Kind {
+  if (d.enforcementLevel === "disabled") {
+    return "ignored";
+  }
+  const body = messageBody(d);
+  if (body.startsWith("[undecided] ") || CANT_RUN.test(body)) {
+    return "undecided";
+  }
+  if (d.enforcementLevel === "advisory" && body.startsWith("[waived] ")) {
+    return "waived";
+  }
+  return "violation";
+}
+
+export function toFinding(d: RawDiagnostic): Finding {
+  const parsed = parseUrn(d.urn);
+  return {
+    policy: d.policy,
+    // Remediate-level diagnostics mean the remediation did not fix it: the engine reports mandatory.
+    enforcementLevel: d.enforcementLevel === "remediate" ? "mandatory" : d.enforcementLevel,
+    severity: d.severity,
+    resourceType: parsed?.type ?? "",
+    resourceName: parsed?.name ?? "",
+    urn: d.urn,
+    message: messageBody(d),
+  };
+}
+
+function byResourceThenPolicy(a: { urn: string; policy: string }, b: { urn: string; policy: string }): number {
+  return a.urn.localeCompare(b.urn) || a.policy.localeCompare(b.policy);
+}
+
+export function buildReport(resources: number, diagnostics: RawDiagnostic[], remediated: Remediated[]): CheckReport {
+  const report: CheckReport = { resources, violations: [], waived: [], undecided: [], remediated: [...remediated] };
+  for (const d of diagnostics) {
+    const kind = kindOf(d);
+    if (kind === "violation") {
+      report.violations.push(toFinding(d));
+    } else if (kind === "waived") {
+      report.waived.push(toFinding(d));
+    } else if (kind === "undecided") {
+      report.undecided.push(toFinding(d));
+    }
+  }
+  report.violations.sort(byResourceThenPolicy);
+  report.waived.sort(byResourceThenPolicy);
+  report.undecided.sort(byResourceThenPolicy);
+  report.remediated.sort(byResourceThenPolicy);
+  return report;
+}
+
+export function mandatoryCount(report: CheckReport): number {
+  return report.violations.filter((v) => v.enforcementLevel === "mandatory").length;
+}

@@ -1,0 +1,217 @@
+// One conversation with a running pack, in the engine's order: Handshake, ConfigureStack,
+// GetAnalyzerInfo, Configure, then per resource Remediate followed by Analyze on the remediated inputs,
+// then AnalyzeStack over everything. A session can analyze several recordings (npm start reuses a pack).
+import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
+import type { EnforcementLevel, PackInfo, PropertyMap, RecordedResource, Recording, Remediated, Severity } from "../types";
+import { propertyChanges } from "../report/diff";
+import { rootStackUrn } from "../urn";
+import { AnalyzerConnection, loadProtocol, type Protocol } from "./client";
+import { reconcilePolicyConfig, type ConfigurablePolicy, type PolicyConfigMap } from "./policyConfig";
+import type { RawDiagnostic } from "./interpret";
+
+const LEVELS: Record<number, EnforcementLevel> = { 0: "advisory", 1: "mandatory", 2: "disabled", 3: "remediate" };
+const SEVERITIES: Record<number, Severity> = { 0: "", 1: "low", 2: "medium", 3: "high", 4: "critical" };
+
+export interface AnalyzedRecording {
+  resources: number;
+  diagnostics: RawDiagnostic[];
+  remediated: Remediated[];
+}
+
+export interface StackIdentity {
+  project: string;
+  stack: string;
+  organization: string;
+}
+
+export class AnalyzerSession {
+  private readonly pb: typeof analyzerPb;
+  private policies: ConfigurablePolicy[] = [];
+  private initialConfig: PolicyConfigMap = {};
+  info: PackInfo = { name: "", version: "", policies: [] };
+
+  private constructor(private readonly connection: AnalyzerConnection, private readonly protocol: Protocol) {
+    this.pb = protocol.pb;
+  }
+
+  static async open(address: string, packDir: string): Promise<AnalyzerSession> {
+    const protocol = loadProtocol(packDir);
+    const session = new AnalyzerSession(new AnalyzerConnection(protocol, address), protocol);
+    const handshake = new protocol.pb.AnalyzerHandshakeRequest();
+    handshake.setRootDirectory(packDir);
+    handshake.setProgramDirectory(packDir);
+    await session.connection.optional("handshake", handshake);
+    await session.readInfo();
+    return session;
+  }
+
+  private async readInfo(): Promise<void> {
+    const info = await this.connection.call<analyzerPb.AnalyzerInfo>("getAnalyzerInfo", new this.protocol.empty.Empty());
+    this.policies = info.getPoliciesList().map((p) => {
+      const schema = p.getConfigschema();
+      return {
+        name: p.getName(),
+        enforcementLevel: LEVELS[p.getEnforcementlevel()],
+        configSchema: schema
+          ? { properties: (schema.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown>, required: schema.getRequiredList() }
+          : undefined,
+      };
+    });
+    this.initialConfig = {};
+    info.getInitialconfigMap().forEach((c, name) => {
+      this.initialConfig[name] = { enforcementLevel: LEVELS[c.getEnforcementlevel()], properties: (c.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown> };
+    });
+    this.info = {
+      name: info.getName(),
+      version: info.getVersion(),
+      policies: info.getPoliciesList().map((p) => ({
+        name: p.getName(),
+        description: p.getDescription(),
+        severity: SEVERITIES[p.getSeverity()] ?? "",
+        tags: p.getTagsList(),
+        remediationSteps: p.getRemediationSteps(),
+        url: p.getUrl(),
+      })),
+    };
+  }
+
+  /** Reconciles and sends policy config; throws CheckError naming the file and field when invalid. */
+  async configure(user: PolicyConfigMap, file: string): Promise<void> {
+    const config = reconcilePolicyConfig(this.policies, this.initialConfig, user, file);
+    const req = new this.pb.ConfigureAnalyzerRequest();
+    const map = req.getPolicyconfigMap();
+    for (const [name, entry] of Object.entries(config)) {
+      const pc = new this.pb.PolicyConfig();
+      pc.setEnforcementlevel(this.levelNumber(entry.enforcementLevel ?? "advisory"));
+      pc.setProperties(this.protocol.struct.Struct.fromJavaScript(entry.properties as never));
+      map.set(name, pc);
+    }
+    await this.connection.call("configure", req, "Configure");
+  }
+
+  private levelNumber(level: EnforcementLevel): analyzerPb.EnforcementLevel {
+    const found = Object.entries(LEVELS).find(([, l]) => l === level);
+    return Number(found?.[0] ?? 0) as analyzerPb.EnforcementLevel;
+  }
+
+  private struct(props: PropertyMap): ReturnType<typeof this.protocol.struct.Struct.fromJavaScript> {
+    return this.protocol.struct.Struct.fromJavaScript(props as never);
+  }
+
+  private options(r: RecordedResource): analyzerPb.AnalyzerResourceOptions {
+    const o = new this.pb.AnalyzerResourceOptions();
+    o.setProtect(r.options.protect);
+    o.setIgnorechangesList(r.options.ignoreChanges);
+    o.setAliasesList(r.options.aliases);
+    o.setAdditionalsecretoutputsList(r.options.additionalSecretOutputs);
+    if (r.options.deleteBeforeReplace !== undefined) {
+      o.setDeletebeforereplace(r.options.deleteBeforeReplace);
+      o.setDeletebeforereplacedefined(true);
+    }
+    const t = new this.pb.AnalyzerResourceOptions.CustomTimeouts();
+    t.setCreate(r.options.customTimeouts.createSeconds);
+    t.setUpdate(r.options.customTimeouts.updateSeconds);
+    t.setDelete(r.options.customTimeouts.deleteSeconds);
+    o.setCustomtimeouts(t);
+    if (r.parent) {
+      o.setParent(r.parent);
+    }
+    return o;
+  }
+
+  private provider(r: RecordedResource, byUrn: Map<string, RecordedResource>): analyzerPb.AnalyzerProviderResource | undefined {
+    const p = r.provider ? byUrn.get(r.provider) : undefined;
+    if (!p) {
+      return undefined;
+    }
+    const msg = new this.pb.AnalyzerProviderResource();
+    msg.setUrn(p.urn);
+    msg.setType(p.type);
+    msg.setName(p.name);
+    msg.setProperties(this.struct(p.inputs));
+    return msg;
+  }
+
+  private diagnostics(list: analyzerPb.AnalyzeDiagnostic[], urnFor: (d: analyzerPb.AnalyzeDiagnostic) => string): RawDiagnostic[] {
+    return list.map((d) => ({
+      policy: d.getPolicyname(),
+      description: d.getDescription(),
+      message: d.getMessage(),
+      enforcementLevel: LEVELS[d.getEnforcementlevel()],
+      severity: SEVERITIES[d.getSeverity()] ?? "",
+      urn: urnFor(d),
+    }));
+  }
+
+  async analyze(recording: Recording, identity: StackIdentity): Promise<AnalyzedRecording> {
+    const stackReq = new this.pb.AnalyzerStackConfigureRequest();
+    stackReq.setStack(identity.stack);
+    stackReq.setProject(identity.project);
+    stackReq.setOrganization(identity.organization);
+    stackReq.setDryRun(true);
+    await this.connection.optional("configureStack", stackReq);
+
+    const byUrn = new Map(recording.resources.map((r) => [r.urn, r]));
+    const diagnostics: RawDiagnostic[] = [];
+    const remediated: Remediated[] = [];
+    const finalProps = new Map<string, PropertyMap>();
+    for (const r of recording.resources) {
+      let inputs = r.inputs;
+      const req = new this.pb.AnalyzeRequest();
+      req.setUrn(r.urn);
+      req.setType(r.type);
+      req.setName(r.name);
+      req.setOptions(this.options(r));
+      const provider = this.provider(r, byUrn);
+      if (provider) {
+        req.setProvider(provider);
+      }
+      req.setProperties(this.struct(inputs));
+      const remediation = await this.connection.call<analyzerPb.RemediateResponse>("remediate", req, `Remediate of ${r.urn}`);
+      for (const t of remediation.getRemediationsList()) {
+        if (t.getDiagnostic()) {
+          diagnostics.push({ policy: t.getPolicyname(), description: t.getDescription(), message: t.getDiagnostic(), enforcementLevel: "advisory", severity: "", urn: r.urn });
+        } else if (t.getProperties()) {
+          const after = t.getProperties()?.toJavaScript() as PropertyMap;
+          remediated.push({ policy: t.getPolicyname(), resourceType: r.type, resourceName: r.name, urn: r.urn, changes: propertyChanges(inputs, after) });
+          inputs = after;
+        }
+      }
+      req.setProperties(this.struct(inputs));
+      const analysis = await this.connection.call<analyzerPb.AnalyzeResponse>("analyze", req, `Analyze of ${r.urn}`);
+      diagnostics.push(...this.diagnostics(analysis.getDiagnosticsList(), () => r.urn));
+      finalProps.set(r.urn, r.custom ? inputs : r.outputs);
+    }
+
+    const stackRequest = new this.pb.AnalyzeStackRequest();
+    stackRequest.setResourcesList(recording.resources.map((r) => {
+      const msg = new this.pb.AnalyzerResource();
+      msg.setUrn(r.urn);
+      msg.setType(r.type);
+      msg.setName(r.name);
+      msg.setProperties(this.struct(finalProps.get(r.urn) ?? r.outputs));
+      msg.setOptions(this.options(r));
+      const provider = this.provider(r, byUrn);
+      if (provider) {
+        msg.setProvider(provider);
+      }
+      msg.setParent(r.parent);
+      msg.setDependenciesList(r.dependencies);
+      const deps = msg.getPropertydependenciesMap();
+      for (const [key, urns] of Object.entries(r.propertyDependencies)) {
+        const pd = new this.pb.AnalyzerPropertyDependencies();
+        pd.setUrnsList(urns);
+        deps.set(key, pd);
+      }
+      return msg;
+    }));
+    const stackResponse = await this.connection.call<analyzerPb.AnalyzeResponse>("analyzeStack", stackRequest, "AnalyzeStack");
+    const stackUrn = rootStackUrn(identity.stack, identity.project);
+    diagnostics.push(...this.diagnostics(stackResponse.getDiagnosticsList(), (d) => (byUrn.has(d.getUrn()) ? d.getUrn() : stackUrn)));
+    return { resources: recording.resources.length, diagnostics, remediated };
+  }
+
+  close(): void {
+    this.connection.close();
+  }
+}

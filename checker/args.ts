@@ -1,0 +1,103 @@
+// Command-line parsing for pipeline-check; every mistake is a CheckError naming the flag.
+import { CheckError } from "./errors";
+
+export type Format = "text" | "json" | "sarif";
+
+export interface CliArgs {
+  program?: string;
+  policyPack?: string;
+  policyPackConfig?: string;
+  stack: string;
+  config: string[];
+  state?: string;
+  format: Format;
+  output?: string;
+  verbose: boolean;
+  timeoutSeconds: number;
+  help: boolean;
+}
+
+export const USAGE = `Usage: pipeline-check [PROGRAM] [options]
+
+Checks a Pulumi program against a policy pack offline, as 'pulumi preview --policy-pack' would.
+PROGRAM: a directory with Pulumi.yaml or index.ts, or a .ts/.js file (default: the reference stack).
+
+Options:
+  --policy-pack DIR          policy pack directory (default: policies)
+  --policy-pack-config FILE  policy config, same JSON as 'pulumi preview --policy-pack-config'
+  --stack NAME               stack whose Pulumi.<stack>.yaml config is used (default: dev)
+  --config key=value         extra stack config, repeatable (keys without namespace get the project's)
+  --state FILE               check a 'pulumi stack export' file instead of running a program
+  --format text|json|sarif   output format (default: text)
+  --output FILE              write the report to FILE instead of stdout
+  --timeout SECONDS          bound on running the program and starting the pack (default: 300)
+  --verbose                  progress, program output and stack traces on errors
+  --help                     this text
+
+Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 the check could not run.
+`;
+
+const VALUED = new Set(["--policy-pack", "--policy-pack-config", "--stack", "--config", "--state", "--format", "--output", "--timeout"]);
+
+export function parseArgs(argv: string[]): CliArgs {
+  const args: CliArgs = { stack: "dev", config: [], format: "text", verbose: false, timeoutSeconds: 300, help: false };
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i];
+    if (!raw.startsWith("--")) {
+      positional.push(raw);
+      continue;
+    }
+    const eq = raw.indexOf("=");
+    const flag = eq > 0 && VALUED.has(raw.slice(0, eq)) ? raw.slice(0, eq) : raw;
+    if (flag === "--help") {
+      args.help = true;
+      continue;
+    }
+    if (flag === "--verbose") {
+      args.verbose = true;
+      continue;
+    }
+    if (!VALUED.has(flag)) {
+      throw new CheckError(`unknown option ${raw} (see --help)`);
+    }
+    const value = flag !== raw ? raw.slice(eq + 1) : argv[++i];
+    if (value === undefined || value === "") {
+      throw new CheckError(`option ${flag} needs a value (see --help)`);
+    }
+    switch (flag) {
+      case "--policy-pack": args.policyPack = value; break;
+      case "--policy-pack-config": args.policyPackConfig = value; break;
+      case "--stack": args.stack = value; break;
+      case "--state": args.state = value; break;
+      case "--output": args.output = value; break;
+      case "--config":
+        if (value.indexOf("=") <= 0) {
+          throw new CheckError(`--config ${value}: expected key=value (for example --config aws:region=us-east-1)`);
+        }
+        args.config.push(value);
+        break;
+      case "--format":
+        if (value !== "text" && value !== "json" && value !== "sarif") {
+          throw new CheckError(`--format ${value}: use text, json or sarif`);
+        }
+        args.format = value;
+        break;
+      default: {
+        const seconds = Number(value);
+        if (!Number.isFinite(seconds) || seconds <= 0) {
+          throw new CheckError(`--timeout ${value}: expected a positive number of seconds`);
+        }
+        args.timeoutSeconds = seconds;
+      }
+    }
+  }
+  if (positional.length > 1) {
+    throw new CheckError(`expected at most one PROGRAM, got ${positional.join(", ")}`);
+  }
+  if (positional.length === 1 && args.state) {
+    throw new CheckError(`--state ${args.state}: give either a PROGRAM or --state, not both`);
+  }
+  args.program = positional[0];
+  return args;
+}

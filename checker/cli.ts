@@ -1,0 +1,88 @@
+// pipeline-check: parses flags, runs the check, writes the chosen format, maps outcomes to exit codes.
+import * as fs from "fs";
+import * as path from "path";
+import { parseArgs, USAGE, type CliArgs } from "./args";
+import { mandatoryCount } from "./analyze/interpret";
+import { CheckError, messageOf } from "./errors";
+import { runCheck, type CheckResult } from "./index";
+import { KIT_ROOT } from "./record/run";
+import { toJson } from "./report/json";
+import { toSarif } from "./report/sarif";
+import { toText, useColour } from "./report/text";
+
+export const EXIT_CLEAN = 0;
+export const EXIT_VIOLATIONS = 1;
+export const EXIT_CANNOT_RUN = 2;
+
+function kitVersion(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(KIT_ROOT, "package.json"), "utf8")) as { version?: string };
+  return pkg.version ?? "0.0.0";
+}
+
+export function render(result: CheckResult, args: CliArgs, colour: boolean): string {
+  if (args.format === "json") {
+    return toJson(result);
+  }
+  if (args.format === "sarif") {
+    return toSarif(result, {
+      pack: result.pack,
+      root: process.cwd(),
+      entry: result.entry,
+      locations: result.locations,
+      toolVersion: kitVersion(),
+      informationUri: "https://www.pulumi.com/docs/iac/using-pulumi/crossguard/",
+    });
+  }
+  return toText(result, { colour });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let verbose = argv.includes("--verbose");
+  try {
+    const args = parseArgs(argv);
+    verbose = args.verbose;
+    if (args.help) {
+      process.stdout.write(USAGE);
+      return EXIT_CLEAN;
+    }
+    const showStatus = verbose || process.stderr.isTTY === true;
+    const result = await runCheck({
+      program: args.program,
+      policyPack: args.policyPack,
+      policyPackConfig: args.policyPackConfig,
+      stack: args.stack,
+      config: args.config,
+      state: args.state,
+      timeoutSeconds: args.timeoutSeconds,
+      onStatus: showStatus ? (m) => process.stderr.write(`${m}\n`) : undefined,
+      onProgramOutput: verbose ? (c) => process.stderr.write(c) : undefined,
+    });
+    if (verbose) {
+      process.stderr.write(`timings: record ${result.timings.record} ms, serve ${result.timings.serve} ms, analyze ${result.timings.analyze} ms\n`);
+    }
+    const out = render(result, args, !args.output && useColour(process.stdout, process.env));
+    if (args.output) {
+      try {
+        fs.writeFileSync(args.output, out);
+      } catch (e) {
+        throw new CheckError(`--output ${args.output}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? messageOf(e)})`);
+      }
+    } else {
+      process.stdout.write(out);
+    }
+    return mandatoryCount(result) > 0 ? EXIT_VIOLATIONS : EXIT_CLEAN;
+  } catch (e) {
+    if (e instanceof CheckError) {
+      process.stderr.write(`pipeline-check: ${e.message}\n`);
+      if (verbose && e.stack) {
+        process.stderr.write(`${e.stack}\n`);
+      }
+    } else {
+      process.stderr.write(`pipeline-check: internal error: ${messageOf(e).split("\n")[0]}\n`);
+      if (verbose && e instanceof Error && e.stack) {
+        process.stderr.write(`${e.stack}\n`);
+      }
+    }
+    return EXIT_CANNOT_RUN;
+  }
+}

@@ -1,0 +1,180 @@
+// Programmatic entry: runCheck(options) records a program (or reads a stack export), serves the pack,
+// analyzes, and returns the report plus timings. startPack lets callers reuse one pack for many targets.
+import * as fs from "fs";
+import * as path from "path";
+import { AnalyzerSession } from "./analyze/session";
+import { buildReport } from "./analyze/interpret";
+import { readPolicyConfigFile, type PolicyConfigMap } from "./analyze/policyConfig";
+import { resolveProgram } from "./record/program";
+import { KIT_ROOT, recordProgram } from "./record/run";
+import { stackConfig, type StackConfig } from "./record/stackConfig";
+import { readStateExport } from "./record/stateExport";
+import { engineLauncher, type PackLauncher, type RunningPack } from "./serve/launcher";
+import { installSignalHandlers } from "./serve/processes";
+import type { CheckReport, PackInfo, Recording, SourceLocation, Timings } from "./types";
+
+export const DEFAULT_ORGANIZATION = "organization";
+
+export interface CheckOptions {
+  program?: string;
+  policyPack?: string;
+  policyPackConfig?: string;
+  stack?: string;
+  config?: string[];
+  state?: string;
+  timeoutSeconds?: number;
+  organization?: string;
+  launcher?: PackLauncher;
+  /** A pack already started with startPack (npm start, test suites); left running afterwards. */
+  pack?: PackHandle;
+  onStatus?: (message: string) => void;
+  onProgramOutput?: (chunk: string) => void;
+}
+
+export interface CheckResult extends CheckReport {
+  timings: Timings;
+  pack: PackInfo;
+  /** Entry file of the program (or the state file): the fallback location of findings. */
+  entry: string;
+  /** Where each resource was declared, by URN, when the recorder could tell. */
+  locations: Map<string, SourceLocation>;
+}
+
+export interface PackHandle {
+  session: AnalyzerSession;
+  running: RunningPack;
+  serveMs: number;
+  stop(): void;
+}
+
+export interface PackOptions {
+  policyPack?: string;
+  policyPackConfig?: string;
+  project: string;
+  stack: string;
+  organization?: string;
+  config?: Record<string, string>;
+  timeoutSeconds?: number;
+  launcher?: PackLauncher;
+  onStatus?: (message: string) => void;
+}
+
+export function defaultPackDir(): string {
+  return fs.existsSync(path.resolve("policies")) ? "policies" : path.join(KIT_ROOT, "policies");
+}
+
+export function defaultProgramDir(): string {
+  return fs.existsSync(path.resolve("Pulumi.yaml")) ? process.cwd() : KIT_ROOT;
+}
+
+function userPolicyConfig(file: string | undefined): PolicyConfigMap {
+  return file ? readPolicyConfigFile(file) : {};
+}
+
+export async function startPack(options: PackOptions, userConfig = userPolicyConfig(options.policyPackConfig)): Promise<PackHandle> {
+  installSignalHandlers();
+  const started = Date.now();
+  const launcher = options.launcher ?? engineLauncher;
+  const packDir = options.policyPack ?? defaultPackDir();
+  const status = options.onStatus;
+  status?.(`starting policy pack ${packDir} ...`);
+  // A TypeScript pack is type-checked while it loads, which takes seconds: say it is still going.
+  const ticker = status ? setInterval(() => status(`policy pack still starting (${Math.round((Date.now() - started) / 1000)}s) ...`), 3000) : undefined;
+  ticker?.unref();
+  const running = await launcher
+    .start(
+      packDir,
+      { project: options.project, stack: options.stack, organization: options.organization ?? DEFAULT_ORGANIZATION, config: options.config ?? {} },
+      (options.timeoutSeconds ?? 300) * 1000,
+    )
+    .finally(() => clearInterval(ticker));
+  try {
+    const session = await AnalyzerSession.open(running.address, running.dir);
+    await session.configure(userConfig, options.policyPackConfig ?? "policy config");
+    options.onStatus?.(`policy pack ${session.info.name}@${session.info.version} ready (${session.info.policies.length} policies)`);
+    return {
+      session, running, serveMs: Date.now() - started,
+      stop: () => {
+        session.close();
+        running.stop();
+      },
+    };
+  } catch (e) {
+    running.stop();
+    throw e;
+  }
+}
+
+interface Target {
+  recording: () => Promise<Recording>;
+  project: string;
+  stack: string;
+  config: StackConfig;
+}
+
+function target(options: CheckOptions, stack: string, organization: string): Target {
+  if (options.state) {
+    const recording = readStateExport(options.state);
+    return { recording: async () => recording, project: recording.project, stack: recording.stack || stack, config: { values: {}, secretKeys: [] } };
+  }
+  const program = resolveProgram(options.program, defaultProgramDir());
+  const config = stackConfig(program.projectDir, stack, program.project, options.config ?? []);
+  return {
+    project: program.project, stack, config,
+    recording: () => recordProgram({
+      target: program, stack, organization, config,
+      timeoutMs: (options.timeoutSeconds ?? 300) * 1000,
+      onProgress: (n) => options.onStatus?.(`recorded ${n} resources ...`),
+      onOutput: options.onProgramOutput,
+    }),
+  };
+}
+
+export async function runCheck(options: CheckOptions = {}): Promise<CheckResult> {
+  installSignalHandlers();
+  const stack = options.stack ?? "dev";
+  const organization = options.organization ?? DEFAULT_ORGANIZATION;
+  const what = target(options, stack, organization);
+  const userConfig = userPolicyConfig(options.policyPackConfig);
+
+  const recordStart = Date.now();
+  let recordMs = 0;
+  const recording = what.recording().then((r) => {
+    recordMs = Date.now() - recordStart;
+    return r;
+  });
+  const packPromise = options.pack
+    ? Promise.resolve(options.pack)
+    : startPack({ ...options, project: what.project, stack: what.stack, organization, config: what.config.values }, userConfig);
+  // Both run at once; whichever fails first decides the error, and a started pack is always stopped.
+  const [recorded, pack] = await Promise.allSettled([recording, packPromise]);
+  const ownPack = !options.pack && pack.status === "fulfilled" ? pack.value : undefined;
+  try {
+    if (recorded.status === "rejected") {
+      throw recorded.reason;
+    }
+    if (pack.status === "rejected") {
+      throw pack.reason;
+    }
+    const analyzeStart = Date.now();
+    const analyzed = await pack.value.session.analyze(recorded.value, { project: recorded.value.project, stack: recorded.value.stack, organization });
+    const report = buildReport(analyzed.resources, analyzed.diagnostics, analyzed.remediated);
+    const locations = new Map<string, SourceLocation>();
+    for (const r of recorded.value.resources) {
+      if (r.location) {
+        locations.set(r.urn, r.location);
+      }
+    }
+    return {
+      ...report,
+      timings: { record: recordMs, serve: options.pack ? 0 : pack.value.serveMs, analyze: Date.now() - analyzeStart },
+      pack: pack.value.session.info,
+      entry: recorded.value.entry,
+      locations,
+    };
+  } finally {
+    ownPack?.stop();
+  }
+}
+
+export type { CheckReport, Finding, PackInfo, Remediated } from "./types";

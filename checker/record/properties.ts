@@ -1,0 +1,44 @@
+// What the engine does to a registration's property bag before Analyze sees it: it keeps unknowns and
+// secrets, but marshals without KeepResources, so a resource reference becomes the referenced resource's
+// id (custom resources; unknown during a preview of a new resource) or its URN (components).
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export const SIG_KEY = "4dabf18193072939515e22adb298388d";
+export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+export const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+export const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+export function engineValue(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(engineValue);
+  }
+  if (!isRecord(value)) {
+    return value;
+  }
+  const sig = value[SIG_KEY];
+  if (sig === RESOURCE_SIG) {
+    return "id" in value ? engineValue(value.id) : value.urn;
+  }
+  if (sig === OUTPUT_SIG) {
+    const known = "value" in value ? engineValue(value.value) : UNKNOWN;
+    return value.secret === true ? { [SIG_KEY]: SECRET_SIG, value: known } : known;
+  }
+  if (sig === SECRET_SIG) {
+    return { [SIG_KEY]: SECRET_SIG, value: engineValue(value.value) };
+  }
+  if (typeof sig === "string") {
+    return value;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = engineValue(v);
+  }
+  return out;
+}
+
+export function engineProperties(props: Record<string, unknown>): Record<string, unknown> {
+  return engineValue(props) as Record<string, unknown>;
+}

@@ -1,0 +1,39 @@
+// What the record parent and child exchange: the spec in, the recording (or a user-facing error) out.
+import * as path from "path";
+import type { Recording, SourceLocation } from "../types";
+import type { StackConfig } from "./stackConfig";
+
+export interface ChildSpec {
+  project: string;
+  stack: string;
+  organization: string;
+  entry: string;
+  programDir: string;
+  kitRoot: string;
+  config: StackConfig;
+  resultFile: string;
+}
+
+export interface ChildError {
+  message: string;
+  /** True when the program did not compile (syntax error), false when it threw. */
+  compile: boolean;
+  location?: SourceLocation;
+}
+
+export type ChildResult = { recording: Recording } | { error: ChildError };
+
+/** The innermost stack frame inside the program's files, to say where a program threw. */
+export function errorLocation(stack: string, programDir: string): SourceLocation | undefined {
+  const root = programDir.endsWith(path.sep) ? programDir : programDir + path.sep;
+  for (const line of stack.split("\n")) {
+    const m = /\(?((?:file:\/\/)?\/[^():]+):(\d+):\d+\)?$/.exec(line.trim());
+    if (m) {
+      const file = m[1].replace(/^file:\/\//, "");
+      if (file.startsWith(root) && !file.includes(`${path.sep}node_modules${path.sep}`)) {
+        return { file, line: Number(m[2]) };
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,88 @@
+// Parent side of the record stage: one child process per program, bounded by the timeout.
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { CheckError } from "../errors";
+import type { Recording } from "../types";
+import { track } from "../serve/processes";
+import type { ChildResult, ChildSpec } from "./protocol";
+import type { ProgramTarget } from "./program";
+import type { StackConfig } from "./stackConfig";
+
+export const KIT_ROOT = path.resolve(__dirname, "..", "..");
+
+export interface RecordOptions {
+  target: ProgramTarget;
+  stack: string;
+  organization: string;
+  config: StackConfig;
+  timeoutMs: number;
+  /** Called with the number of resources registered so far (large programs). */
+  onProgress?: (count: number) => void;
+  /** Where the program's own console output goes (it must never reach our stdout). */
+  onOutput?: (chunk: string) => void;
+}
+
+export function describeChildError(result: ChildResult, entry: string): CheckError | undefined {
+  if (!("error" in result)) {
+    return undefined;
+  }
+  const { message, compile, location } = result.error;
+  const where = location ? ` (${path.relative(process.cwd(), location.file)}:${location.line})` : "";
+  return compile
+    ? new CheckError(`program ${path.relative(process.cwd(), entry)} failed to compile: ${message}`)
+    : new CheckError(`program ${path.relative(process.cwd(), entry)} threw: ${message}${where}`);
+}
+
+export async function recordProgram(options: RecordOptions): Promise<Recording> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pipeline-check-"));
+  const resultFile = path.join(dir, "recording.json");
+  const spec: ChildSpec = {
+    project: options.target.project,
+    stack: options.stack,
+    organization: options.organization,
+    entry: options.target.entry,
+    programDir: options.target.programDir,
+    kitRoot: KIT_ROOT,
+    config: options.config,
+    resultFile,
+  };
+  try {
+    const child = spawn(process.execPath, [path.join(KIT_ROOT, "bin", "record-child.js")], {
+      cwd: options.target.projectDir,
+      env: { ...process.env, PIPELINE_CHECK_SPEC: JSON.stringify(spec) },
+      stdio: ["ignore", "pipe", "pipe", "ipc"],
+    });
+    const untrack = track(child);
+    child.stdout?.on("data", (d: Buffer) => options.onOutput?.(d.toString()));
+    child.stderr?.on("data", (d: Buffer) => options.onOutput?.(d.toString()));
+    child.on("message", (m: { progress?: number }) => {
+      if (typeof m.progress === "number") {
+        options.onProgress?.(m.progress);
+      }
+    });
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill("SIGKILL");
+        reject(new CheckError(`program ${options.target.entry} did not finish within ${options.timeoutMs / 1000}s (raise --timeout)`));
+      }, options.timeoutMs);
+      child.on("exit", (c) => {
+        clearTimeout(timer);
+        untrack();
+        resolve(c);
+      });
+    });
+    if (!fs.existsSync(resultFile)) {
+      throw new CheckError(`program ${options.target.entry} exited with code ${code} before it finished (run with --verbose to see its output)`);
+    }
+    const result = JSON.parse(fs.readFileSync(resultFile, "utf8")) as ChildResult;
+    const error = describeChildError(result, options.target.entry);
+    if (error) {
+      throw error;
+    }
+    return (result as { recording: Recording }).recording;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,7 @@
+// The --format json document: exactly the report object, nothing else (timings stay out).
+import type { CheckReport } from "../types";
+
+export function toJson(report: CheckReport): string {
+  const { resources, violations, waived, undecided, remediated } = report;
+  return `${JSON.stringify({ resources, violations, waived, undecided, remediated }, null, 2)}\n`;
+}

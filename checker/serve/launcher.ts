@@ -1,0 +1,120 @@
+// How a policy pack process is started is a pluggable detail: the engine way (run-policy-pack from the
+// pack's own @pulumi/pulumi, ts-node with type checking for TS packs) is the default; a faster launcher
+// (for example precompiled JS) only has to yield the same gRPC address.
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { CheckError } from "../errors";
+import { track } from "./processes";
+
+export interface PackEnvironment {
+  project: string;
+  stack: string;
+  organization: string;
+  /** Stack config, JSON-encoded into PULUMI_CONFIG as the engine does for analyzers. */
+  config: Record<string, string>;
+}
+
+export interface RunningPack {
+  /** host:port of the Analyzer gRPC server. */
+  address: string;
+  dir: string;
+  stop(): void;
+}
+
+export interface PackLauncher {
+  start(packDir: string, env: PackEnvironment, timeoutMs: number): Promise<RunningPack>;
+}
+
+export function checkPackDir(packDir: string): string {
+  const dir = path.resolve(packDir);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    throw new CheckError(`--policy-pack ${packDir}: no such directory`);
+  }
+  if (!fs.existsSync(path.join(dir, "PulumiPolicy.yaml"))) {
+    throw new CheckError(`--policy-pack ${packDir}: no PulumiPolicy.yaml in ${dir}`);
+  }
+  return dir;
+}
+
+/** The line of a failed pack's stderr that says what went wrong (not the stack frames under it). */
+export function causeOf(stderr: string): string {
+  const lines = stderr
+    .replace(/\u001b\[[0-9;]*m/g, "")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith("at "));
+  const typeError = lines.find((l) => /error TS\d+/.test(l));
+  if (typeError) {
+    return `TypeScript error: ${typeError}`;
+  }
+  return lines.find((l) => /^\w*Error\b/.test(l)) ?? lines[lines.length - 1] ?? "no output";
+}
+
+export function resolveRunPolicyPack(packDir: string): string {
+  try {
+    return require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
+  } catch {
+    throw new CheckError(`--policy-pack ${packDir}: @pulumi/pulumi is not installed for this pack (run npm install in it)`);
+  }
+}
+
+export const engineLauncher: PackLauncher = {
+  async start(packDir, env, timeoutMs) {
+    const dir = checkPackDir(packDir);
+    const runner = resolveRunPolicyPack(dir);
+    const child = spawn(process.execPath, [runner, "127.0.0.1:0", dir], {
+      cwd: dir,
+      env: {
+        ...process.env,
+        PULUMI_NODEJS_PROJECT: env.project,
+        PULUMI_NODEJS_STACK: env.stack,
+        PULUMI_NODEJS_ORGANIZATION: env.organization,
+        PULUMI_NODEJS_DRY_RUN: "true",
+        PULUMI_CONFIG: JSON.stringify(env.config),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const untrack = track(child);
+    const stop = (): void => {
+      child.kill("SIGKILL");
+      untrack();
+    };
+    return new Promise<RunningPack>((resolve, reject) => {
+      let stdout = "";
+      let stderr = "";
+      let settled = false;
+      const settle = (fn: () => void): void => {
+        if (!settled) {
+          settled = true;
+          clearTimeout(timer);
+          fn();
+        }
+      };
+      const timer = setTimeout(() => {
+        stop();
+        settle(() => reject(new CheckError(`policy pack ${packDir} did not start within ${timeoutMs / 1000}s (raise --timeout)`)));
+      }, timeoutMs);
+      child.stdout?.on("data", (d: Buffer) => {
+        stdout += d.toString();
+        const nl = stdout.indexOf("\n");
+        if (nl >= 0) {
+          const port = stdout.slice(0, nl).trim();
+          if (/^\d+$/.test(port)) {
+            settle(() => resolve({ address: `127.0.0.1:${port}`, dir, stop }));
+          } else {
+            stop();
+            settle(() => reject(new CheckError(`policy pack ${packDir} failed to load: it printed "${port}" to stdout before its port`)));
+          }
+        }
+      });
+      child.stderr?.on("data", (d: Buffer) => {
+        stderr += d.toString();
+      });
+      child.on("exit", (code) => {
+        untrack();
+        settle(() => reject(new CheckError(`policy pack ${packDir} failed to load (exit ${code}): ${causeOf(stderr)}`)));
+      });
+    });
+  },
+};

@@ -1,0 +1,70 @@
+// npm start: the reference stack and every fixture through one pack process, summarised in a table.
+// Exits non-zero when the reference stack has any finding or a fixture differs from expected.json.
+import * as path from "path";
+import { mandatoryCount } from "./analyze/interpret";
+import { CheckError, messageOf } from "./errors";
+import { compareFindings, actualLists, formatDifferences, listFixtures, readExpected } from "./fixtures";
+import { runCheck, startPack, type CheckResult, type PackHandle } from "./index";
+import { resolveProgram } from "./record/program";
+import { KIT_ROOT } from "./record/run";
+import { summaryTable, type SummaryRow } from "./report/table";
+
+function row(target: string, result: CheckResult, expected: string): SummaryRow {
+  const mandatory = mandatoryCount(result);
+  return {
+    target, resources: result.resources, mandatory, advisory: result.violations.length - mandatory,
+    waived: result.waived.length, undecided: result.undecided.length, remediated: result.remediated.length,
+    expected, exit: mandatory > 0 ? 1 : 0,
+  };
+}
+
+function errorRow(target: string): SummaryRow {
+  return { target, resources: 0, mandatory: 0, advisory: 0, waived: 0, undecided: 0, remediated: 0, expected: "error", exit: 2 };
+}
+
+export async function main(root = KIT_ROOT): Promise<number> {
+  const log = (m: string): void => {
+    process.stderr.write(`${m}\n`);
+  };
+  let pack: PackHandle | undefined;
+  try {
+    const reference = resolveProgram(root, root);
+    pack = await startPack({ policyPack: path.join(root, "policies"), project: reference.project, stack: "dev", onStatus: log });
+    const rows: SummaryRow[] = [];
+    let failed = false;
+    try {
+      const result = await runCheck({ program: root, pack });
+      const clean = result.violations.length === 0;
+      rows.push(row("reference stack", result, clean ? "clean" : "NOT CLEAN"));
+      failed ||= !clean;
+    } catch (e) {
+      log(`reference stack: ${messageOf(e)}`);
+      rows.push(errorRow("reference stack"));
+      failed = true;
+    }
+    for (const fixture of listFixtures(path.join(root, "fixtures"))) {
+      const target = `fixtures/${fixture.name}`;
+      try {
+        const expected = readExpected(fixture.expectedFile);
+        const result = await runCheck({ program: fixture.dir, pack });
+        const differences = compareFindings(expected, actualLists(result));
+        if (differences.length > 0) {
+          log(formatDifferences(target, differences));
+          failed = true;
+        }
+        rows.push(row(target, result, differences.length === 0 ? "match" : "MISMATCH"));
+      } catch (e) {
+        log(`${target}: ${messageOf(e)}`);
+        rows.push(errorRow(target));
+        failed = true;
+      }
+    }
+    process.stdout.write(summaryTable(rows));
+    return failed ? 1 : 0;
+  } catch (e) {
+    log(`pipeline-check: ${e instanceof CheckError ? e.message : `internal error: ${messageOf(e)}`}`);
+    return 2;
+  } finally {
+    pack?.stop();
+  }
+}

@@ -1,0 +1,106 @@
+// Shapes shared by the stages: the recording (record -> analyze) and the report (analyze -> report).
+
+/** Engine-marshalled property values: plain JSON plus the secret and unknown sentinels. */
+export type PropertyMap = Record<string, unknown>;
+
+export interface SourceLocation {
+  /** Absolute path of the file that declared the resource. */
+  file: string;
+  line: number;
+}
+
+export interface RecordedOptions {
+  protect: boolean;
+  ignoreChanges: string[];
+  aliases: string[];
+  additionalSecretOutputs: string[];
+  deleteBeforeReplace?: boolean;
+  customTimeouts: { createSeconds: number; updateSeconds: number; deleteSeconds: number };
+}
+
+export interface RecordedResource {
+  urn: string;
+  type: string;
+  name: string;
+  custom: boolean;
+  parent: string;
+  /** Provider URN (the engine's reference without the id), empty for components and the stack. */
+  provider: string;
+  /** Inputs as the engine hands them to Analyze (before remediation). */
+  inputs: PropertyMap;
+  /** Properties AnalyzeStack sees; offline these are the inputs (components: registered outputs). */
+  outputs: PropertyMap;
+  dependencies: string[];
+  propertyDependencies: Record<string, string[]>;
+  options: RecordedOptions;
+  location?: SourceLocation;
+}
+
+export interface RecordedInvoke {
+  token: string;
+}
+
+export interface Recording {
+  project: string;
+  stack: string;
+  /** Entry file of the program, the fallback location of findings. */
+  entry: string;
+  resources: RecordedResource[];
+  invokes: RecordedInvoke[];
+}
+
+export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
+export type Severity = "low" | "medium" | "high" | "critical" | "";
+
+export interface Finding {
+  policy: string;
+  enforcementLevel: EnforcementLevel;
+  severity: Severity;
+  resourceType: string;
+  resourceName: string;
+  urn: string;
+  message: string;
+}
+
+export interface Remediated {
+  policy: string;
+  resourceType: string;
+  resourceName: string;
+  urn: string;
+  changes: PropertyChange[];
+}
+
+export interface PropertyChange {
+  path: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface CheckReport {
+  resources: number;
+  violations: Finding[];
+  waived: Finding[];
+  undecided: Finding[];
+  remediated: Remediated[];
+}
+
+export interface PolicyRule {
+  name: string;
+  description: string;
+  severity: Severity;
+  tags: string[];
+  remediationSteps: string;
+  url: string;
+}
+
+export interface PackInfo {
+  name: string;
+  version: string;
+  policies: PolicyRule[];
+}
+
+export interface Timings {
+  record: number;
+  serve: number;
+  analyze: number;
+}

@@ -1,0 +1,145 @@
+/**
+ * ecs-deploy-target-in-stack
+ *
+ * What: an ECS (or CodeDeploy blue/green ECS) deploy action that names its cluster, service,
+ * application or deployment group with a literal must name one this stack creates, or one listed
+ * in the policy config as managed elsewhere.
+ * Why: a literal that matches nothing deploys to nowhere; the pipeline fails on its first run.
+ * Known failure #7.
+ * Fix: pass the stack's outputs (`cluster.name`, `service.name`) instead of literals, or list the
+ * externally managed names in the config (`externalClusters`, `externalServices`, ...).
+ * https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-ECS.html
+ *
+ * Matching: a literal matches the `name` input of a resource of the right type (`deploymentGroupName`
+ * for deployment groups). A resource without a `name` input is auto-named (logical name plus a random
+ * suffix), so a literal cannot reliably name it: the finding says so when the literal equals its
+ * logical name. Values unknown at preview are outputs of other resources, the recommended pattern,
+ * and pass. Pipeline variables (`#{...}`) resolve at run time and are reported as undecided.
+ */
+import { actionField, configurationValue, PipelineAction, pipelineActions } from "../lib/pipeline";
+import { CompliancePolicy, StackCheck, stackPolicy, Subject } from "../lib/policy";
+import { isUnknown, knownOr, read } from "../lib/props";
+import {
+    CODEDEPLOY_APPLICATION,
+    CODEDEPLOY_DEPLOYMENT_GROUP,
+    CODEPIPELINE_PIPELINE,
+    ECS_CLUSTER,
+    ECS_SERVICE,
+} from "../lib/resource-types";
+
+interface Target {
+    /** Configuration key of the deploy action. */
+    readonly key: string;
+    readonly noun: string;
+    readonly resourceType: string;
+    /** Input that holds the physical name. */
+    readonly nameInput: string;
+    readonly externalConfig: string;
+}
+
+const TARGETS: ReadonlyMap<string, readonly Target[]> = new Map([
+    [
+        "ECS",
+        [
+        { key: "ClusterName", noun: "cluster", resourceType: ECS_CLUSTER, nameInput: "name", externalConfig: "externalClusters" },
+        { key: "ServiceName", noun: "service", resourceType: ECS_SERVICE, nameInput: "name", externalConfig: "externalServices" },
+        ],
+    ],
+    [
+        "CodeDeployToECS",
+        [
+        {
+            key: "ApplicationName",
+            noun: "CodeDeploy application",
+            resourceType: CODEDEPLOY_APPLICATION,
+            nameInput: "name",
+            externalConfig: "externalApplications",
+        },
+        {
+            key: "DeploymentGroupName",
+            noun: "CodeDeploy deployment group",
+            resourceType: CODEDEPLOY_DEPLOYMENT_GROUP,
+            nameInput: "deploymentGroupName",
+            externalConfig: "externalDeploymentGroups",
+        },
+        ],
+    ],
+]);
+
+function checkTarget(check: StackCheck, pipeline: Subject, action: PipelineAction, target: Target): void {
+    const literal = configurationValue(action, target.key);
+    if (literal === undefined || isUnknown(literal)) {
+        return;
+    }
+    const where = `${action.label}: ${target.key} "${literal}"`;
+    if (literal.includes("#{")) {
+        check.undecided(pipeline, `${where} is a pipeline variable, resolved only at run time`);
+        return;
+    }
+    const external = knownOr(read.array(check.config, target.externalConfig), []);
+    const candidates = check.ofType(target.resourceType);
+    const names = candidates.map((resource) => read.string(resource.props, target.nameInput));
+    if (external.includes(literal) || names.includes(literal)) {
+        return;
+    }
+    const unknownNames = candidates.filter((_, index) => isUnknown(names[index]));
+    if (unknownNames.length > 0) {
+        check.undecided(
+            pipeline,
+            `${where}: cannot match it, the name of ${unknownNames.map((r) => r.name).join(", ")} is unknown during preview`,
+        );
+        return;
+    }
+    const sameLogicalName = candidates.find((resource) => resource.name === literal);
+    const hint = sameLogicalName
+        ? ` (resource "${literal}" exists, but without a literal ${target.nameInput} Pulumi auto-names it with a random suffix)`
+        : "";
+    check.violation(
+        pipeline,
+        `${where} names no ${target.noun} in this stack${hint}: pass the ${target.noun}'s name output instead of a literal, ` +
+            `or list it in the policy config ${target.externalConfig} if it is managed elsewhere`,
+    );
+}
+
+function validate(check: StackCheck): void {
+    for (const pipeline of check.ofType(CODEPIPELINE_PIPELINE)) {
+        const { actions, unknown } = pipelineActions(pipeline.props);
+        for (const path of unknown) {
+            check.undecided(pipeline, `${path} is unknown during preview: cannot check its deploy actions`);
+        }
+        for (const action of actions) {
+            const category = actionField(action, "category");
+            const provider = actionField(action, "provider");
+            if (isUnknown(category) || isUnknown(provider)) {
+                check.undecided(pipeline, `${action.label}: its category or provider is unknown during preview`);
+            } else if (category === "Deploy" && provider !== undefined) {
+                for (const target of TARGETS.get(provider) ?? []) {
+                    checkTarget(check, pipeline, action, target);
+                }
+            }
+        }
+    }
+}
+
+const nameList = (description: string) => ({ type: "array" as const, items: { type: "string" as const }, default: [], description });
+
+export const deployTargetInStack: CompliancePolicy = stackPolicy({
+    name: "ecs-deploy-target-in-stack",
+    description: "ECS deploy actions must target a cluster and service this stack creates (or that the config lists as external).",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    config: {
+        externalClusters: nameList("ECS cluster names managed outside this stack that deploy actions may name literally."),
+        externalServices: nameList("ECS service names managed outside this stack that deploy actions may name literally."),
+        externalApplications: nameList("CodeDeploy application names managed outside this stack (CodeDeployToECS actions)."),
+        externalDeploymentGroups: nameList("CodeDeploy deployment group names managed outside this stack (CodeDeployToECS actions)."),
+    },
+    docs: {
+        what: "A Deploy action with provider `ECS` (ClusterName, ServiceName) or `CodeDeployToECS` (ApplicationName, DeploymentGroupName) whose value is a literal must match the name of a resource of that kind in the stack, or a name in the matching `external...` config. Values unknown at preview (outputs) pass; auto-named resources cannot be matched by a literal.",
+        why: "A literal that matches nothing makes the deploy stage fail on the pipeline's first run, after everything else deployed.",
+        fix: "Pass `cluster.name` and `service.name` (or the CodeDeploy resources' names) from the resources the stack creates, or list names managed by another stack in the policy config.",
+        url: "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-ECS.html",
+        compliance: { nist: ["CM-3"] },
+    },
+    validate,
+});

@@ -1,0 +1,69 @@
+/**
+ * kms-key-rotation
+ *
+ * What: a symmetric encryption KMS key must have `enableKeyRotation: true`. Asymmetric and HMAC
+ * keys (`keySpec`/`customerMasterKeySpec` other than `SYMMETRIC_DEFAULT`) and keys in a custom key
+ * store cannot rotate and are skipped.
+ * Why: yearly rotation limits how much data one key version protects and how long a leaked version
+ * is useful; it costs nothing and needs no re-encryption.
+ * Fix: set `enableKeyRotation: true` (enforcement level `remediate` does it).
+ * https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html
+ */
+import { CompliancePolicy, ResourceCheck, resourcePolicy, Subject } from "../lib/policy";
+import { isUnknown, read, Unknown, UNKNOWN } from "../lib/props";
+import { KMS_KEY } from "./types";
+
+/** Whether the key can rotate: only symmetric encryption keys outside custom key stores can. */
+function rotatable(props: unknown): boolean | Unknown {
+    const specs = [read.string(props, "keySpec"), read.string(props, "customerMasterKeySpec")];
+    const store = read.string(props, "customKeyStoreId");
+    if (specs.some((spec) => typeof spec === "string" && spec !== "SYMMETRIC_DEFAULT") || typeof store === "string") {
+        return false;
+    }
+    return specs.some(isUnknown) || isUnknown(store) ? UNKNOWN : true;
+}
+
+function validate(check: ResourceCheck): void {
+    const props = check.resource.props;
+    const rotation = read.boolean(props, "enableKeyRotation");
+    if (rotation === true) {
+        return;
+    }
+    const canRotate = rotatable(props);
+    if (canRotate === false) {
+        return;
+    }
+    if (isUnknown(rotation) || isUnknown(canRotate)) {
+        check.undecided("enableKeyRotation, keySpec or customKeyStoreId is unknown during preview: cannot tell whether the key rotates");
+        return;
+    }
+    check.violation("the symmetric key does not rotate its key material: set enableKeyRotation: true");
+}
+
+/** Sets `enableKeyRotation` in place, which keeps every other input (and its secrecy) as it was. */
+function remediate(resource: Subject): object | undefined {
+    const props = resource.props as Record<string, unknown>;
+    const rotation = read.boolean(props, "enableKeyRotation");
+    if (rotatable(props) !== true || rotation === true || isUnknown(rotation)) {
+        return undefined;
+    }
+    props.enableKeyRotation = true;
+    return props;
+}
+
+export const keyRotation: CompliancePolicy = resourcePolicy({
+    name: "kms-key-rotation",
+    description: "Symmetric KMS keys must have automatic key rotation enabled.",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    resourceTypes: [KMS_KEY],
+    docs: {
+        what: "An `aws.kms.Key` that is a symmetric encryption key (no `keySpec`/`customerMasterKeySpec`, or `SYMMETRIC_DEFAULT`) outside a custom key store must set `enableKeyRotation: true`.",
+        why: "Rotation retires key material yearly, limiting the data under one version and the use of a leaked one; AWS keeps old versions for decryption, so nothing is re-encrypted.",
+        fix: "Set `enableKeyRotation: true` (enforcement level `remediate` does it automatically).",
+        url: "https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html",
+        compliance: { cis: ["3.6"], nist: ["SC-12"], pci: ["3.7.4"] },
+    },
+    validate,
+    remediate,
+});

@@ -1,0 +1,62 @@
+/**
+ * Resource policies (bucket, key, topic, repository, event bus) that grant access to anyone: an
+ * Allow statement whose principal is `*` or `{ AWS: "*" }`, or that uses NotPrincipal, with no
+ * Condition to narrow it. Any condition counts as narrowing (`aws:SourceAccount`,
+ * `aws:PrincipalOrgID`, `aws:SourceArn`, ...): telling a narrowing condition from a decorative one
+ * needs the account's context, which a preview does not have.
+ */
+import { parsePolicyDocument, Statement } from "./iam-policy";
+
+type Openness = "open" | "closed" | "unknown";
+
+function openness(statement: Statement): Openness {
+    if (statement.effect === "Deny" || statement.effect === "invalid" || statement.conditions.length > 0) {
+        return "closed";
+    }
+    // Allow with NotPrincipal grants everyone but the principals it lists.
+    const anyone = statement.principals?.anyone === true || statement.notPrincipals !== undefined;
+    if (!anyone && statement.principals?.unknown !== true) {
+        return "closed";
+    }
+    return anyone && statement.effect === "Allow" && !statement.conditionsUnknown ? "open" : "unknown";
+}
+
+function label(statement: Statement, index: number): string {
+    return statement.sid === undefined ? `Statement[${index}]` : `Statement[${index}] (Sid "${statement.sid}")`;
+}
+
+export interface FindingSink {
+    violation(message: string): void;
+    undecided(message: string): void;
+}
+
+/**
+ * Reports the policy document at `path` of `root` when it grants `noun` to anyone: a violation per
+ * open statement, `[undecided]` when a part it needs is unknown. A malformed document is a
+ * violation too: AWS rejects it, and nothing here can tell whom it was meant to admit.
+ */
+export function reportPublicPolicy(sink: FindingSink, root: unknown, path: string, noun: string): void {
+    const parsed = parsePolicyDocument(root, path);
+    if (parsed.kind === "unknown") {
+        sink.undecided(`${path} is unknown during preview: cannot tell whether it opens ${noun} to anyone`);
+        return;
+    }
+    if (parsed.kind === "malformed") {
+        sink.violation(`${parsed.reason}: AWS rejects it, and it cannot be checked for a public principal`);
+        return;
+    }
+    if (parsed.kind === "absent") {
+        return;
+    }
+    parsed.statements.forEach((statement, index) => {
+        const verdict = openness(statement);
+        if (verdict === "open") {
+            sink.violation(
+                `${path} ${label(statement, index)} allows anyone (principal "*" with no Condition) to use ${noun}: ` +
+                    "name the accounts, roles or services, or add a condition such as aws:SourceAccount or aws:PrincipalOrgID",
+            );
+        } else if (verdict === "unknown") {
+            sink.undecided(`${path} ${label(statement, index)}: its effect, principal or condition is unknown during preview`);
+        }
+    });
+}

@@ -1,0 +1,155 @@
+/**
+ * Waivers exempt one resource from one policy for a stated reason until a date.
+ *
+ * Two sources, both checked for every finding:
+ * - a tag `compliance:waive:<policy-name>` = `<reason>; until=<YYYY-MM-DD>` on the resource;
+ * - the policy's `waivers` config: `[{ "resource": "<logical name or URN>", "reason": "...", "until": "YYYY-MM-DD" }]`.
+ * A waiver is valid through its `until` day (UTC). Malformed waivers are reported, never ignored,
+ * because a typo in a waiver would otherwise silently turn into "no waiver" or "waived forever".
+ */
+import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+import { today } from "./clock";
+import { isUnknown, lookup, read } from "./props";
+
+export const WAIVER_TAG_PREFIX = "compliance:waive:";
+
+export interface Waiver {
+    readonly reason: string;
+    readonly until: string;
+    /** Where the waiver was found, for the finding's message. */
+    readonly source: string;
+}
+
+/** What the waivers say about one resource for one policy. */
+export interface WaiverStatus {
+    readonly active?: Waiver;
+    readonly expired: readonly Waiver[];
+    /** Malformed waivers that concern this resource; each is reported as a finding. */
+    readonly problems: readonly string[];
+    /** The resource's tags could not be read during preview, so a tag waiver may have been missed. */
+    readonly tagsUnknown: boolean;
+}
+
+/** The resource a waiver is looked up for. */
+export interface WaiverTarget {
+    readonly name: string;
+    readonly urn: string;
+    readonly props: unknown;
+}
+
+export const waiversConfigSchema: PolicyConfigJSONSchema = {
+    type: "array",
+    description:
+        "Resources exempted from this policy: logical name or URN, the reason, and the last day (YYYY-MM-DD, UTC) the waiver holds.",
+    default: [],
+    items: {
+        type: "object",
+        properties: {
+            resource: { type: "string", minLength: 1 },
+            reason: { type: "string", minLength: 1 },
+            until: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
+        },
+        required: ["resource", "reason", "until"],
+    },
+};
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar day in `YYYY-MM-DD` form (rejects 2026-02-30, which `Date` would roll over). */
+export function isIsoDate(value: string): boolean {
+    if (!DATE.test(value)) {
+        return false;
+    }
+    const parsed = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
+type Parsed = { waiver: Waiver } | { problem: string };
+
+const TAG_VALUE = /^(.*?)\s*;\s*until=(.*?)\s*$/s;
+
+export function parseWaiverTag(policyName: string, value: unknown): Parsed {
+    const key = WAIVER_TAG_PREFIX + policyName;
+    const expected = `expected "<reason>; until=YYYY-MM-DD"`;
+    if (typeof value !== "string") {
+        return { problem: `tag ${key} is not a string; ${expected}` };
+    }
+    const match = TAG_VALUE.exec(value);
+    if (!match) {
+        return { problem: `tag ${key}="${value}" has no until date; ${expected}` };
+    }
+    const [, reason, until] = match;
+    if (reason.trim() === "") {
+        return { problem: `tag ${key}="${value}" gives no reason; ${expected}` };
+    }
+    if (!isIsoDate(until)) {
+        return { problem: `tag ${key}="${value}" has an invalid until date "${until}"; ${expected}` };
+    }
+    return { waiver: { reason: reason.trim(), until, source: `tag ${key}` } };
+}
+
+function parseConfigEntry(entry: unknown, index: number): Parsed & { resource?: string } {
+    const where = `config waivers[${index}]`;
+    const resource = read.string(entry, "resource");
+    const reason = read.string(entry, "reason");
+    const until = read.string(entry, "until");
+    if (typeof resource !== "string" || resource === "") {
+        return { problem: `${where} names no resource` };
+    }
+    if (typeof reason !== "string" || reason.trim() === "") {
+        return { resource, problem: `${where} for ${resource} gives no reason` };
+    }
+    if (typeof until !== "string" || !isIsoDate(until)) {
+        return { resource, problem: `${where} for ${resource} has no valid until date (YYYY-MM-DD)` };
+    }
+    return { resource, waiver: { reason: reason.trim(), until, source: where } };
+}
+
+/** Problems in the `waivers` config that concern no single resource: reported once per run. */
+export function configWaiverProblems(configWaivers: unknown): readonly string[] {
+    const entries = read.array(configWaivers);
+    if (!Array.isArray(entries)) {
+        return ["config waivers is not a list"];
+    }
+    return entries.flatMap((entry, index) => {
+        const parsed = parseConfigEntry(entry, index);
+        return parsed.resource === undefined && "problem" in parsed ? [parsed.problem] : [];
+    });
+}
+
+/** Looks up the waivers of `policyName` that name `target`, in its tags and in the policy config. */
+export function waiverStatus(policyName: string, target: WaiverTarget, configWaivers: unknown): WaiverStatus {
+    const found: Waiver[] = [];
+    const problems: string[] = [];
+    const take = (parsed: Parsed): void => {
+        if ("waiver" in parsed) {
+            found.push(parsed.waiver);
+        } else {
+            problems.push(parsed.problem);
+        }
+    };
+
+    const tags = lookup(target.props, "tags");
+    const tag = lookup(tags, [WAIVER_TAG_PREFIX + policyName]);
+    if (tag !== undefined && !isUnknown(tag)) {
+        take(parseWaiverTag(policyName, tag));
+    }
+
+    const entries = read.array(configWaivers);
+    if (Array.isArray(entries)) {
+        entries.forEach((entry, index) => {
+            const parsed = parseConfigEntry(entry, index);
+            if (parsed.resource === target.name || parsed.resource === target.urn) {
+                take(parsed);
+            }
+        });
+    }
+
+    const day = today();
+    return {
+        active: found.find((waiver) => waiver.until >= day),
+        expired: found.filter((waiver) => waiver.until < day),
+        problems,
+        tagsUnknown: isUnknown(tags) || isUnknown(tag),
+    };
+}

@@ -1,0 +1,3 @@
+import type { CompliancePolicy } from "../lib/policy";
+
+export const snsPolicies: readonly CompliancePolicy[] = [];

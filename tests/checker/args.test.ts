@@ -1,0 +1,30 @@
+import { parseArgs } from "../../checker/args";
+import { CheckError } from "../../checker/errors";
+
+describe("command-line parsing", () => {
+  it("has the documented defaults", () => {
+    expect(parseArgs([])).toEqual({ stack: "dev", config: [], format: "text", verbose: false, timeoutSeconds: 300, help: false, program: undefined });
+  });
+
+  it("reads every option, in both --flag value and --flag=value forms", () => {
+    expect(parseArgs(["prog", "--policy-pack", "p", "--policy-pack-config=c.json", "--stack", "prod", "--config", "a=1", "--config=aws:region=eu-west-1",
+      "--format", "sarif", "--output", "o.sarif", "--timeout", "60", "--verbose", "--help"])).toEqual({
+      program: "prog", policyPack: "p", policyPackConfig: "c.json", stack: "prod", config: ["a=1", "aws:region=eu-west-1"],
+      format: "sarif", output: "o.sarif", timeoutSeconds: 60, verbose: true, help: true,
+    });
+    expect(parseArgs(["--state", "s.json"]).state).toBe("s.json");
+  });
+
+  it.each([
+    [["--frobnicate"], "unknown option --frobnicate"],
+    [["--config", "novalue"], "--config novalue: expected key=value"],
+    [["--format", "xml"], "--format xml: use text, json or sarif"],
+    [["--timeout", "-1"], "--timeout -1: expected a positive number"],
+    [["--stack"], "option --stack needs a value"],
+    [["a", "b"], "expected at most one PROGRAM"],
+    [["a", "--state", "s.json"], "give either a PROGRAM or --state"],
+  ])("rejects %j", (argv, message) => {
+    expect(() => parseArgs(argv)).toThrow(CheckError);
+    expect(() => parseArgs(argv)).toThrow(message);
+  });
+});

@@ -1,0 +1,158 @@
+// The real CLI in a child process: exit codes, stdout formats, and one clear stderr line per mistake.
+import { execFileSync, spawn, spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const BIN = path.join(ROOT, "bin", "pipeline-check.js");
+const PACK = path.join(__dirname, "packs", "basic");
+const PROGRAM = path.join(__dirname, "programs", "basic.ts");
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pc-cli-"));
+
+jest.setTimeout(120_000);
+
+function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function write(name: string, text: string): string {
+  const file = path.join(tmp, name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+function expectOneLineFailure(result: ReturnType<typeof cli>, cause: RegExp): void {
+  expect(result.code).toBe(2);
+  expect(result.stdout).toBe("");
+  const lines = result.stderr.split("\n").filter((l) => l !== "");
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(cause);
+  expect(result.stderr).not.toMatch(/^ {4}at /m);
+}
+
+describe("pipeline-check exits 2 with one line naming the cause", () => {
+  it("for a nonexistent program path", () => {
+    expectOneLineFailure(cli("no/such/program", "--policy-pack", PACK), /^pipeline-check: program not found: no\/such\/program/);
+  });
+
+  it("for a program with a syntax error, naming file, line and column", () => {
+    const file = write("syntax/index.ts", "import * as aws from \"@pulumi/aws\";\nconst x = ;\nnew aws.s3.Bucket(\"b\");\n");
+    expectOneLineFailure(cli(file, "--policy-pack", PACK), new RegExp(`failed to compile: ${file}:2:11: Expression expected\\.$`));
+  });
+
+  it("for a program that throws, naming where", () => {
+    const file = write("throws/index.ts", "import * as aws from \"@pulumi/aws\";\nnew aws.s3.Bucket(\"b\");\nthrow new Error(\"no region configured\");\n");
+    expectOneLineFailure(cli(file, "--policy-pack", PACK), /threw: no region configured \(.*throws\/index\.ts:3\)$/);
+  });
+
+  it("for a pack that fails to load", () => {
+    expectOneLineFailure(cli(PROGRAM, "--policy-pack", path.join(__dirname, "packs", "broken")), /policy pack .*broken failed to load \(exit \d+\): Error: this pack is broken on purpose$/);
+  });
+
+  it("for a policy config file that is not JSON", () => {
+    const file = write("bad.json", "{ all: mandatory");
+    expectOneLineFailure(cli(PROGRAM, "--policy-pack", PACK, "--policy-pack-config", file), new RegExp(`^pipeline-check: ${file}: not valid JSON`));
+  });
+
+  it("for a policy config that violates a policy's schema", () => {
+    const file = write("schema.json", JSON.stringify({ "bucket-has-tags": { tagName: 7 } }));
+    expectOneLineFailure(cli(PROGRAM, "--policy-pack", PACK, "--policy-pack-config", file), new RegExp(`${file}: field 'bucket-has-tags.tagName' must be string`));
+  });
+
+  it("for a policy config naming an unknown policy", () => {
+    const file = write("unknown.json", JSON.stringify({ "no-such-policy": "mandatory" }));
+    expectOneLineFailure(cli(PROGRAM, "--policy-pack", PACK, "--policy-pack-config", file), new RegExp(`${file}: field 'no-such-policy' names no policy of this pack`));
+  });
+
+  it("for a malformed --config", () => {
+    expectOneLineFailure(cli(PROGRAM, "--config", "aws:region"), /--config aws:region: expected key=value/);
+  });
+
+  it("for an unknown flag", () => {
+    expectOneLineFailure(cli(PROGRAM, "--dry"), /unknown option --dry \(see --help\)$/);
+  });
+
+  it("for an unwritable output file", () => {
+    expectOneLineFailure(cli(PROGRAM, "--policy-pack", PACK, "--output", "/nonexistent-dir/report.json"), /--output \/nonexistent-dir\/report.json: cannot write the file \(ENOENT\)$/);
+  });
+
+  it("for a bad --state file", () => {
+    const file = write("state.json", JSON.stringify({ version: 1 }));
+    expectOneLineFailure(cli("--state", file, "--policy-pack", PACK), /--state .*state.json: expected a 'pulumi stack export' document/);
+  });
+});
+
+describe("pipeline-check never leaves processes behind", () => {
+  function children(pid: number): number[] {
+    try {
+      return execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).split("\n").filter(Boolean).map(Number);
+    } catch {
+      return [];
+    }
+  }
+  // A killed child whose parent already exited may linger as a zombie until reaped; that is not running.
+  const alive = (pid: number): boolean => {
+    try {
+      return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, "utf8"));
+    } catch {
+      return false;
+    }
+  };
+
+  it("bounds a program that never finishes with --timeout", () => {
+    const file = write("hangs/index.ts", "export = new Promise(() => { setInterval(() => undefined, 1000); });\n");
+    expectOneLineFailure(cli(file, "--policy-pack", PACK, "--timeout", "3"), /did not finish within 3s \(raise --timeout\)$/);
+  });
+
+  it("stops the program and the pack on Ctrl-C", async () => {
+    const file = write("slow/index.ts", "export = new Promise(() => { setInterval(() => undefined, 1000); });\n");
+    const child = spawn(process.execPath, [BIN, file, "--policy-pack", PACK, "--verbose"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    await new Promise<void>((resolve) => child.stderr.on("data", (d: Buffer) => d.toString().includes("ready") && resolve()));
+    const started = children(child.pid ?? 0);
+    expect(started.length).toBeGreaterThanOrEqual(1);
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(started.filter(alive)).toEqual([]);
+  });
+});
+
+describe("pipeline-check output", () => {
+  it("prints exactly one JSON object and exits 1 on mandatory violations", () => {
+    const result = cli(PROGRAM, "--policy-pack", PACK, "--format", "json");
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as Record<string, unknown[]>;
+    expect(Object.keys(report)).toEqual(["resources", "violations", "waived", "undecided", "remediated"]);
+    expect(report.violations).toHaveLength(4);
+    expect(result.stderr).toBe("");
+  });
+
+  it("writes SARIF to --output, locating findings in the program", () => {
+    const out = path.join(tmp, "report.sarif");
+    const result = cli(PROGRAM, "--policy-pack", PACK, "--format", "sarif", "--output", out);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    const log = JSON.parse(fs.readFileSync(out, "utf8")) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    const inline = log.runs[0].results.find((r) => r.ruleId === "no-inline-versioning");
+    expect(inline?.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "tests/checker/programs/basic.ts" }, region: { startLine: 4 } });
+  });
+
+  it("exits 0 when nothing mandatory is found, and prints the summary in text", () => {
+    const file = write("clean/index.ts", "import * as aws from \"@pulumi/aws\";\nnew aws.s3.Bucket(\"b\", { tags: { owner: \"me\" } });\n");
+    const result = cli(file, "--policy-pack", PACK, "--verbose");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe("3 resources, 0 mandatory, 0 advisory, 0 waived, 0 undecided, 0 remediated\n");
+    expect(result.stderr).toMatch(/starting policy pack/);
+    expect(result.stderr).toMatch(/timings: record \d+ ms, serve \d+ ms, analyze \d+ ms/);
+  });
+
+  it("prints usage for --help", () => {
+    const result = cli("--help");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: pipeline-check \[PROGRAM\] \[options\]/);
+  });
+});

@@ -1,0 +1,65 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import Module from "module";
+import { invokeResult } from "../../checker/record/invokes";
+import { errorLocation } from "../../checker/record/protocol";
+import { describeChildError } from "../../checker/record/run";
+import { installPulumiResolution, pulumiResolver } from "../../checker/record/resolve";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+
+describe("offline invokes", () => {
+  it("answers the common AWS data sources for the configured region and nothing else", () => {
+    expect(invokeResult("aws:index/getCallerIdentity:getCallerIdentity", "eu-west-1")).toMatchObject({ accountId: "123456789012" });
+    expect(invokeResult("aws:index/getRegion:getRegion", "eu-west-1")).toMatchObject({ name: "eu-west-1", region: "eu-west-1" });
+    expect(invokeResult("aws:index/getPartition:getPartition", "eu-west-1")).toMatchObject({ partition: "aws", dnsSuffix: "amazonaws.com" });
+    expect(invokeResult("aws:index/getAvailabilityZones:getAvailabilityZones", "eu-west-1")).toMatchObject({ names: ["eu-west-1a", "eu-west-1b", "eu-west-1c"] });
+    expect(invokeResult("aws:ec2/getVpc:getVpc", "eu-west-1")).toEqual({});
+  });
+});
+
+describe("program errors", () => {
+  it("finds the innermost frame inside the program, skipping node_modules", () => {
+    const stack = [
+      "Error: boom",
+      "    at f (/kit/node_modules/@pulumi/pulumi/x.js:1:2)",
+      "    at Object.<anonymous> (/prog/node_modules/dep/index.js:3:4)",
+      "    at Object.<anonymous> (/prog/lib/util.ts:12:5)",
+      "    at Object.<anonymous> (/prog/index.ts:7:1)",
+    ].join("\n");
+    expect(errorLocation(stack, "/prog")).toEqual({ file: "/prog/lib/util.ts", line: 12 });
+    expect(errorLocation("Error: boom\n    at file:///prog/index.ts:3:9", "/prog")).toEqual({ file: "/prog/index.ts", line: 3 });
+    expect(errorLocation(stack, "/other")).toBeUndefined();
+  });
+
+  it("words compile errors and thrown errors differently", () => {
+    const entry = path.join(process.cwd(), "prog", "index.ts");
+    expect(describeChildError({ error: { message: "x.ts:1:2: bad", compile: true } }, entry)?.message).toBe("program prog/index.ts failed to compile: x.ts:1:2: bad");
+    expect(describeChildError({ error: { message: "boom", compile: false, location: { file: entry, line: 3 } } }, entry)?.message).toBe("program prog/index.ts threw: boom (prog/index.ts:3)");
+    expect(describeChildError({ error: { message: "boom", compile: false } }, entry)?.message).toBe("program prog/index.ts threw: boom");
+    expect(describeChildError({ recording: { project: "p", stack: "s", entry, resources: [], invokes: [] } }, entry)).toBeUndefined();
+  });
+});
+
+describe("@pulumi resolution", () => {
+  const bare = fs.mkdtempSync(path.join(os.tmpdir(), "pc-bare-"));
+
+  it("prefers the program's own copy and falls back to the kit's", () => {
+    expect(pulumiResolver(ROOT, "/nowhere")("@pulumi/pulumi/package.json")).toBe(path.join(ROOT, "node_modules", "@pulumi", "pulumi", "package.json"));
+    expect(pulumiResolver(bare, ROOT)("@pulumi/pulumi/package.json")).toBe(path.join(ROOT, "node_modules", "@pulumi", "pulumi", "package.json"));
+  });
+
+  it("lets a program without node_modules load @pulumi/* from the kit, and nothing else", () => {
+    const mod = Module as unknown as { _resolveFilename: (request: string, parent: unknown) => string };
+    const original = mod._resolveFilename;
+    try {
+      installPulumiResolution(bare, ROOT);
+      const parent = { id: path.join(bare, "index.js"), filename: path.join(bare, "index.js"), paths: [path.join(bare, "node_modules")] };
+      expect(mod._resolveFilename("@pulumi/aws", parent)).toBe(require.resolve("@pulumi/aws", { paths: [ROOT] }));
+      expect(() => mod._resolveFilename("left-pad-not-installed", parent)).toThrow(/Cannot find module/);
+    } finally {
+      mod._resolveFilename = original;
+    }
+  });
+});

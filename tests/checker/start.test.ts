@@ -1,0 +1,65 @@
+// npm start's logic on a miniature repository: a reference program, the test pack as policies/, one
+// fixture that matches its expected.json and one that does not.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main } from "../../checker/start";
+
+jest.setTimeout(120_000);
+
+function miniRepo(referenceSource: string): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "pc-start-"));
+  const write = (name: string, text: string): void => {
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.writeFileSync(path.join(root, name), text);
+  };
+  fs.symlinkSync(path.join(__dirname, "packs", "basic"), path.join(root, "policies"));
+  write("Pulumi.yaml", "name: mini\nruntime: nodejs\nmain: stack/index.ts\n");
+  write("stack/index.ts", referenceSource);
+  const empty = { violations: [], waived: [], undecided: [], remediated: [] };
+  write("fixtures/inline/index.ts", 'import * as aws from "@pulumi/aws";\nnew aws.s3.Bucket("b", { versioning: { enabled: true }, tags: { owner: "x" } });\n');
+  write("fixtures/inline/expected.json", JSON.stringify({ description: "inline", ...empty, violations: [{ policy: "no-inline-versioning", resourceName: "b" }] }));
+  write("fixtures/stale/index.ts", 'import * as aws from "@pulumi/aws";\nnew aws.s3.Bucket("c", {});\n');
+  write("fixtures/stale/expected.json", JSON.stringify({ description: "stale", ...empty }));
+  return root;
+}
+
+describe("npm start", () => {
+  let stdout = "";
+  let stderr = "";
+  beforeEach(() => {
+    stdout = "";
+    stderr = "";
+    jest.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+      stdout += chunk.toString();
+      return true;
+    });
+    jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+      stderr += chunk.toString();
+      return true;
+    });
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it("tabulates every target and fails on a fixture that differs from expected.json", async () => {
+    const code = await main(miniRepo('import * as aws from "@pulumi/aws";\nnew aws.s3.Bucket("clean", { tags: { owner: "me" } });\n'));
+    expect(code).toBe(1);
+    const rows = stdout.trimEnd().split("\n").slice(2);
+    expect(rows[0]).toMatch(/^reference stack\s+3\s+0\s+0\s+0\s+0\s+0\s+clean\s+0$/);
+    expect(rows[1]).toMatch(/^fixtures\/inline\s+3\s+1\s+0\s+0\s+0\s+0\s+match\s+1$/);
+    expect(rows[2]).toMatch(/^fixtures\/stale\s+3\s+0\s+1\s+0\s+0\s+0\s+MISMATCH\s+0$/);
+    expect(stderr).toContain("fixtures/stale: differs from expected.json");
+    expect(stderr).toContain("+ violations: bucket-has-tags on c (unexpected)");
+  });
+
+  it("fails when the reference stack has a finding or cannot run", async () => {
+    const dirty = await main(miniRepo('import * as aws from "@pulumi/aws";\nnew aws.s3.Bucket("untagged", {});\n'));
+    expect(dirty).toBe(1);
+    expect(stdout).toMatch(/reference stack\s+3\s+0\s+1\s+0\s+0\s+0\s+NOT CLEAN\s+0/);
+    stdout = "";
+    const broken = await main(miniRepo('throw new Error("no config");\n'));
+    expect(broken).toBe(1);
+    expect(stdout).toMatch(/reference stack\s+0\s+0\s+0\s+0\s+0\s+0\s+error\s+2/);
+    expect(stderr).toContain("threw: no config");
+  });
+});

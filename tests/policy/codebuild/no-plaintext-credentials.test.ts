@@ -1,0 +1,76 @@
+import { analyzeStack, of, secret, TestResource, unknown, urnOf } from "../harness";
+import { project, PROJECT } from "./project";
+
+const POLICY = "codebuild-no-plaintext-credentials";
+
+const build = (variables: unknown, propertyDependencies?: Record<string, string[]>): TestResource => ({
+    type: PROJECT,
+    name: "build",
+    props: project({}, { environmentVariables: variables }),
+    propertyDependencies,
+});
+
+const resource = (type: string, name: string): TestResource => ({ type, name, props: {} });
+const ACCESS_KEY = "aws:iam/accessKey:AccessKey";
+const REPOSITORY = "aws:ecr/repository:Repository";
+
+async function findings(resources: TestResource[]) {
+    return of(POLICY, await analyzeStack(resources));
+}
+
+describe(POLICY, () => {
+    it("reports credential-like names and access key ids in plain-text variables, against the project", async () => {
+        const variables = [
+            { name: "GITHUB_TOKEN", value: "x", type: "PLAINTEXT" },
+            { name: "db_password", value: "x" },
+            { name: "NPM_API_KEY", value: secret("x") },
+            { name: "UPLOAD_ID", value: "AKIAIOSFODNN7EXAMPLE" },
+            { name: "SESSION", value: secret("ASIAIOSFODNN7EXAMPLE") },
+        ];
+        const result = await findings([build(variables)]);
+        expect(result.map((d) => d.message)).toEqual([
+            expect.stringContaining("environmentVariables[0] (GITHUB_TOKEN) is a plain-text variable and its name says"),
+            expect.stringContaining("[1] (db_password)"),
+            expect.stringContaining("[2] (NPM_API_KEY)"),
+            expect.stringContaining("[3] (UPLOAD_ID) is a plain-text variable and its value is an AWS access key id"),
+            expect.stringContaining("[4] (SESSION)"),
+        ]);
+        expect(result.every((d) => d.level === "mandatory" && d.urn === urnOf(PROJECT, "build"))).toBe(true);
+    });
+
+    it("passes secrets referenced from Secrets Manager or Parameter Store, and ordinary plain-text values", async () => {
+        const variables = [
+            { name: "GITHUB_TOKEN", value: "build/github-token", type: "SECRETS_MANAGER" },
+            { name: "DB_PASSWORD", value: "/app/db/password", type: "PARAMETER_STORE" },
+            { name: "CONTAINER_NAME", value: "app", type: "PLAINTEXT" },
+            { name: "KEY_PREFIX", value: "AKIA-not-a-key" },
+            null,
+        ];
+        expect(await findings([build(variables), resource(PROJECT, "bare")])).toEqual([]);
+    });
+
+    it("decides unknown values by the resources the environment comes from", async () => {
+        const fromRepository = build([{ name: "REPOSITORY_URI", value: unknown }], { environment: [`${REPOSITORY}::repo`] });
+        expect(await findings([fromRepository, resource(REPOSITORY, "repo")])).toEqual([]);
+
+        const fromKey = build([{ name: "UPLOAD", value: unknown, type: "PLAINTEXT" }], { environment: [`${REPOSITORY}::repo`, `${ACCESS_KEY}::ci-key`] });
+        const result = await findings([fromKey, resource(REPOSITORY, "repo"), resource(ACCESS_KEY, "ci-key")]);
+        expect(result.map((d) => d.message)).toEqual([expect.stringContaining(`value is unknown and the environment comes from ci-key (${ACCESS_KEY})`)]);
+        expect(result[0].level).toBe("mandatory");
+    });
+
+    it("reports undecided when it cannot tell", async () => {
+        const cases: TestResource[][] = [
+            [build(unknown)],
+            [build([unknown])],
+            [build([{ name: "REPOSITORY_URI", value: unknown }])],
+            [build([{ name: unknown, value: "x" }], { environment: [] })],
+            [build([{ name: "API_TOKEN", value: "x", type: unknown }])],
+            [build([{ name: "UPLOAD", value: unknown, type: unknown }], { environment: [`${ACCESS_KEY}::k`] }), resource(ACCESS_KEY, "k")],
+        ];
+        for (const resources of cases) {
+            const result = await findings(resources);
+            expect(result).toEqual([expect.objectContaining({ level: "advisory", message: expect.stringMatching(/^\[undecided\] /) })]);
+        }
+    });
+});

@@ -1,0 +1,121 @@
+import { analyzeStack, of, secret, TestResource, unknown, urnOf } from "../harness";
+
+const POLICY = "ecs-deploy-target-in-stack";
+const PIPELINE = "aws:codepipeline/pipeline:Pipeline";
+const CLUSTER = "aws:ecs/cluster:Cluster";
+const SERVICE = "aws:ecs/service:Service";
+
+const ecsDeploy = (configuration: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    name: "DeployToECS",
+    category: "Deploy",
+    owner: "AWS",
+    provider: "ECS",
+    version: "1",
+    inputArtifacts: ["build"],
+    configuration: { FileName: "imagedefinitions.json", ...configuration },
+    ...extra,
+});
+
+const pipeline = (stages: unknown): TestResource => ({
+    type: PIPELINE,
+    name: "pipeline",
+    props: { name: "app", artifactStores: [{ location: "bucket", type: "S3" }], stages },
+});
+
+const deployStage = (...actions: unknown[]) => [
+    { name: "Source", actions: [{ name: "Source", category: "Source", owner: "AWS", provider: "CodeStarSourceConnection", version: "1" }] },
+    { name: "Deploy", actions },
+];
+
+const cluster = (name: string, props: Record<string, unknown>): TestResource => ({ type: CLUSTER, name, props });
+const service = (name: string, props: Record<string, unknown>): TestResource => ({ type: SERVICE, name, props });
+
+async function findings(resources: TestResource[], config?: Record<string, unknown>) {
+    return of(POLICY, await analyzeStack(resources, { config: config && { [POLICY]: config } }));
+}
+
+describe("ecs-deploy-target-in-stack", () => {
+    it("reports known failure #7 against the pipeline: literal names that match nothing", async () => {
+        const result = await findings([
+            pipeline(deployStage(ecsDeploy({ ClusterName: "app-cluster", ServiceName: "app-service" }))),
+            cluster("cluster", { name: "prod-cluster" }),
+            service("service", { name: "web" }),
+        ]);
+        expect(result).toEqual([
+            expect.objectContaining({ level: "mandatory", urn: urnOf(PIPELINE, "pipeline"), message: expect.stringContaining('ClusterName "app-cluster" names no cluster') }),
+            expect.objectContaining({ level: "mandatory", urn: urnOf(PIPELINE, "pipeline"), message: expect.stringContaining('ServiceName "app-service" names no service') }),
+        ]);
+        expect(result[0].message).toMatch(/^stage "Deploy", action "DeployToECS"/);
+    });
+
+    it("passes the right snippet: names equal to the stack's clusters and services (known at preview)", async () => {
+        const result = await findings([
+            pipeline(deployStage(ecsDeploy({ ClusterName: "app-cluster-1a2b3c4", ServiceName: "app-service" }))),
+            cluster("app-cluster", { name: "app-cluster-1a2b3c4" }),
+            service("app-service", { name: "app-service", cluster: unknown }),
+        ]);
+        expect(result).toEqual([]);
+    });
+
+    it("passes names that are outputs unknown at preview", async () => {
+        const result = await findings([
+            pipeline(deployStage(ecsDeploy({ ClusterName: unknown, ServiceName: unknown }))),
+            cluster("app-cluster", {}),
+        ]);
+        expect(result).toEqual([]);
+    });
+
+    it("explains that an auto-named resource cannot be matched by its logical name", async () => {
+        const result = await findings([pipeline(deployStage(ecsDeploy({ ClusterName: "app-cluster" }))), cluster("app-cluster", {})]);
+        expect(result.map((d) => d.message)).toEqual([expect.stringContaining('resource "app-cluster" exists, but without a literal name Pulumi auto-names it')]);
+    });
+
+    it("accepts names listed as external in the config", async () => {
+        const resources = [pipeline(deployStage(ecsDeploy({ ClusterName: "shared", ServiceName: "web" })))];
+        expect(await findings(resources, { externalClusters: ["shared"], externalServices: ["web"] })).toEqual([]);
+        expect((await findings(resources, { externalClusters: ["shared"] })).map((d) => d.message)).toEqual([expect.stringContaining("ServiceName")]);
+    });
+
+    it("checks CodeDeployToECS actions against CodeDeploy applications and deployment groups", async () => {
+        const action = ecsDeploy({ ApplicationName: "app", DeploymentGroupName: "blue-green" }, { provider: "CodeDeployToECS" });
+        const application = { type: "aws:codedeploy/application:Application", name: "app", props: { name: "app", computePlatform: "ECS" } };
+        const group = { type: "aws:codedeploy/deploymentGroup:DeploymentGroup", name: "dg", props: { deploymentGroupName: "blue-green" } };
+        expect(await findings([pipeline(deployStage(action)), application, group])).toEqual([]);
+        const missing = await findings([pipeline(deployStage(action))]);
+        expect(missing.map((d) => d.message)).toEqual([
+            expect.stringContaining("names no CodeDeploy application"),
+            expect.stringContaining("names no CodeDeploy deployment group"),
+        ]);
+        expect(await findings([pipeline(deployStage(action))], { externalApplications: ["app"], externalDeploymentGroups: ["blue-green"] })).toEqual([]);
+    });
+
+    it("reads secret literals as their values", async () => {
+        const result = await findings([pipeline(deployStage(ecsDeploy({ ClusterName: secret("ghost") })))]);
+        expect(result.map((d) => d.message)).toEqual([expect.stringContaining('ClusterName "ghost"')]);
+    });
+
+    it("reports undecided, never a silent pass, when it cannot compare", async () => {
+        const cases: TestResource[][] = [
+            [pipeline(deployStage(ecsDeploy({ ClusterName: "app" }))), cluster("c", { name: unknown })],
+            [pipeline(deployStage(ecsDeploy({ ClusterName: "#{variables.cluster}" })))],
+            [pipeline(unknown)],
+            [pipeline(deployStage(unknown))],
+            [pipeline(deployStage(ecsDeploy({ ClusterName: "app" }, { category: unknown })))],
+            [pipeline(deployStage(ecsDeploy({ ClusterName: "app" }, { provider: unknown })))],
+        ];
+        for (const resources of cases) {
+            const result = await findings(resources);
+            expect(result).toEqual([expect.objectContaining({ level: "advisory", urn: urnOf(PIPELINE, "pipeline"), message: expect.stringMatching(/^\[undecided\] /) })]);
+        }
+    });
+
+    it("ignores other actions, multi-stage pipelines without ECS deploys, and stacks without pipelines", async () => {
+        const other = ecsDeploy({ ClusterName: "nowhere" }, { category: "Build" });
+        const s3Deploy = ecsDeploy({ ClusterName: "nowhere" }, { provider: "S3" });
+        const providerless = ecsDeploy({ ClusterName: "nowhere" }, { provider: null });
+        const prototypeKey = ecsDeploy({ ClusterName: "nowhere" }, { provider: "constructor" });
+        expect(await findings([pipeline(deployStage(other, s3Deploy, providerless, prototypeKey))])).toEqual([]);
+        expect(await findings([cluster("c", { name: "x" })])).toEqual([]);
+        expect(await findings([pipeline(deployStage(ecsDeploy({})))])).toEqual([]);
+    });
+});
