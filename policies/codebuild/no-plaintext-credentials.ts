@@ -80,7 +80,7 @@ export const codebuildNoPlaintextCredentials: CompliancePolicy = stackPolicy({
     severity: "critical",
     enforcementLevel: "mandatory",
     docs: {
-        what: "An environment variable of type `PLAINTEXT` (or no type) must not have a credential-like name (SECRET, PASSWORD, TOKEN, API_KEY, ACCESS_KEY, PRIVATE_KEY, CREDENTIAL) or an AWS access key id as value, nor a value that comes from an access key, secret version or generated password.",
+        what: "An environment variable of type `PLAINTEXT` (or no type) must not have a credential-like name (SECRET, PASSWORD, TOKEN, API_KEY, ACCESS_KEY, PRIVATE_KEY, CREDENTIAL) or an AWS access key id as value, nor a value that comes from an access key, secret version or generated password. A value that is an ARN names where a secret is kept and passes.",
         why: "Plain-text variables are stored and shown as they are: anyone who can read the project, and every build log that echoes the environment, sees the credential.",
         fix: "Put the value in Secrets Manager or Parameter Store (SecureString) and reference it with `type: \"SECRETS_MANAGER\"` or `\"PARAMETER_STORE\"`; grant the project's role read access to exactly that secret.",
         url: "https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec.env.secrets-manager",

@@ -13,15 +13,21 @@
  */
 import { actionField, PipelineAction, pipelineActions } from "../lib/pipeline";
 import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
-import { isUnknown, knownOr, read } from "../lib/props";
+import { isUnknown, knownOr, read, Unknown } from "../lib/props";
 import { CODEPIPELINE_PIPELINE } from "../lib/resource-types";
-import { positionOf, runsBefore } from "./action-order";
+import { Position, positionOf, runsBefore } from "./action-order";
 
 function stackOf(urn: string): string {
     return urn.split("::")[0].split(":").slice(2).join(":");
 }
 
 type Kind = "approval" | "deploy" | "other" | "unknown";
+
+interface Entry {
+    readonly action: PipelineAction;
+    readonly kind: Kind;
+    readonly at: Position | Unknown;
+}
 
 function kindOf(action: PipelineAction): Kind {
     const category = actionField(action, "category");
@@ -45,7 +51,7 @@ function validate(check: ResourceCheck): void {
     for (const path of unknown) {
         check.undecided(`${path} is unknown during preview: cannot check for an approval before production deploys`);
     }
-    const entries = actions.map((action) => ({ action, kind: kindOf(action), at: positionOf(action) }));
+    const entries = actions.map((action): Entry => ({ action, kind: kindOf(action), at: positionOf(action) }));
     for (const { action, kind, at } of entries) {
         if (kind === "unknown" || isUnknown(at)) {
             check.undecided(`${action.label}: its category, provider or runOrder is unknown during preview`);

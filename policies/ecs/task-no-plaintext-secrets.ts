@@ -37,7 +37,7 @@ export const ecsTaskNoPlaintextSecrets: CompliancePolicy = resourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: [ECS_TASK_DEFINITION],
     docs: {
-        what: "No `environment` entry of a container may have a credential-like name (SECRET, PASSWORD, TOKEN, API_KEY, ACCESS_KEY, PRIVATE_KEY, CREDENTIAL) or an AWS access key id as value.",
+        what: "No `environment` entry of a container may have a credential-like name (SECRET, PASSWORD, TOKEN, API_KEY, ACCESS_KEY, PRIVATE_KEY, CREDENTIAL) or an AWS access key id as value. A value that is an ARN names where a secret is kept and passes.",
         why: "Environment values are stored in clear in the task definition and every revision of it, readable by anyone who can describe task definitions.",
         fix: "Store the value in Secrets Manager or Parameter Store (SecureString) and list it under the container's `secrets` with `valueFrom`; allow the execution role to read exactly that secret.",
         url: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html",

@@ -85,10 +85,10 @@ export type Judgement =
     | { readonly verdict: "pass" }
     | { readonly verdict: "fail" | "unknown"; readonly reason: string };
 
-export const PASS: Judgement = { verdict: "pass" };
+const PASS: Judgement = { verdict: "pass" };
 
 export interface CompanionRequirement extends CompanionSpec {
-    /** What each parent needs, for messages: `a BucketVersioning with status "Enabled"`. */
+    /** What each parent needs, for messages ("<parent> has no <needs>"): `BucketVersioning with status "Enabled"`. */
     readonly needs: string;
     /** Judges one companion of the parent; without it any companion satisfies the requirement. */
     readonly judge?: (companion: Subject) => Judgement;
@@ -109,9 +109,11 @@ function list(names: readonly string[]): string {
 export function requireCompanion(check: StackCheck, requirement: CompanionRequirement): void {
     const index = indexCompanions(check.resources, requirement);
     const judge = requirement.judge ?? (() => PASS);
+    // Built once: every undecided parent repeats the same note, so it must not cost a pass over them.
     const unresolved = index.unresolved.map(
         (companion) => `${companion.name}'s ${requirement.reference} is unknown during preview and depends on no ${requirement.parentTypes.join(" or ")}`,
     );
+    const unresolvedNote = unresolved.length > 0 ? [list(unresolved)] : [];
     for (const parent of index.parents) {
         const failed: string[] = [];
         const unknown: string[] = [];
@@ -127,8 +129,9 @@ export function requireCompanion(check: StackCheck, requirement: CompanionRequir
         if (satisfied) {
             continue;
         }
-        if (unknown.length > 0 || unresolved.length > 0) {
-            check.undecided(parent, `cannot tell whether ${parent.name} has ${requirement.needs}: ${list([...unknown, ...unresolved])}`);
+        if (unknown.length > 0 || unresolvedNote.length > 0) {
+            const reasons = [...(unknown.length > 0 ? [list(unknown)] : []), ...unresolvedNote];
+            check.undecided(parent, `cannot tell whether ${parent.name} has ${requirement.needs}: ${reasons.join("; ")}`);
         } else {
             const detail = failed.length > 0 ? ` (${list(failed)})` : "";
             check.violation(parent, `${parent.name} has no ${requirement.needs}${detail}`);

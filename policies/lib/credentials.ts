@@ -8,9 +8,12 @@ const CREDENTIAL_NAME = /(SECRET|PASSWORD|PASSWD|TOKEN|API_?KEY|ACCESS_?KEY|PRIV
 // Long-term (AKIA) and temporary (ASIA) access key ids: 4-letter prefix, 16 upper-case base-32 characters.
 const ACCESS_KEY_ID = /\b(AKIA|ASIA)[A-Z2-7]{16}\b/;
 
+// `DB_SECRET_ARN=arn:aws:secretsmanager:...` names where a secret is kept, which is the recommended pattern.
+const ARN = /^arn:aws[a-z-]*:/;
+
 /** Why a name/value pair looks like a credential, or undefined when it does not. */
 export function credentialHint(name: unknown, value: unknown): string | undefined {
-    if (typeof name === "string" && CREDENTIAL_NAME.test(name)) {
+    if (typeof name === "string" && CREDENTIAL_NAME.test(name) && !(typeof value === "string" && ARN.test(value))) {
         return "its name says it holds a credential";
     }
     if (typeof value === "string" && ACCESS_KEY_ID.test(value)) {

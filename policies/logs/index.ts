@@ -1,3 +1,5 @@
 import type { CompliancePolicy } from "../lib/policy";
+import { logGroupKmsEncryption } from "./log-group-kms-encryption";
+import { logGroupRetention } from "./log-group-retention";
 
-export const logsPolicies: readonly CompliancePolicy[] = [];
+export const logsPolicies: readonly CompliancePolicy[] = [logGroupRetention, logGroupKmsEncryption];

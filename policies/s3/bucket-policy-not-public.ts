@@ -24,7 +24,7 @@ export const bucketPolicyNotPublic: CompliancePolicy = resourcePolicy({
         why: "An unconditioned wildcard principal grants the statement's actions to every AWS account and to anonymous requests.",
         fix: "Name the principals that need access, or add a condition that narrows the statement (`aws:SourceAccount`, `aws:SourceArn`, `aws:PrincipalOrgID`).",
         url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status",
-        compliance: { cis: ["2.1.4"], nist: ["AC-3", "AC-6"], pci: ["7.2.1"] },
+        compliance: { nist: ["AC-3", "AC-6"], pci: ["7.2.1"] },
     },
     validate: (check) => reportPublicPolicy(check, check.resource.props, "policy", "the bucket"),
 });

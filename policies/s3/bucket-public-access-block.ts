@@ -37,7 +37,7 @@ export const bucketPublicAccessBlock: CompliancePolicy = stackPolicy({
         why: "The block overrides any ACL or bucket policy that would make objects public, so one mistaken change cannot leak the pipeline's artifacts.",
         fix: "Add `new aws.s3.BucketPublicAccessBlock(name, { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true })`.",
         url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html",
-        compliance: { cis: ["2.1.4"], nist: ["AC-3", "AC-21"], pci: ["1.4.4"] },
+        compliance: { cis: ["2.1.4"], nist: ["AC-3", "SC-7"], pci: ["1.4.4"] },
     },
     validate: (check) =>
         requireCompanion(check, bucketRequirement(["BucketPublicAccessBlock"], "BucketPublicAccessBlock with all four settings true", judge)),

@@ -23,7 +23,7 @@ export const bucketVersioning: CompliancePolicy = stackPolicy({
         why: "Without versions an overwritten or deleted artifact is gone: no rollback to the previous build, no recovery from a mistaken or malicious delete.",
         fix: "Add `new aws.s3.BucketVersioning(name, { bucket: bucket.id, versioningConfiguration: { status: \"Enabled\" } })`.",
         url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html",
-        compliance: { nist: ["CP-9", "SI-12"] },
+        compliance: { nist: ["CP-9"] },
     },
     validate: (check) =>
         requireCompanion(

@@ -3,13 +3,14 @@
  * policy at a time so that a failure names its policy. A gRPC error from a handler is captured as an
  * outcome, never thrown: it is what the property under test is about.
  */
+import * as grpc from "@grpc/grpc-js";
+import { PolicyPack, type EnforcementLevel } from "@pulumi/policy";
 import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import * as serverModule from "@pulumi/policy/server";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import type { EnforcementLevel } from "@pulumi/policy";
 import type { CompliancePolicy } from "../../policies/lib/policy";
-import { packName } from "../../policies/pack";
-import { configure, urnOf } from "../policy/harness";
+import { packArgs, packName } from "../../policies/pack";
+import { urnOf } from "../policy/harness";
 import type { Wire, WireObject } from "./values";
 
 export interface ResourceInput {
@@ -149,19 +150,64 @@ export function handlersOf(policy: CompliancePolicy): PolicyHandlers {
     };
 }
 
+let configureHandler: Handler | undefined;
+
+/**
+ * The SDK's Configure handler, captured by constructing the pack with the gRPC server's
+ * `addService`/`bindAsync` stubbed (it exists only inside the served service). The SDK serves one
+ * pack per process, so this module, not the policy harness, must be the one that constructs it.
+ */
+function configureHandlerOf(): Handler {
+    if (!configureHandler) {
+        let service: Partial<Record<string, Handler>> = {};
+        const addService = jest.spyOn(grpc.Server.prototype, "addService").mockImplementation((_definition, implementation) => {
+            service = implementation as Record<string, Handler>;
+        });
+        const bindAsync = jest.spyOn(grpc.Server.prototype, "bindAsync").mockImplementation(() => undefined);
+        try {
+            new PolicyPack(packName, packArgs);
+        } finally {
+            addService.mockRestore();
+            bindAsync.mockRestore();
+        }
+        if (!service.configure) {
+            throw new Error("the policy SDK served no configure handler");
+        }
+        configureHandler = service.configure;
+    }
+    return configureHandler;
+}
+
+const LEVELS: Readonly<Record<EnforcementLevel, analyzerPb.EnforcementLevel>> = {
+    advisory: analyzerPb.EnforcementLevel.ADVISORY,
+    mandatory: analyzerPb.EnforcementLevel.MANDATORY,
+    disabled: analyzerPb.EnforcementLevel.DISABLED,
+    remediate: analyzerPb.EnforcementLevel.REMEDIATE,
+};
+
 // What the handler was last configured with.
 let configured: string | undefined;
 
 /**
  * Configures the policy under test as the engine would: remediable policies at level `remediate`
- * (so Remediate runs them), the others at their own level, with `properties` as its config.
+ * (so Remediate runs them), the others at their own level, with `properties` as its config. Only
+ * the policy under test is configured; the handlers serve no other.
  */
 export async function configurePolicy(policy: CompliancePolicy, properties: Readonly<Record<string, Wire>>): Promise<void> {
-    const enforcementLevel: EnforcementLevel = policy.remediable ? "remediate" : (policy.enforcementLevel ?? "advisory");
+    const level: EnforcementLevel = policy.remediable ? "remediate" : (policy.enforcementLevel ?? "advisory");
     const key = `${policy.name} ${JSON.stringify(properties)}`;
     // The handler replaces the whole config, so sending the same again changes nothing.
-    if (key !== configured) {
-        await configure({ [policy.name]: { ...properties, enforcementLevel } });
-        configured = key;
+    if (key === configured) {
+        return;
     }
+    const entry = new analyzerPb.PolicyConfig();
+    entry.setEnforcementlevel(LEVELS[level]);
+    entry.setProperties(Struct.fromJavaScript(properties as Record<string, never>));
+    const request = new analyzerPb.ConfigureAnalyzerRequest();
+    request.getPolicyconfigMap().set(policy.name, entry);
+    const outcome = await invoke(configureHandlerOf(), request);
+    if (!outcome.ok) {
+        throw new Error(`configuring ${policy.name} failed: ${outcome.error}`);
+    }
+    configured = key;
 }

@@ -12,6 +12,9 @@ import { isObject, type Wire } from "./values";
 
 export const DEFAULT_RUNS = 1_000;
 
+/** The day the fuzz runs on, for waiver expiry; among the generated waiver dates some fall before it, some after. */
+export const FUZZ_TODAY = "2026-11-24";
+
 /** `FUZZ_SEED` replays a run; without it each run draws a new seed (printed on failure). */
 export function seedFromEnv(env: NodeJS.ProcessEnv = process.env): number {
     const given = env.FUZZ_SEED;

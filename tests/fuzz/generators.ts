@@ -36,7 +36,7 @@ export interface PolicyInput<T> {
 }
 
 // One input in this many carries a very large array; more would cost time without finding more.
-const HUGE_ONE_IN = 60;
+const HUGE_ONE_IN = 150;
 
 function waiverValues(policy: CompliancePolicy): fc.Arbitrary<Wire> {
     return fc.constantFrom<Wire>(
@@ -104,7 +104,7 @@ export function configArbitrary(policy: CompliancePolicy, names: readonly string
     const properties = (policy.configSchema?.properties ?? {}) as Readonly<Record<string, Schema>>;
     const strings = [...names, ...vocabulary.strings.slice(0, 200)];
     const withSome = fromSchema({ type: "object", properties }, strings) as fc.Arbitrary<WireObject>;
-    return fc.oneof({ weight: 3, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: withSome });
+    return fc.oneof({ weight: 5, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: withSome });
 }
 
 function namesOf(corpus: Corpus): string[] {
@@ -125,15 +125,20 @@ export function resourceArbitrary(policy: CompliancePolicy, types: readonly stri
     const waiverKey = WAIVER_TAG_PREFIX + policy.name;
     const values = valueArbitraries(corpus.vocabulary, [waiverKey]);
     const members = corpus.groups.flat();
+    const seedsOf = new Map<string, Recorded[]>();
+    for (const member of members) {
+        seedsOf.set(member.type, [...(seedsOf.get(member.type) ?? []), member]);
+    }
     const names = namesOf(corpus);
-    const base = fc.record({
-        type: fc.constantFrom(...types),
-        pick: fc.nat(),
-        from: fc.constantFrom("same-type", "same-type", "same-type", "same-type", "any-type", "random"),
-        random: values.object,
-    });
+    // Mostly seeds of the same type, some of another type (odd fields where known ones belong) or random shapes.
+    const base = fc.oneof(
+        { weight: 4, arbitrary: fc.record({ from: fc.constant("same-type" as const), pick: fc.nat() }) },
+        { weight: 1, arbitrary: fc.record({ from: fc.constant("any-type" as const), pick: fc.nat() }) },
+        { weight: 1, arbitrary: values.object.map((props) => ({ from: "random" as const, props })) },
+    );
     return fc
         .record({
+            type: fc.constantFrom(...types),
             base,
             name: fc.oneof(fc.constantFrom(...names), values.string),
             edits: fc.array(editArbitrary(values), { maxLength: 6 }),
@@ -142,10 +147,9 @@ export function resourceArbitrary(policy: CompliancePolicy, types: readonly stri
             provider: regionArbitrary(values),
             config: configArbitrary(policy, names, corpus.vocabulary),
         })
-        .map(({ base: { type, pick, from, random }, name, edits, huge, waiver, provider, config }) => {
-            const sameType = members.filter((member) => member.type === type);
-            const pool = from === "same-type" && sameType.length > 0 ? sameType : from === "random" ? [] : members;
-            const seed = pool.length > 0 ? pool[pick % pool.length].props : random;
+        .map(({ type, base, name, edits, huge, waiver, provider, config }) => {
+            const pool = (base.from === "same-type" ? seedsOf.get(type) : undefined) ?? members;
+            const seed = base.from === "random" ? base.props : pool[base.pick % pool.length].props;
             const edited = applyEdits(seed, [...edits, huge]);
             const props = waiver === undefined ? edited : withTag(edited, waiverKey, waiver);
             return { config, subject: { type, name, props, provider } };
@@ -178,9 +182,9 @@ export function stackArbitrary(policy: CompliancePolicy, corpus: Corpus): fc.Arb
     return fc
         .record({
             group: fc.nat({ max: groups.length - 1 }),
-            keep: fc.array(fc.nat(), { maxLength: 10 }),
-            borrowed: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 3 }),
-            random: fc.array(fc.tuple(fc.constantFrom(...types), values.object), { maxLength: 2 }),
+            keep: fc.array(fc.nat(), { maxLength: 7 }),
+            borrowed: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 2 }),
+            random: fc.array(fc.tuple(fc.constantFrom(...types), values.object), { maxLength: 1 }),
             edits: fc.array(memberEdit, { maxLength: 8 }),
             huge: fc.tuple(fc.nat(), hugeArbitrary(HUGE_ONE_IN)),
             dependencies: fc.array(fc.record({ member: fc.nat(), input: values.key, target: fc.nat(), dangling: fc.boolean() }), { maxLength: 3 }),

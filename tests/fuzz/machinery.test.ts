@@ -3,24 +3,27 @@
  * policies (made with the framework's own `resourcePolicy`, served by the same SDK handlers),
  * reports each broken property with the seed, the policy and the shrunk input.
  */
+import { pinToday } from "../../policies/lib/clock";
 import { resourcePolicy, type CompliancePolicy, type ResourceCheck, type Subject } from "../../policies/lib/policy";
 import { isSet, read } from "../../policies/lib/props";
 import { CODEPIPELINE_PIPELINE } from "../../policies/lib/resource-types";
 import { corpusOf } from "./corpus";
-import { DEFAULT_RUNS, fuzz, resourceProperty, runsFromEnv, seedFromEnv } from "./fuzz";
+import { DEFAULT_RUNS, fuzz, FUZZ_TODAY, resourceProperty, runsFromEnv, seedFromEnv } from "./fuzz";
 import { resourceArbitrary } from "./generators";
 import { HAND_GROUPS } from "./seeds";
 
 const corpus = corpusOf(HAND_GROUPS);
 const seed = seedFromEnv();
 
+beforeAll(() => pinToday(FUZZ_TODAY));
+afterAll(() => pinToday(undefined));
+
 function dummy(name: string, validate: (check: ResourceCheck) => void, remediate?: (resource: Subject) => object | undefined): CompliancePolicy {
     return resourcePolicy({
         name,
         description: "A deliberately broken policy for testing the fuzz itself.",
         severity: "low",
-        // Remediate runs only policies at this level; the pack config does not know these policies.
-        enforcementLevel: remediate ? "remediate" : "mandatory",
+        enforcementLevel: "mandatory",
         resourceTypes: [CODEPIPELINE_PIPELINE],
         docs: { what: "-", why: "-", fix: "-", url: "https://example.com", compliance: {} },
         validate,

@@ -44,6 +44,7 @@ describe(POLICY, () => {
             { name: "DB_PASSWORD", value: "/app/db/password", type: "PARAMETER_STORE" },
             { name: "CONTAINER_NAME", value: "app", type: "PLAINTEXT" },
             { name: "KEY_PREFIX", value: "AKIA-not-a-key" },
+            { name: "DB_SECRET_ARN", value: "arn:aws:secretsmanager:us-east-1:111111111111:secret:db" },
             null,
         ];
         expect(await findings([build(variables), resource(PROJECT, "bare")])).toEqual([]);

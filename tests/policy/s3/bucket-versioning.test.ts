@@ -85,6 +85,12 @@ describe("s3-bucket-versioning", () => {
         expect(await findings([artifacts, twin, named("v1", "Suspended"), named("v2", "Disabled")])).toHaveLength(2);
     });
 
+    it("matches an auto-named bucket (name unknown at preview) through the property dependency alone", async () => {
+        const autoNamed = bucket("auto", { bucket: unknown });
+        expect(await findings([autoNamed, versioning("v", autoNamed, "Enabled")])).toEqual([]);
+        expect((await findings([autoNamed])).map((d) => d.urn)).toEqual([urnOf(BUCKET, "auto")]);
+    });
+
     it("is silent on a stack without buckets", async () => {
         expect(await findings([{ type: VERSIONING, name: "v", props: { bucket: "elsewhere" } }])).toEqual([]);
     });

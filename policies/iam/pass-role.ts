@@ -1,0 +1,2 @@
+/** The IAM action both PassRole policies look for. */
+export const PASS_ROLE = "iam:PassRole";

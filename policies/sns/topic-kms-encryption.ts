@@ -1,0 +1,34 @@
+/**
+ * sns-topic-kms-encryption
+ *
+ * What: an SNS topic must set `kmsMasterKeyId`.
+ * Why: SNS does not encrypt messages at rest unless a key is set; pipeline notifications name
+ * repositories, commits and failing stages.
+ * Fix: `kmsMasterKeyId: key.arn` (a customer managed key whose policy lets the publishing services,
+ * such as `events.amazonaws.com`, use it) or `"alias/aws/sns"`.
+ * https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html
+ */
+import { CompliancePolicy, resourcePolicy } from "../lib/policy";
+import { isSet } from "../lib/props";
+import { SNS_TOPIC } from "./types";
+
+export const topicKmsEncryption: CompliancePolicy = resourcePolicy({
+    name: "sns-topic-kms-encryption",
+    description: "SNS topics must encrypt messages at rest with KMS.",
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    resourceTypes: [SNS_TOPIC],
+    docs: {
+        what: "An `aws.sns.Topic` must set `kmsMasterKeyId` (a key unknown at preview counts as set).",
+        why: "Without a key SNS stores messages unencrypted at rest; notifications carry repository, commit and stage details.",
+        fix: "Set `kmsMasterKeyId: key.arn` and allow the publishing service principals to use the key (`kms:GenerateDataKey*`, `kms:Decrypt`).",
+        url: "https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html",
+        compliance: { nist: ["SC-28", "SC-28(1)"] },
+    },
+    validate: (check) => {
+        // Presence decides: an unknown value is a key ARN not created yet, which is the usual case.
+        if (!isSet(check.resource.props, "kmsMasterKeyId")) {
+            check.violation("messages are not encrypted at rest: set kmsMasterKeyId");
+        }
+    },
+});

@@ -1,0 +1,49 @@
+import { analyzeResource, of, remediate, secret, unknown, urnOf } from "../harness";
+
+const POLICY = "kms-key-rotation";
+const KEY = "aws:kms/key:Key";
+const config = { [POLICY]: { enforcementLevel: "remediate" as const } };
+
+async function findings(props: Record<string, unknown>) {
+    return of(POLICY, await analyzeResource(KEY, "key", props));
+}
+
+describe("kms-key-rotation", () => {
+    it("reports a symmetric key without rotation", async () => {
+        const expected = [{ policyName: POLICY, level: "mandatory", urn: urnOf(KEY, "key"), message: "the symmetric key does not rotate its key material: set enableKeyRotation: true" }];
+        expect(await findings({ description: "artifacts" })).toEqual(expected);
+        expect(await findings({ enableKeyRotation: false, customerMasterKeySpec: "SYMMETRIC_DEFAULT" })).toEqual(expected);
+        expect(await findings({ enableKeyRotation: "true", keySpec: "SYMMETRIC_DEFAULT" })).toEqual(expected);
+    });
+
+    it("passes rotation on, secret or not", async () => {
+        expect(await findings({ enableKeyRotation: true })).toEqual([]);
+        expect(await findings({ enableKeyRotation: secret(true), keySpec: unknown })).toEqual([]);
+    });
+
+    it("skips keys that cannot rotate: asymmetric, HMAC, custom key store", async () => {
+        expect(await findings({ keySpec: "RSA_2048" })).toEqual([]);
+        expect(await findings({ customerMasterKeySpec: "HMAC_256", keySpec: unknown })).toEqual([]);
+        expect(await findings({ customKeyStoreId: "cks-1234" })).toEqual([]);
+    });
+
+    it("is undecided when rotation or the key's kind is unknown", async () => {
+        for (const props of [{ enableKeyRotation: unknown }, { keySpec: unknown }, { customKeyStoreId: unknown }]) {
+            expect(await findings(props)).toEqual([expect.objectContaining({ level: "advisory", message: expect.stringMatching(/^\[undecided\] enableKeyRotation, keySpec or customKeyStoreId is unknown/) })]);
+        }
+    });
+
+    it("remediates by enabling rotation, keeping other inputs and secrets, idempotently", async () => {
+        const props = { description: secret("artifacts"), enableKeyRotation: false, deletionWindowInDays: 30 };
+        const [once] = await remediate(KEY, "key", props, { config });
+        expect(once).toMatchObject({ policyName: POLICY, properties: { description: secret("artifacts"), enableKeyRotation: true, deletionWindowInDays: 30 } });
+        expect(await remediate(KEY, "key", once.properties as Record<string, unknown>, { config })).toEqual([]);
+        expect(await findings(once.properties as Record<string, unknown>)).toEqual([]);
+    });
+
+    it("does not remediate keys that cannot rotate or whose settings are unknown", async () => {
+        for (const props of [{ keySpec: "ECC_NIST_P256" }, { keySpec: unknown }, { enableKeyRotation: unknown }]) {
+            expect(await remediate(KEY, "key", props, { config })).toEqual([]);
+        }
+    });
+});
