@@ -2,22 +2,62 @@
 // Loads .ts files by transpiling them one at a time (no type check: `npm run typecheck` is the type
 // gate), with inline source maps so stack traces and source locations point at TypeScript lines.
 // Syntax errors become one-line errors that name the file, line and column.
+// Every process of a check (CLI, program child, pack runner) loads dozens of .ts files; transpiling
+// them and loading the compiler costs most of a second each time, so outputs are cached by a hash of
+// everything that determines them and the compiler is only loaded on a cache miss.
+const crypto = require("crypto");
 const fs = require("fs");
-const ts = require("typescript");
+const os = require("os");
+const path = require("path");
 
 process.setSourceMapsEnabled(true);
 
+// Enum values are inlined so the options can be hashed without loading the compiler
+// (ts.ModuleKind.CommonJS, ts.ScriptTarget.ES2022).
 const compilerOptions = {
-  module: ts.ModuleKind.CommonJS,
-  target: ts.ScriptTarget.ES2022,
+  module: 1,
+  target: 9,
   esModuleInterop: true,
   inlineSourceMap: true,
   inlineSources: false,
 };
 
-function compile(module, filename) {
-  const source = fs.readFileSync(filename, "utf8");
-  const out = ts.transpileModule(source, { compilerOptions, fileName: filename, reportDiagnostics: true });
+let ts;
+function compiler() {
+  ts = ts || require("typescript");
+  return ts;
+}
+
+function compilerVersion() {
+  try {
+    return JSON.parse(fs.readFileSync(require.resolve("typescript/package.json"), "utf8")).version;
+  } catch {
+    return "unknown";
+  }
+}
+
+function cacheDir() {
+  const candidates = [
+    path.join(__dirname, "..", ".check-cache", "ts"),
+    path.join(os.tmpdir(), `pipeline-check-cache-${os.userInfo().uid}`, "ts"),
+  ];
+  for (const dir of candidates) {
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      fs.accessSync(dir, fs.constants.W_OK);
+      return dir;
+    } catch {
+      // Read-only install: try the next place; without any, every file is transpiled afresh.
+    }
+  }
+  return undefined;
+}
+
+const dir = cacheDir();
+const salt = `${compilerVersion()}\0${JSON.stringify(compilerOptions)}\0`;
+
+function transpile(source, filename) {
+  const out = compiler().transpileModule(source, { compilerOptions, fileName: filename, reportDiagnostics: true });
   const errors = (out.diagnostics || []).filter((d) => d.category === ts.DiagnosticCategory.Error);
   if (errors.length > 0) {
     const d = errors[0];
@@ -26,9 +66,54 @@ function compile(module, filename) {
     err.pipelineCheckCompile = true;
     throw err;
   }
-  module._compile(out.outputText, filename);
+  return out.outputText;
+}
+
+function cached(source, filename) {
+  if (!dir) {
+    return transpile(source, filename);
+  }
+  // The file name is part of the key: the inline source map names it.
+  const key = crypto.createHash("sha256").update(salt).update(filename).update("\0").update(source).digest("hex");
+  const file = path.join(dir, `${key}.js`);
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    const output = transpile(source, filename);
+    // Write then rename: processes of one check share the cache and must never read half a file.
+    const partial = `${file}.${process.pid}.tmp`;
+    try {
+      fs.writeFileSync(partial, output);
+      fs.renameSync(partial, file);
+    } catch {
+      fs.rmSync(partial, { force: true });
+    }
+    return output;
+  }
+}
+
+function compile(module, filename) {
+  module._compile(cached(fs.readFileSync(filename, "utf8"), filename), filename);
+}
+
+// Dependencies ship source maps of their own sources, which Node would read and index for each of the
+// hundreds of modules a check loads (a few tenths of a second per process); no location the checker
+// reports lies in them, so they load with source maps off.
+const jsLoader = require.extensions[".js"];
+const dependency = `${path.sep}node_modules${path.sep}`;
+function loadJs(module, filename) {
+  if (!filename.includes(dependency)) {
+    return jsLoader(module, filename);
+  }
+  process.setSourceMapsEnabled(false);
+  try {
+    return jsLoader(module, filename);
+  } finally {
+    process.setSourceMapsEnabled(true);
+  }
 }
 
 if (!require.extensions[".ts"]) {
   require.extensions[".ts"] = compile;
+  require.extensions[".js"] = loadJs;
 }

@@ -6,6 +6,7 @@ import { mandatoryCount } from "./analyze/interpret";
 import { CheckError, messageOf } from "./errors";
 import { runCheck, type CheckResult } from "./index";
 import { KIT_ROOT } from "./record/run";
+import { stopAll } from "./serve/processes";
 import { toJson } from "./report/json";
 import { toSarif } from "./report/sarif";
 import { toText, useColour } from "./report/text";
@@ -84,5 +85,7 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
     return EXIT_CANNOT_RUN;
+  } finally {
+    await stopAll();
   }
 }

@@ -9,7 +9,7 @@ import { resolveProgram } from "./record/program";
 import { KIT_ROOT, recordProgram } from "./record/run";
 import { stackConfig, type StackConfig } from "./record/stackConfig";
 import { readStateExport } from "./record/stateExport";
-import { engineLauncher, type PackLauncher, type RunningPack } from "./serve/launcher";
+import { kitLauncher, type PackLauncher, type RunningPack } from "./serve/launcher";
 import { installSignalHandlers } from "./serve/processes";
 import type { CheckReport, PackInfo, Recording, SourceLocation, Timings } from "./types";
 
@@ -45,6 +45,8 @@ export interface PackHandle {
   running: RunningPack;
   serveMs: number;
   stop(): void;
+  /** Settles once the pack's process is gone. */
+  exited: Promise<void>;
 }
 
 export interface PackOptions {
@@ -74,7 +76,7 @@ function userPolicyConfig(file: string | undefined): PolicyConfigMap {
 export async function startPack(options: PackOptions, userConfig = userPolicyConfig(options.policyPackConfig)): Promise<PackHandle> {
   installSignalHandlers();
   const started = Date.now();
-  const launcher = options.launcher ?? engineLauncher;
+  const launcher = options.launcher ?? kitLauncher;
   const packDir = options.policyPack ?? defaultPackDir();
   const status = options.onStatus;
   status?.(`starting policy pack ${packDir} ...`);
@@ -93,7 +95,7 @@ export async function startPack(options: PackOptions, userConfig = userPolicyCon
     await session.configure(userConfig, options.policyPackConfig ?? "policy config");
     options.onStatus?.(`policy pack ${session.info.name}@${session.info.version} ready (${session.info.policies.length} policies)`);
     return {
-      session, running, serveMs: Date.now() - started,
+      session, running, serveMs: Date.now() - started, exited: running.exited,
       stop: () => {
         session.close();
         running.stop();
@@ -101,6 +103,7 @@ export async function startPack(options: PackOptions, userConfig = userPolicyCon
     };
   } catch (e) {
     running.stop();
+    await running.exited;
     throw e;
   }
 }
@@ -173,7 +176,10 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
       locations,
     };
   } finally {
-    ownPack?.stop();
+    if (ownPack) {
+      ownPack.stop();
+      await ownPack.exited;
+    }
   }
 }
 

@@ -92,6 +92,13 @@ export function parseConfig(source: ConfigSource): StackConfig {
         problem("environment", `must be 1-16 lowercase letters, digits or dashes starting with a letter (it is part of resource names), got "${environment}"`);
     }
 
+    // Project and environment prefix every physical name (stack/names.ts). The longest name,
+    // `<prefix>-artifacts-<account id>`, must fit S3's limit of 63 lowercase characters.
+    const prefix = `${project}-${environment}`;
+    if (!/^[a-z][a-z0-9-]*$/.test(project) || prefix.length > 40) {
+        problems.push(`Pulumi.yaml name: must be lowercase letters, digits or dashes starting with a letter, and "<name>-<environment>" at most 40 characters (it prefixes physical names such as the S3 bucket's), got "${prefix}"`);
+    }
+
     const region = source.region?.trim() || "us-east-1";
     if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) {
         problems.push(`aws:region: must be an AWS region such as us-east-1, got "${region}"`);

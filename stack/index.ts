@@ -12,24 +12,24 @@ import { FailureNotifications } from "./components/failure-notifications";
 import { ImageRepository } from "./components/image-repository";
 import { Network } from "./components/network";
 import { loadConfig } from "./config";
+import { physicalNames } from "./names";
 import { describePipeline } from "./pipeline/shape";
 import { standardTags } from "./tags";
 
 const config = loadConfig();
 const context = lookupAwsContext(config.region);
 const tags = standardTags(config);
-// Physical names that must be unique in the account (alias, connection, task family) carry the project;
-// component names stay short because load balancer and target group names are limited to 32 characters.
-const prefix = `${config.project}-${config.environment}`;
+// Every resource a policy document refers to has a physical name, so the documents are known during a
+// preview and the policy pack can check them (stack/names.ts). Logical names stay short because the
+// auto-named load balancer and target group are limited to 32 characters.
+const names = physicalNames(config, context);
 const env = config.environment;
-// Log groups get fixed names under one prefix so the key policy can admit exactly them.
-const logGroupPrefix = `/${config.project}/${config.environment}`;
+const { logGroupPrefix } = names;
 const containerName = "app";
-const taskFamily = `${prefix}-app`;
 
 const encryption = new EncryptionKey(`${env}-kms`, {
     context,
-    aliasName: `alias/${prefix}`,
+    aliasName: names.keyAlias,
     deletionWindowDays: config.kmsDeletionWindowDays,
     logGroupPrefix,
     tags,
@@ -37,6 +37,8 @@ const encryption = new EncryptionKey(`${env}-kms`, {
 const keyArn = encryption.key.arn;
 
 const artifacts = new ArtifactBucket(`${env}-artifacts`, {
+    context,
+    bucketName: names.artifactBucket,
     kmsKeyArn: keyArn,
     forceDestroy: !config.deletionProtection,
     noncurrentVersionDays: 30,
@@ -44,6 +46,8 @@ const artifacts = new ArtifactBucket(`${env}-artifacts`, {
 });
 
 const images = new ImageRepository(`${env}-images`, {
+    context,
+    repositoryName: names.imageRepository,
     kmsKeyArn: keyArn,
     forceDelete: !config.deletionProtection,
     keepImages: 30,
@@ -59,11 +63,15 @@ const app = new ContainerService(`${env}-app`, {
     vpcCidr: network.vpc.cidrBlock,
     publicSubnetIds: network.publicSubnetIds,
     privateSubnetIds: network.privateSubnetIds,
-    family: taskFamily,
+    clusterName: names.cluster,
+    serviceName: names.service,
+    taskRoleName: names.roles.task,
+    executionRoleName: names.roles.taskExecution,
+    family: names.taskFamily,
     containerName,
     // Until the pipeline's first deploy the service runs this image; see docs/deploying.md.
-    image: config.containerImage ?? pulumi.interpolate`${repository.repositoryUrl}:initial`,
-    imageRepositoryArn: repository.arn,
+    image: config.containerImage ?? pulumi.interpolate`${images.repositoryUri}:initial`,
+    imageRepositoryArn: images.repositoryArn,
     containerPort: config.containerPort,
     healthCheckPath: config.healthCheckPath,
     desiredCount: config.desiredCount,
@@ -79,16 +87,19 @@ const app = new ContainerService(`${env}-app`, {
 
 const buildCommon = {
     context,
-    artifactBucketArn: artifacts.bucket.arn,
+    artifactBucketArn: artifacts.bucketArn,
     kmsKeyArn: keyArn,
+    kmsAliasName: names.keyAlias,
     logRetentionDays: config.logRetentionDays,
     tags,
 };
 const imageBuild = new BuildProject(`${env}-build`, {
     ...buildCommon,
+    projectName: names.projects.build,
+    roleName: names.roles.build,
     description: "Builds the application image, pushes it to ECR and writes imagedefinitions.json",
     buildspec: IMAGE_BUILDSPEC,
-    privileged: true,
+    privilegedReason: "builds and pushes the service's container image with docker",
     environment: { REPOSITORY_URI: repository.repositoryUrl, CONTAINER_NAME: containerName },
     extraStatements: [
         {
@@ -105,16 +116,18 @@ const imageBuild = new BuildProject(`${env}-build`, {
                 "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:CompleteLayerUpload",
                 "ecr:GetDownloadUrlForLayer", "ecr:InitiateLayerUpload", "ecr:PutImage", "ecr:UploadLayerPart",
             ],
-            Resource: repository.arn,
+            Resource: images.repositoryArn,
         },
     ],
     logGroupName: `${logGroupPrefix}/codebuild/build`,
 });
 const testRun = new BuildProject(`${env}-test`, {
     ...buildCommon,
+    projectName: names.projects.test,
+    roleName: names.roles.test,
     description: "Runs the application's tests and a dependency audit",
     buildspec: TEST_BUILDSPEC,
-    privileged: false,
+    privilegedReason: undefined,
     environment: {},
     extraStatements: [],
     logGroupName: `${logGroupPrefix}/codebuild/test`,
@@ -127,22 +140,29 @@ const delivery = new DeliveryPipeline(`${env}-pipeline`, {
         branch: config.githubBranch,
         approvalRequired: config.approvalRequired,
     }),
-    // Connection names are unique per account and region and at most 32 characters.
-    connectionName: prefix.slice(0, 32),
-    artifactBucket: { name: artifacts.bucket.bucket, arn: artifacts.bucket.arn },
+    pipelineName: names.pipeline,
+    roleName: names.roles.pipeline,
+    connectionName: names.connection,
+    artifactBucket: { name: artifacts.bucket.bucket, arn: artifacts.bucketArn },
     kmsKeyArn: keyArn,
-    projects: { build: imageBuild.project, test: testRun.project },
-    cluster: app.cluster,
-    service: app.service,
-    taskFamily,
-    taskRoleArns: [app.taskRole.arn, app.executionRole.arn],
+    kmsAliasName: names.keyAlias,
+    projects: {
+        build: { name: imageBuild.project.name, arn: imageBuild.projectArn },
+        test: { name: testRun.project.name, arn: testRun.projectArn },
+    },
+    clusterName: names.cluster,
+    service: { name: app.service.name, arn: app.serviceArn },
+    taskFamily: names.taskFamily,
+    taskRoleArns: [app.taskRoleArn, app.executionRoleArn],
     tags,
 });
 
 const notifications = new FailureNotifications(`${env}-alerts`, {
     context,
-    pipelineName: delivery.pipeline.name,
-    pipelineArn: delivery.pipeline.arn,
+    topicName: names.failureTopic,
+    ruleName: names.failureRule,
+    pipelineName: names.pipeline,
+    pipelineArn: delivery.pipelineArn,
     kmsKeyArn: keyArn,
     email: config.notificationEmail,
     tags,

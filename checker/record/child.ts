@@ -3,6 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { loadModule } from "../load";
+import { deferModules, unusedSdkModules } from "./deferred";
 import { Recorder } from "./recorder";
 import type { RegistrationRequest } from "./registration";
 import { invokeResult } from "./invokes";
@@ -34,6 +35,7 @@ export async function main(): Promise<void> {
   process.env.PULUMI_CONFIG_SECRET_KEYS = JSON.stringify(spec.config.secretKeys);
   installPulumiResolution(spec.programDir, spec.kitRoot);
   const pulumiDir = pulumiResolver(spec.programDir, spec.kitRoot)("@pulumi/pulumi/package.json");
+  deferModules(unusedSdkModules(pulumiDir));
   const sdk = (file: string): unknown => loadModule(path.join(path.dirname(pulumiDir), file));
   const mocks = sdk("runtime/mocks") as { setMocks(m: unknown, project: string, stack: string, preview: boolean, org: string): Promise<void> };
   const settings = sdk("runtime/settings") as { getMonitor(): MonitorLike; waitForRPCs(): Promise<void> };

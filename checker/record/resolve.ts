@@ -21,14 +21,22 @@ export function installPulumiResolution(programDir: string, kitRoot: string): vo
   const mod = Module as unknown as ResolvingModule;
   const original = mod._resolveFilename.bind(mod);
   const fallback = pulumiResolver(programDir, path.resolve(kitRoot));
+  // The fallback's require.resolve re-enters this hook; without the guard every miss recursed until
+  // the call stack overflowed (a second per program with no node_modules of its own).
+  let fallingBack = false;
   mod._resolveFilename = (request: string, parent: unknown, ...rest: unknown[]): string => {
     try {
       return original(request, parent, ...rest);
     } catch (e) {
-      if (request.startsWith("@pulumi/")) {
-        return fallback(request);
+      if (!request.startsWith("@pulumi/") || fallingBack) {
+        throw e;
       }
-      throw e;
+      fallingBack = true;
+      try {
+        return fallback(request);
+      } finally {
+        fallingBack = false;
+      }
     }
   };
 }

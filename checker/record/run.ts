@@ -54,7 +54,7 @@ export async function recordProgram(options: RecordOptions): Promise<Recording> 
       env: { ...process.env, PIPELINE_CHECK_SPEC: JSON.stringify(spec) },
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
-    const untrack = track(child);
+    track(child, "program");
     child.stdout?.on("data", (d: Buffer) => options.onOutput?.(d.toString()));
     child.stderr?.on("data", (d: Buffer) => options.onOutput?.(d.toString()));
     child.on("message", (m: { progress?: number }) => {
@@ -62,17 +62,21 @@ export async function recordProgram(options: RecordOptions): Promise<Recording> 
         options.onProgress?.(m.progress);
       }
     });
-    const code = await new Promise<number | null>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        child.kill("SIGKILL");
-        reject(new CheckError(`program ${options.target.entry} did not finish within ${options.timeoutMs / 1000}s (raise --timeout)`));
-      }, options.timeoutMs);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, options.timeoutMs);
+    // Settles only once the child is gone, so a timeout never leaves it running behind the error.
+    const code = await new Promise<number | null>((resolve) => {
       child.on("exit", (c) => {
         clearTimeout(timer);
-        untrack();
         resolve(c);
       });
     });
+    if (timedOut) {
+      throw new CheckError(`program ${options.target.entry} did not finish within ${options.timeoutMs / 1000}s (raise --timeout)`);
+    }
     if (!fs.existsSync(resultFile)) {
       throw new CheckError(`program ${options.target.entry} exited with code ${code} before it finished (run with --verbose to see its output)`);
     }

@@ -19,7 +19,9 @@ export interface RunningPack {
   /** host:port of the Analyzer gRPC server. */
   address: string;
   dir: string;
+  /** Kills the pack; `exited` settles once it is gone. */
   stop(): void;
+  exited: Promise<void>;
 }
 
 export interface PackLauncher {
@@ -59,62 +61,81 @@ export function resolveRunPolicyPack(packDir: string): string {
   }
 }
 
+/** Starts a pack process and resolves once it prints its port; the process is tracked until it exits. */
+function servePack(packDir: string, dir: string, args: string[], env: PackEnvironment, timeoutMs: number, label: string): Promise<RunningPack> {
+  const child = spawn(process.execPath, args, {
+    cwd: dir,
+    env: {
+      ...process.env,
+      PULUMI_NODEJS_PROJECT: env.project,
+      PULUMI_NODEJS_STACK: env.stack,
+      PULUMI_NODEJS_ORGANIZATION: env.organization,
+      PULUMI_NODEJS_DRY_RUN: "true",
+      PULUMI_CONFIG: JSON.stringify(env.config),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  track(child, label);
+  const stop = (): void => {
+    child.kill("SIGKILL");
+  };
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return new Promise<RunningPack>((resolve, reject) => {
+    let stdout = "";
+    let stderr = "";
+    let settled = false;
+    const settle = (fn: () => void): void => {
+      if (!settled) {
+        settled = true;
+        clearTimeout(timer);
+        fn();
+      }
+    };
+    const timer = setTimeout(() => {
+      stop();
+      settle(() => reject(new CheckError(`policy pack ${packDir} did not start within ${timeoutMs / 1000}s (raise --timeout)`)));
+    }, timeoutMs);
+    child.stdout?.on("data", (d: Buffer) => {
+      stdout += d.toString();
+      const nl = stdout.indexOf("\n");
+      if (nl >= 0 && !settled) {
+        const port = stdout.slice(0, nl).trim();
+        if (/^\d+$/.test(port)) {
+          settle(() => resolve({ address: `127.0.0.1:${port}`, dir, stop, exited }));
+        } else {
+          stop();
+          settle(() => reject(new CheckError(`policy pack ${packDir} failed to load: it printed "${port}" to stdout before its port`)));
+        }
+      }
+    });
+    child.stderr?.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on("exit", (code, signal) => {
+      settle(() => reject(new CheckError(`policy pack ${packDir} failed to load (exit ${code ?? signal}): ${causeOf(stderr)}`)));
+    });
+  });
+}
+
+/** The engine's way: run-policy-pack from the pack's own @pulumi/pulumi (ts-node with type checking). */
 export const engineLauncher: PackLauncher = {
   async start(packDir, env, timeoutMs) {
     const dir = checkPackDir(packDir);
     const runner = resolveRunPolicyPack(dir);
-    const child = spawn(process.execPath, [runner, "127.0.0.1:0", dir], {
-      cwd: dir,
-      env: {
-        ...process.env,
-        PULUMI_NODEJS_PROJECT: env.project,
-        PULUMI_NODEJS_STACK: env.stack,
-        PULUMI_NODEJS_ORGANIZATION: env.organization,
-        PULUMI_NODEJS_DRY_RUN: "true",
-        PULUMI_CONFIG: JSON.stringify(env.config),
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const untrack = track(child);
-    const stop = (): void => {
-      child.kill("SIGKILL");
-      untrack();
-    };
-    return new Promise<RunningPack>((resolve, reject) => {
-      let stdout = "";
-      let stderr = "";
-      let settled = false;
-      const settle = (fn: () => void): void => {
-        if (!settled) {
-          settled = true;
-          clearTimeout(timer);
-          fn();
-        }
-      };
-      const timer = setTimeout(() => {
-        stop();
-        settle(() => reject(new CheckError(`policy pack ${packDir} did not start within ${timeoutMs / 1000}s (raise --timeout)`)));
-      }, timeoutMs);
-      child.stdout?.on("data", (d: Buffer) => {
-        stdout += d.toString();
-        const nl = stdout.indexOf("\n");
-        if (nl >= 0) {
-          const port = stdout.slice(0, nl).trim();
-          if (/^\d+$/.test(port)) {
-            settle(() => resolve({ address: `127.0.0.1:${port}`, dir, stop }));
-          } else {
-            stop();
-            settle(() => reject(new CheckError(`policy pack ${packDir} failed to load: it printed "${port}" to stdout before its port`)));
-          }
-        }
-      });
-      child.stderr?.on("data", (d: Buffer) => {
-        stderr += d.toString();
-      });
-      child.on("exit", (code) => {
-        untrack();
-        settle(() => reject(new CheckError(`policy pack ${packDir} failed to load (exit ${code}): ${causeOf(stderr)}`)));
-      });
-    });
+    return servePack(packDir, dir, [runner, "127.0.0.1:0", dir], env, timeoutMs, "policy pack");
+  },
+};
+
+/**
+ * The kit's way: the same PolicyPack, gRPC server and port line, with the TypeScript pack type-checked
+ * and compiled once per change of its sources (bin/pack-runner.js). A type error fails the start
+ * the way the engine's ts-node would.
+ */
+export const kitLauncher: PackLauncher = {
+  async start(packDir, env, timeoutMs) {
+    const dir = checkPackDir(packDir);
+    // Same requirement as the engine's way: the pack's own SDK serves it.
+    resolveRunPolicyPack(dir);
+    return servePack(packDir, dir, [path.join(__dirname, "..", "..", "bin", "pack-runner.js")], env, timeoutMs, "policy pack");
   },
 };

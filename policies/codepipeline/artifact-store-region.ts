@@ -70,7 +70,11 @@ function checkCrossRegion(stores: readonly unknown[], check: ResourceCheck): voi
 
 function validate(check: ResourceCheck): void {
     const props = check.resource.props;
-    if (isSet(props, "artifactStore.region")) {
+    // An unknown container hides whether `region` is in it: only a known block can be judged.
+    const single = read.object(props, "artifactStore");
+    if (isUnknown(single)) {
+        check.undecided("artifactStore is unknown during preview: cannot tell whether it sets region");
+    } else if (isSet(single, "region")) {
         check.violation(`the artifactStore block sets region: ${PROVIDER_ERROR}; remove region`);
     }
     const stores = read.array(props, "artifactStores");
@@ -79,7 +83,9 @@ function validate(check: ResourceCheck): void {
         return;
     }
     const list = knownOr(stores, []);
-    if (list.length === 1 && isSet(list[0], "region")) {
+    if (list.length === 1 && isUnknown(list[0])) {
+        check.undecided("artifactStores[0] is unknown during preview: cannot tell whether it sets region");
+    } else if (list.length === 1 && isSet(list[0], "region")) {
         check.violation(`the only artifact store sets region: ${PROVIDER_ERROR}; remove region from artifactStores[0]`);
     } else if (list.length > 1) {
         checkCrossRegion(list, check);

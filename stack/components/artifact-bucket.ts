@@ -1,9 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { bucketArnOf, type AwsContext } from "../aws-context";
 import { policyDocument } from "../policy-documents";
 import type { Tags } from "../tags";
 
 export interface ArtifactBucketArgs {
+    context: AwsContext;
+    /** Globally unique physical name (stack/names.ts). */
+    bucketName: pulumi.Input<string>;
     kmsKeyArn: pulumi.Input<string>;
     /** Lets `pulumi destroy` delete a bucket that still holds artifacts (dev stacks). */
     forceDestroy: boolean;
@@ -18,13 +22,21 @@ export interface ArtifactBucketArgs {
  */
 export class ArtifactBucket extends pulumi.ComponentResource {
     readonly bucket: aws.s3.Bucket;
+    /** Built from the name, so documents that grant on the bucket stay known during a preview. */
+    readonly bucketArn: pulumi.Output<string>;
 
     constructor(name: string, args: ArtifactBucketArgs, opts?: pulumi.ComponentResourceOptions) {
         super("pipeline-compliance-kit:components:ArtifactBucket", name, {}, opts);
         const parent = { parent: this };
 
-        this.bucket = new aws.s3.Bucket(`${name}-bucket`, { forceDestroy: args.forceDestroy, tags: args.tags }, parent);
+        // A fixed name cannot exist twice, so a replacement must delete the old bucket first.
+        this.bucket = new aws.s3.Bucket(`${name}-bucket`, {
+            bucket: args.bucketName,
+            forceDestroy: args.forceDestroy,
+            tags: args.tags,
+        }, { parent: this, deleteBeforeReplace: true });
         const bucket = this.bucket.bucket;
+        this.bucketArn = bucketArnOf(args.context, args.bucketName);
 
         const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, {
             bucket,
@@ -71,12 +83,12 @@ export class ArtifactBucket extends pulumi.ComponentResource {
                 Effect: "Deny",
                 Principal: { AWS: "*" },
                 Action: "s3:*",
-                Resource: [this.bucket.arn, pulumi.interpolate`${this.bucket.arn}/*`],
+                Resource: [this.bucketArn, pulumi.interpolate`${this.bucketArn}/*`],
                 Condition: { Bool: { "aws:SecureTransport": "false" } },
             }]),
         // S3 rejects a policy write that races the public access block on a new bucket.
         }, { parent: this, dependsOn: [publicAccess] });
 
-        this.registerOutputs({ bucketName: bucket, bucketArn: this.bucket.arn });
+        this.registerOutputs({ bucketName: bucket, bucketArn: this.bucketArn });
     }
 }

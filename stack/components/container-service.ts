@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { AwsContext } from "../aws-context";
+import { arnOf, iamArnOf, type AwsContext } from "../aws-context";
 import { policyDocument, serviceTrustPolicy } from "../policy-documents";
 import type { Tags } from "../tags";
 
@@ -10,6 +10,11 @@ export interface ContainerServiceArgs {
     vpcCidr: pulumi.Input<string>;
     publicSubnetIds: pulumi.Input<string>[];
     privateSubnetIds: pulumi.Input<string>[];
+    /** Physical names (stack/names.ts): the pipeline's policy and the task definition refer to them. */
+    clusterName: string;
+    serviceName: string;
+    taskRoleName: string;
+    executionRoleName: string;
     /** Task definition family; the pipeline's deploy action registers new revisions of it. */
     family: string;
     containerName: string;
@@ -38,29 +43,40 @@ export class ContainerService extends pulumi.ComponentResource {
     readonly taskRole: aws.iam.Role;
     readonly executionRole: aws.iam.Role;
     readonly loadBalancer: aws.lb.LoadBalancer;
+    /** ARNs built from the names, so documents that refer to them stay known during a preview. */
+    readonly serviceArn: pulumi.Output<string>;
+    readonly taskRoleArn: pulumi.Output<string>;
+    readonly executionRoleArn: pulumi.Output<string>;
 
     constructor(name: string, args: ContainerServiceArgs, opts?: pulumi.ComponentResourceOptions) {
         super("pipeline-compliance-kit:components:ContainerService", name, {}, opts);
         const parent = { parent: this };
         const { context, tags } = args;
+        // Resources with fixed names cannot exist twice: a replacement deletes the old one first.
+        const named = { parent: this, deleteBeforeReplace: true };
 
         this.cluster = new aws.ecs.Cluster(`${name}-cluster`, {
+            name: args.clusterName,
             settings: [{ name: "containerInsights", value: "enabled" }],
             tags,
-        }, parent);
+        }, named);
+        this.serviceArn = arnOf(context, "ecs", `service/${args.clusterName}/${args.serviceName}`);
+        this.taskRoleArn = iamArnOf(context, `role/${args.taskRoleName}`);
+        this.executionRoleArn = iamArnOf(context, `role/${args.executionRoleName}`);
 
         this.logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, {
             name: args.logGroupName,
             retentionInDays: args.logRetentionDays,
             kmsKeyId: args.kmsKeyArn,
             tags,
-        }, parent);
+        }, named);
 
         // Used by ECS itself to pull the image and ship logs; the application never sees it.
         this.executionRole = new aws.iam.Role(`${name}-execution-role`, {
+            name: args.executionRoleName,
             assumeRolePolicy: serviceTrustPolicy("ecs-tasks.amazonaws.com", context),
             tags,
-        }, parent);
+        }, named);
         new aws.iam.RolePolicy(`${name}-execution-policy`, {
             role: this.executionRole.id,
             policy: policyDocument([
@@ -81,16 +97,17 @@ export class ContainerService extends pulumi.ComponentResource {
                     Sid: "WriteLogs",
                     Effect: "Allow",
                     Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
-                    Resource: pulumi.interpolate`${this.logGroup.arn}:*`,
+                    Resource: arnOf(context, "logs", `log-group:${args.logGroupName}:*`),
                 },
             ]),
         }, parent);
 
         // The application's own identity: no permissions until the application needs some.
         this.taskRole = new aws.iam.Role(`${name}-task-role`, {
+            name: args.taskRoleName,
             assumeRolePolicy: serviceTrustPolicy("ecs-tasks.amazonaws.com", context),
             tags,
-        }, parent);
+        }, named);
 
         const taskDefinition = new aws.ecs.TaskDefinition(`${name}-task`, {
             family: args.family,
@@ -116,14 +133,16 @@ export class ContainerService extends pulumi.ComponentResource {
                 logConfiguration: {
                     logDriver: "awslogs",
                     options: {
-                        "awslogs-group": this.logGroup.name,
+                        "awslogs-group": args.logGroupName,
                         "awslogs-region": context.region,
                         "awslogs-stream-prefix": args.containerName,
                     },
                 },
             }]),
             tags,
-        }, parent);
+        // The container definitions name the log group rather than read it from the resource (so they are
+        // known at preview); tasks must still not start before the group exists.
+        }, { parent: this, dependsOn: [this.logGroup] });
 
         const albSecurityGroup = new aws.ec2.SecurityGroup(`${name}-alb-sg`, {
             vpcId: args.vpcId,
@@ -167,6 +186,7 @@ export class ContainerService extends pulumi.ComponentResource {
         }, parent);
 
         this.service = new aws.ecs.Service(`${name}-service`, {
+            name: args.serviceName,
             cluster: this.cluster.arn,
             taskDefinition: taskDefinition.arn,
             desiredCount: args.desiredCount,
@@ -182,7 +202,7 @@ export class ContainerService extends pulumi.ComponentResource {
             propagateTags: "SERVICE",
             tags,
         }, {
-            parent: this,
+            ...named,
             // The target group must be attached to a listener before a service can register with it.
             dependsOn: [listener],
             // The pipeline's deploy action registers new task definition revisions; without this, the next

@@ -3,10 +3,15 @@ import * as pulumi from "@pulumi/pulumi";
 import { arnOf, type AwsContext } from "../aws-context";
 import { renderStages, renderTriggers } from "../pipeline/render";
 import type { PipelineShape } from "../pipeline/shape";
-import { KMS_DATA_ACTIONS, policyDocument, serviceTrustPolicy } from "../policy-documents";
+import { policyDocument, serviceTrustPolicy, stackKeyStatement } from "../policy-documents";
 import type { Tags } from "../tags";
 
-interface Named {
+/**
+ * A resource the pipeline acts on. `name` goes into the stages, where a resource output also orders the
+ * pipeline after the resource; `arn` goes into the role policy and must be built from the physical name
+ * so the policy is known during a preview.
+ */
+interface Target {
     name: pulumi.Input<string>;
     arn: pulumi.Input<string>;
 }
@@ -14,13 +19,19 @@ interface Named {
 export interface DeliveryPipelineArgs {
     context: AwsContext;
     shape: PipelineShape;
+    /** Physical names of the pipeline and its role (stack/names.ts). */
+    pipelineName: string;
+    roleName: string;
     /** Name of the GitHub connection (at most 32 characters). */
     connectionName: string;
-    artifactBucket: { name: pulumi.Input<string>; arn: pulumi.Input<string> };
+    artifactBucket: Target;
     kmsKeyArn: pulumi.Input<string>;
-    projects: Record<"build" | "test", Named>;
-    cluster: Named;
-    service: Named;
+    /** The key's alias: what the role's key statement names, because the key's ARN is unknown at preview. */
+    kmsAliasName: string;
+    projects: Record<"build" | "test", Target>;
+    /** Physical name of the cluster: task ARNs in the role policy contain it. */
+    clusterName: string;
+    service: Target;
     /** The task definition family the deploy action registers revisions of. */
     taskFamily: string;
     /** The task and execution roles the deploy action hands to ECS. */
@@ -32,23 +43,29 @@ export interface DeliveryPipelineArgs {
 export class DeliveryPipeline extends pulumi.ComponentResource {
     readonly connection: aws.codeconnections.Connection;
     readonly pipeline: aws.codepipeline.Pipeline;
+    /** Built from the name, so the failure rule's pattern stays known during a preview. */
+    readonly pipelineArn: pulumi.Output<string>;
 
     constructor(name: string, args: DeliveryPipelineArgs, opts?: pulumi.ComponentResourceOptions) {
         super("pipeline-compliance-kit:components:DeliveryPipeline", name, {}, opts);
         const parent = { parent: this };
         const { context, tags } = args;
+        // Fixed names cannot exist twice, so replacements delete the old connection, role and pipeline first.
+        const named = { parent: this, deleteBeforeReplace: true };
 
         // Created PENDING: someone completes the GitHub handshake once in the console (docs/deploying.md).
         this.connection = new aws.codeconnections.Connection(`${name}-github`, {
             name: args.connectionName,
             providerType: "GitHub",
             tags,
-        }, parent);
+        }, named);
 
         const role = new aws.iam.Role(`${name}-role`, {
+            name: args.roleName,
             assumeRolePolicy: serviceTrustPolicy("codepipeline.amazonaws.com", context),
             tags,
-        }, parent);
+        }, named);
+        const repositories = args.shape.stages.flatMap((stage) => stage.steps).flatMap((step) => (step.kind === "source" ? [step.repository] : []));
         const rolePolicy = new aws.iam.RolePolicy(`${name}-policy`, {
             role: role.id,
             policy: policyDocument([
@@ -64,13 +81,24 @@ export class DeliveryPipeline extends pulumi.ComponentResource {
                     Action: ["s3:GetBucketLocation", "s3:GetBucketVersioning"],
                     Resource: args.artifactBucket.arn,
                 },
-                { Sid: "UseStackKey", Effect: "Allow", Action: KMS_DATA_ACTIONS, Resource: args.kmsKeyArn },
+                stackKeyStatement(context, args.kmsAliasName),
+                // AWS puts a random id, not the name, in a connection's ARN, so the ARN is unknown during a
+                // preview. The grant covers the connections of this account and region, used for the
+                // repositories the pipeline checks out only. Connections created as codeconnections are
+                // authorised under either service prefix, each with its own condition key.
                 {
-                    // Connections created as codeconnections are authorised under either service prefix.
                     Sid: "UseGitHubConnection",
                     Effect: "Allow",
-                    Action: ["codeconnections:UseConnection", "codestar-connections:UseConnection"],
-                    Resource: this.connection.arn,
+                    Action: "codeconnections:UseConnection",
+                    Resource: arnOf(context, "codeconnections", "connection/*"),
+                    Condition: { StringEquals: { "codeconnections:FullRepositoryId": repositories } },
+                },
+                {
+                    Sid: "UseGitHubConnectionLegacyPrefix",
+                    Effect: "Allow",
+                    Action: "codestar-connections:UseConnection",
+                    Resource: arnOf(context, "codeconnections", "connection/*"),
+                    Condition: { StringEquals: { "codestar-connections:FullRepositoryId": repositories } },
                 },
                 {
                     Sid: "RunBuilds",
@@ -103,8 +131,8 @@ export class DeliveryPipeline extends pulumi.ComponentResource {
                     Effect: "Allow",
                     Action: ["ecs:DescribeTasks", "ecs:ListTasks"],
                     Resource: [
-                        arnOf(context, "ecs", pulumi.interpolate`task/${args.cluster.name}/*`),
-                        arnOf(context, "ecs", pulumi.interpolate`container-instance/${args.cluster.name}/*`),
+                        arnOf(context, "ecs", `task/${args.clusterName}/*`),
+                        arnOf(context, "ecs", `container-instance/${args.clusterName}/*`),
                     ],
                 },
                 {
@@ -118,6 +146,7 @@ export class DeliveryPipeline extends pulumi.ComponentResource {
         }, parent);
 
         this.pipeline = new aws.codepipeline.Pipeline(`${name}-pipeline`, {
+            name: args.pipelineName,
             pipelineType: "V2",
             roleArn: role.arn,
             // One store and no `region`: the provider rejects a region on a single-region pipeline.
@@ -129,13 +158,14 @@ export class DeliveryPipeline extends pulumi.ComponentResource {
             stages: renderStages(args.shape, {
                 connectionArn: this.connection.arn,
                 projectNames: { build: args.projects.build.name, test: args.projects.test.name },
-                clusterName: args.cluster.name,
+                clusterName: args.clusterName,
                 serviceName: args.service.name,
             }),
             triggers: renderTriggers(args.shape),
             tags,
         // The first run starts on creation and fails if the role cannot yet read the source.
-        }, { parent: this, dependsOn: [rolePolicy] });
+        }, { ...named, dependsOn: [rolePolicy] });
+        this.pipelineArn = arnOf(context, "codepipeline", args.pipelineName);
 
         this.registerOutputs({ connectionArn: this.connection.arn, pipelineName: this.pipeline.name });
     }

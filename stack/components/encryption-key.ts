@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { arnOf, type AwsContext } from "../aws-context";
+import { arnOf, iamArnOf, type AwsContext } from "../aws-context";
 import { policyDocument } from "../policy-documents";
 import type { Tags } from "../tags";
 
@@ -22,7 +22,7 @@ export class EncryptionKey extends pulumi.ComponentResource {
     constructor(name: string, args: EncryptionKeyArgs, opts?: pulumi.ComponentResourceOptions) {
         super("pipeline-compliance-kit:components:EncryptionKey", name, {}, opts);
         const { context } = args;
-        const rootArn = pulumi.interpolate`arn:${context.partition}:iam::${context.accountId}:root`;
+        const rootArn = iamArnOf(context, "root");
 
         this.key = new aws.kms.Key(`${name}-key`, {
             description: `Artifacts, logs, images and notifications of ${args.aliasName}`,
@@ -65,7 +65,8 @@ export class EncryptionKey extends pulumi.ComponentResource {
         this.alias = new aws.kms.Alias(`${name}-alias`, {
             name: args.aliasName,
             targetKeyId: this.key.keyId,
-        }, { parent: this });
+        // The name is fixed and unique in the account and region: a replacement deletes the old alias first.
+        }, { parent: this, deleteBeforeReplace: true });
 
         this.registerOutputs({ keyArn: this.key.arn, aliasName: this.alias.name });
     }

@@ -1,12 +1,16 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { AwsContext } from "../aws-context";
+import { arnOf, type AwsContext } from "../aws-context";
 import { policyDocument } from "../policy-documents";
 import type { Tags } from "../tags";
 
 export interface FailureNotificationsArgs {
     context: AwsContext;
-    pipelineName: pulumi.Input<string>;
+    /** Physical names of the topic and the rule (stack/names.ts): the topic policy names both ARNs. */
+    topicName: string;
+    ruleName: string;
+    /** The watched pipeline, by physical name and the ARN built from it, so the event pattern is known at preview. */
+    pipelineName: string;
     pipelineArn: pulumi.Input<string>;
     kmsKeyArn: pulumi.Input<string>;
     /** Subscribed by email when set; the address must confirm the subscription. */
@@ -22,12 +26,16 @@ export class FailureNotifications extends pulumi.ComponentResource {
     constructor(name: string, args: FailureNotificationsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("pipeline-compliance-kit:components:FailureNotifications", name, {}, opts);
         const parent = { parent: this };
-        const { tags } = args;
+        const { context, tags } = args;
+        // Fixed names cannot exist twice: a replacement deletes the old topic or rule first.
+        const named = { parent: this, deleteBeforeReplace: true };
+        const topicArn = arnOf(context, "sns", args.topicName);
 
-        this.topic = new aws.sns.Topic(`${name}-topic`, { kmsMasterKeyId: args.kmsKeyArn, tags }, parent);
+        this.topic = new aws.sns.Topic(`${name}-topic`, { name: args.topicName, kmsMasterKeyId: args.kmsKeyArn, tags }, named);
 
         // Matches this pipeline only: the source is GitHub, so there is no CodeCommit rule to add.
         this.rule = new aws.cloudwatch.EventRule(`${name}-rule`, {
+            name: args.ruleName,
             description: "Pipeline execution failed",
             eventPattern: pulumi.jsonStringify({
                 source: ["aws.codepipeline"],
@@ -36,7 +44,7 @@ export class FailureNotifications extends pulumi.ComponentResource {
                 detail: { pipeline: [args.pipelineName], state: ["FAILED"] },
             }),
             tags,
-        }, parent);
+        }, named);
 
         const topicPolicy = new aws.sns.TopicPolicy(`${name}-topic-policy`, {
             arn: this.topic.arn,
@@ -45,10 +53,11 @@ export class FailureNotifications extends pulumi.ComponentResource {
                 Effect: "Allow",
                 Principal: { Service: "events.amazonaws.com" },
                 Action: "sns:Publish",
-                Resource: this.topic.arn,
+                Resource: topicArn,
                 Condition: {
-                    ArnEquals: { "aws:SourceArn": this.rule.arn },
-                    StringEquals: { "aws:SourceAccount": args.context.accountId },
+                    // Rules on the default event bus: arn:...:events:<region>:<account>:rule/<name>.
+                    ArnEquals: { "aws:SourceArn": arnOf(context, "events", `rule/${args.ruleName}`) },
+                    StringEquals: { "aws:SourceAccount": context.accountId },
                 },
             }]),
         }, parent);

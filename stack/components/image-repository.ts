@@ -1,8 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { arnOf, type AwsContext } from "../aws-context";
 import type { Tags } from "../tags";
 
 export interface ImageRepositoryArgs {
+    context: AwsContext;
+    /** Physical name, unique per account and region (stack/names.ts). */
+    repositoryName: string;
     kmsKeyArn: pulumi.Input<string>;
     /** Lets `pulumi destroy` delete a repository that still holds images (dev stacks). */
     forceDelete: boolean;
@@ -14,18 +18,26 @@ export interface ImageRepositoryArgs {
 /** The ECR repository the build pushes to and the service pulls from. */
 export class ImageRepository extends pulumi.ComponentResource {
     readonly repository: aws.ecr.Repository;
+    /** ARN and URI built from the name: known during a preview, unlike the repository's own outputs. */
+    readonly repositoryArn: pulumi.Output<string>;
+    readonly repositoryUri: pulumi.Output<string>;
 
     constructor(name: string, args: ImageRepositoryArgs, opts?: pulumi.ComponentResourceOptions) {
         super("pipeline-compliance-kit:components:ImageRepository", name, {}, opts);
+        const { context } = args;
 
         this.repository = new aws.ecr.Repository(`${name}-repository`, {
+            name: args.repositoryName,
             imageScanningConfiguration: { scanOnPush: true },
             // A tag always names the image that was tested and approved.
             imageTagMutability: "IMMUTABLE",
             encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: args.kmsKeyArn }],
             forceDelete: args.forceDelete,
             tags: args.tags,
-        }, { parent: this });
+        // The name is fixed: a replacement (e.g. a new encryption key) must delete the old repository first.
+        }, { parent: this, deleteBeforeReplace: true });
+        this.repositoryArn = arnOf(context, "ecr", `repository/${args.repositoryName}`);
+        this.repositoryUri = pulumi.interpolate`${context.accountId}.dkr.ecr.${context.region}.${context.dnsSuffix}/${args.repositoryName}`;
 
         new aws.ecr.LifecyclePolicy(`${name}-lifecycle`, {
             repository: this.repository.name,

@@ -13,9 +13,13 @@ export function corpusOf(groups: Corpus["groups"]): Corpus {
 }
 
 export async function referenceCorpus(): Promise<Corpus> {
-    const firstPreview = await recordStack("dev", true);
-    const laterRun = await recordStack("prod", false);
-    return corpusOf([firstPreview, laterRun, ...HAND_GROUPS]);
+    try {
+        const firstPreview = await recordStack("dev", true);
+        const laterRun = await recordStack("prod", false);
+        return corpusOf([firstPreview, laterRun, ...HAND_GROUPS]);
+    } catch (error) {
+        throw new Error(`the fuzz seeds come from running stack/index.ts under mocks, which failed: ${(error as Error).stack ?? String(error)}`);
+    }
 }
 
 /** Every type token the corpus holds a seed for. */

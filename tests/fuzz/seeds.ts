@@ -95,6 +95,7 @@ export const HAND_GROUPS: readonly (readonly Recorded[])[] = [
         ["aws:cloudwatch/eventTarget:EventTarget", "on-push-target", { rule: unknown, arn: unknown }, { rule: [2], arn: [1] }],
         ["aws:codedeploy/application:Application", "app", { name: "app", computePlatform: "ECS" }],
         ["aws:codedeploy/deploymentGroup:DeploymentGroup", "app-dg", { appName: "app", deploymentGroupName: unknown, serviceRoleArn: unknown }, { appName: [5] }],
+        ["aws:cloudwatch/eventPermission:EventPermission", "bus-permission", { principal: "*", statementId: "everyone", action: "events:PutEvents" }],
         ["aws:cloudwatch/eventBusPolicy:EventBusPolicy", "bus-policy", { policy: document([{ Effect: "Allow", Principal: "*", Action: "events:PutEvents", Resource: "*" }]) }],
     ]),
     group([
@@ -163,14 +164,18 @@ export const HAND_GROUPS: readonly (readonly Recorded[])[] = [
         ["aws:iam/policyAttachment:PolicyAttachment", "attach", { policyArn: unknown, roles: [unknown], users: ["ci"] }, { policyArn: [2] }],
         ["aws:iam/userPolicy:UserPolicy", "user-inline", { user: "ci", policy: document([{ Effect: "Allow", NotAction: "iam:*", NotResource: "arn:aws:s3:::x" }]) }],
         ["aws:iam/rolePolicy:RolePolicy", "inline", { role: unknown, policy: { Version: "2012-10-17", Statement: { Effect: "Allow", Action: ["s3:*", unknown], Resource: unknown } } }, { role: [0] }],
+        ["aws:iam/groupPolicy:GroupPolicy", "group-inline", { group: "ops", policy: document([{ Effect: "Allow", Action: "iam:PassRole", Resource: "*" }]) }],
+        ["aws:iam/groupPolicyAttachment:GroupPolicyAttachment", "group-admin", { group: "ops", policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" }],
+        ["aws:iam/userPolicyAttachment:UserPolicyAttachment", "user-attach", { user: "ci", policyArn: unknown }, { policyArn: [2] }],
     ]),
     group([
         ["aws:ecr/repository:Repository", "images", { name: "images", imageTagMutability: "MUTABLE", imageScanningConfiguration: { scanOnPush: false } }],
         ["aws:ecr/repositoryPolicy:RepositoryPolicy", "images-policy", { repository: "images", policy: document([{ Effect: "Allow", Principal: "*", Action: "ecr:*" }]) }],
         ["aws:ecr/lifecyclePolicy:LifecyclePolicy", "images-lifecycle", { repository: unknown, policy: JSON.stringify({ rules: [] }) }, { repository: [0] }],
+        ["aws:kms/keyPolicy:KeyPolicy", "key-policy", { keyId: unknown, policy: document([{ Effect: "Allow", Principal: "*", Action: "kms:Decrypt", Resource: "*", Condition: {} }]) }, { keyId: [4] }],
         ["aws:kms/key:Key", "key", { enableKeyRotation: false, deletionWindowInDays: 7, policy: document([{ Effect: "Allow", Principal: { AWS: "*" }, Action: "kms:*", Resource: "*" }]) }],
         ["aws:sns/topic:Topic", "topic", { kmsMasterKeyId: "alias/aws/sns" }],
-        ["aws:sns/topicPolicy:TopicPolicy", "topic-policy", { arn: unknown, policy: document([{ Effect: "Allow", NotPrincipal: { AWS: "arn:aws:iam::1:root" }, Action: "sns:Publish" }]) }, { arn: [4] }],
+        ["aws:sns/topicPolicy:TopicPolicy", "topic-policy", { arn: unknown, policy: document([{ Effect: "Allow", NotPrincipal: { AWS: "arn:aws:iam::1:root" }, Action: "sns:Publish" }]) }, { arn: [5] }],
         ["aws:cloudwatch/logGroup:LogGroup", "logs", { name: "/fuzz/logs", retentionInDays: 0 }],
     ]),
 ];

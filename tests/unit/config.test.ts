@@ -117,6 +117,17 @@ describe("parseConfig rejects mistakes, naming the key, the stack file and what 
         expect(errorOf(valid, "dev", "Europe").message).toContain("aws:region: must be an AWS region such as us-east-1, got \"Europe\"");
     });
 
+    test("the project name prefixes physical names: lowercase, and at most 40 characters with the environment", () => {
+        const parseAs = (project: string, environment: string): StackConfig => parseConfig({
+            project, stack: "dev", region: "eu-west-1", read: (key) => ({ ...valid, environment } as Record<string, string>)[key],
+        });
+        expect(() => parseAs("Sample_App", "dev")).toThrow(
+            "Pulumi.yaml name: must be lowercase letters, digits or dashes starting with a letter, and \"<name>-<environment>\" at most 40 characters (it prefixes physical names such as the S3 bucket's), got \"Sample_App-dev\"",
+        );
+        expect(() => parseAs(`${PROJECT}-x`, "abcdefghij-klmno")).toThrow(`got "${PROJECT}-x-abcdefghij-klmno"`);
+        expect(parseAs(PROJECT, "abcdefghij-klmno").environment).toBe("abcdefghij-klmno");
+    });
+
     test("prod without approval is refused, other environments may skip it", () => {
         expect(errorOf(valid, "prod").message).toContain(
             "pipeline-compliance-kit:approvalRequired: must be true for prod: production deploys wait for a manual approval",

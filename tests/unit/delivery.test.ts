@@ -1,6 +1,6 @@
 // The delivery side: build projects, the pipeline and its connection, failure notifications.
 import * as yaml from "js-yaml";
-import { json, ofType, runProgram, single, stackFileConfig, type ProgramRun, type RecordedResource } from "./harness";
+import { asList, json, ofType, runProgram, single, stackFileConfig, statementsOf, type ProgramRun, type RecordedResource } from "./harness";
 
 type Action = { name: string; category: string; owner: string; provider: string; configuration?: Record<string, string>; inputArtifacts?: string[]; outputArtifacts?: string[] };
 type Stage = { name: string; actions: Action[] };
@@ -19,10 +19,13 @@ const actionsOf = (run: ProgramRun): Action[] => stagesOf(run).flatMap((s) => s.
 describe("BuildProject", () => {
     const project = (name: string): Record<string, unknown> => named(dev, "aws:codebuild/project:Project", name)?.inputs ?? {};
 
-    test("only the image build is privileged; both are encrypted with the stack key", () => {
+    test("only the image build is privileged, and it states why; both are encrypted with the stack key", () => {
         const keyArn = single(dev, "aws:kms/key:Key").state.arn;
+        const REASON = "compliance:privileged-reason";
         expect(project("dev-build-project")).toMatchObject({ encryptionKey: keyArn, environment: { privilegedMode: true } });
+        expect((project("dev-build-project").tags as Record<string, string>)[REASON]).toMatch(/docker/);
         expect(project("dev-test-project")).toMatchObject({ encryptionKey: keyArn, environment: { privilegedMode: false } });
+        expect(project("dev-test-project").tags).not.toHaveProperty([REASON]);
     });
 
     test("each project logs to its own log group, created by the stack, encrypted, with the configured retention", () => {
@@ -62,6 +65,16 @@ describe("DeliveryPipeline", () => {
     test("a GitHub connection (CodeConnections), not an OAuth token", () => {
         expect(single(dev, "aws:codeconnections/connection:Connection").inputs).toMatchObject({ providerType: "GitHub", name: "pipeline-compliance-kit-dev" });
         expect(JSON.stringify(stagesOf(dev))).not.toMatch(/OAuthToken|ThirdParty/);
+    });
+
+    test("the pipeline may use a connection of its account and region only to read the configured repository", () => {
+        const policy = named(dev, "aws:iam/rolePolicy:RolePolicy", "dev-pipeline-policy")?.inputs.policy;
+        const statements = statementsOf(policy).filter((s) => asList(s.Action).some((a) => a.endsWith(":UseConnection")));
+        const resource = "arn:aws:codeconnections:us-east-1:123456789012:connection/*";
+        expect(statements).toEqual([
+            expect.objectContaining({ Action: "codeconnections:UseConnection", Resource: resource, Condition: { StringEquals: { "codeconnections:FullRepositoryId": ["example-org/sample-service"] } } }),
+            expect.objectContaining({ Action: "codestar-connections:UseConnection", Resource: resource, Condition: { StringEquals: { "codestar-connections:FullRepositoryId": ["example-org/sample-service"] } } }),
+        ]);
     });
 
     test("a V2 pipeline with one KMS-encrypted artifact store in the bucket, without region", () => {

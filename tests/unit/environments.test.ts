@@ -1,7 +1,10 @@
 // The program as a whole, for each stack file: what differs between environments, the stack outputs,
 // the component tree, tags, and robustness to unknown values and to bad configuration.
 import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 import { PROJECT, ofType, runProgram, single, stackFileConfig, tagsOf, type ProgramRun } from "./harness";
+
+const UNKNOWN = pulumi.runtime.unknownValue;
 
 const STACKS = ["dev", "staging", "prod"] as const;
 const runs: Record<string, ProgramRun> = {};
@@ -143,6 +146,28 @@ describe("robustness", () => {
         const unknown = await runProgram("dev", stackFileConfig("dev"), { unknownComputed: true });
         expect(unknown.resources.map((r) => `${r.type}::${r.name}`).sort()).toEqual(runs.dev.resources.map((r) => `${r.type}::${r.name}`).sort());
         expect(unknown.invokes.sort()).toEqual(["aws:index/getCallerIdentity:getCallerIdentity", "aws:index/getPartition:getPartition"]);
+    });
+
+    // A policy gate reads these during `pulumi preview`; built from physical names and invoke results they
+    // are known then, and identical to what the update deploys.
+    test.each(STACKS)("in a first preview of %s every policy document, the container definitions and the event pattern are known", async (stack) => {
+        const DOCUMENTS: Record<string, string> = {
+            "aws:iam/rolePolicy:RolePolicy": "policy",
+            "aws:iam/role:Role": "assumeRolePolicy",
+            "aws:kms/key:Key": "policy",
+            "aws:s3/bucketPolicy:BucketPolicy": "policy",
+            "aws:sns/topicPolicy:TopicPolicy": "policy",
+            "aws:ecs/taskDefinition:TaskDefinition": "containerDefinitions",
+            "aws:cloudwatch/eventRule:EventRule": "eventPattern",
+            "aws:ecr/lifecyclePolicy:LifecyclePolicy": "policy",
+        };
+        const documents = (run: ProgramRun): Record<string, unknown> => Object.fromEntries(run.resources
+            .filter((r) => DOCUMENTS[r.type] !== undefined)
+            .map((r) => [`${r.name}.${DOCUMENTS[r.type]}`, r.inputs[DOCUMENTS[r.type]]]));
+        const preview = documents(await runProgram(stack, stackFileConfig(stack), { unknownComputed: true }));
+        expect(Object.keys(preview)).toHaveLength(15);
+        expect(Object.values(preview).filter((d) => typeof d !== "string" || d.includes(UNKNOWN))).toEqual([]);
+        expect(preview).toEqual(documents(runs[stack]));
     });
 
     test("a bad stack file fails before any resource is registered, naming the key and the file", async () => {

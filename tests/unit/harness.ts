@@ -6,6 +6,7 @@ import type * as pulumiModule from "@pulumi/pulumi";
 
 export const PROJECT = "pipeline-compliance-kit";
 export const ACCOUNT = "123456789012";
+const REGION = "us-east-1";
 const ROOT = path.resolve(__dirname, "../..");
 
 export interface RecordedResource {
@@ -17,6 +18,8 @@ export interface RecordedResource {
     urn: string;
     /** URN of the parent, or "" for a resource at the stack's root. */
     parentUrn: string;
+    /** The resource option, as the engine receives it. */
+    deleteBeforeReplace: boolean;
 }
 
 export interface ProgramRun {
@@ -32,17 +35,33 @@ export function stackFileConfig(stack: string): Record<string, string> {
     return Object.fromEntries(Object.entries(parsed.config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
 }
 
+// The ARNs AWS gives the types policy documents refer to, so a test can compare an ARN the program built
+// from a name with the one the resource reports. Other types get a plausible regional ARN.
+function arnOf(type: string, physical: string, inputs: Record<string, unknown>): string {
+    const regional = (service: string, resource: string): string => `arn:aws:${service}:${REGION}:${ACCOUNT}:${resource}`;
+    switch (type) {
+        case "aws:s3/bucket:Bucket": return `arn:aws:s3:::${physical}`;
+        case "aws:iam/role:Role": return `arn:aws:iam::${ACCOUNT}:role/${physical}`;
+        case "aws:ecr/repository:Repository": return regional("ecr", `repository/${physical}`);
+        case "aws:cloudwatch/logGroup:LogGroup": return regional("logs", `log-group:${physical}`);
+        case "aws:codebuild/project:Project": return regional("codebuild", `project/${physical}`);
+        case "aws:codepipeline/pipeline:Pipeline": return regional("codepipeline", physical);
+        case "aws:ecs/cluster:Cluster": return regional("ecs", `cluster/${physical}`);
+        case "aws:ecs/service:Service": return regional("ecs", `service/${String(inputs.cluster).split("/").pop()}/${physical}`);
+        case "aws:sns/topic:Topic": return regional("sns", physical);
+        case "aws:cloudwatch/eventRule:EventRule": return regional("events", `rule/${physical}`);
+        default: return regional(type.split(":")[1].split("/")[0], physical);
+    }
+}
+
 // What the engine computes for a resource; enough for the program's cross-references.
 function computedState(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
-    const physical = typeof inputs.name === "string" ? inputs.name : `${name}-a1b2c3d`;
-    const arn = `arn:aws:${type.split(":")[1].split("/")[0]}:us-east-1:${ACCOUNT}:${physical}`;
-    const state: Record<string, unknown> = { ...inputs, name: physical, arn };
-    if (type === "aws:s3/bucket:Bucket") {
-        state.bucket = physical;
-        state.arn = `arn:aws:s3:::${physical}`;
-    }
-    if (type === "aws:ecr/repository:Repository") state.repositoryUrl = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/${physical}`;
-    if (type === "aws:lb/loadBalancer:LoadBalancer") state.dnsName = `${physical}.us-east-1.elb.amazonaws.com`;
+    const chosen = type === "aws:s3/bucket:Bucket" ? inputs.bucket : inputs.name;
+    const physical = typeof chosen === "string" ? chosen : `${name}-a1b2c3d`;
+    const state: Record<string, unknown> = { ...inputs, name: physical, arn: arnOf(type, physical, inputs) };
+    if (type === "aws:s3/bucket:Bucket") state.bucket = physical;
+    if (type === "aws:ecr/repository:Repository") state.repositoryUrl = `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/${physical}`;
+    if (type === "aws:lb/loadBalancer:LoadBalancer") state.dnsName = `${physical}.${REGION}.elb.amazonaws.com`;
     if (type === "aws:kms/key:Key") state.keyId = `${physical}-key-id`;
     return state;
 }
@@ -56,13 +75,14 @@ interface RegisterRequest {
     getType(): string;
     getName(): string;
     getParent(): string;
+    getDeletebeforereplace(): boolean;
 }
 type Register = (req: RegisterRequest, callback: unknown) => void;
 
 export interface RunOptions {
     /**
-     * Answer like a first preview: every computed attribute (ARN, generated name, URL) unknown, invokes
-     * returning only accountId and partition. Stack outputs are then not resolved.
+     * Answer like a first preview: every computed attribute (ARN, generated name, URL) unknown; invokes
+     * are answered, as they are in a preview. Stack outputs are then not resolved.
      */
     unknownComputed?: boolean;
 }
@@ -74,6 +94,7 @@ export interface RunOptions {
 export async function runProgram(stack: string, config: Record<string, string>, options: RunOptions = {}): Promise<ProgramRun> {
     const resources: RecordedResource[] = [];
     const parents = new Map<string, string>();
+    const deleteFirst = new Set<string>();
     const invokes: string[] = [];
     const outputs: Record<string, unknown> = {};
     await jest.isolateModulesAsync(async () => {
@@ -82,7 +103,7 @@ export async function runProgram(stack: string, config: Record<string, string>, 
             newResource: (args) => {
                 const inputs = args.inputs as Record<string, unknown>;
                 const state = options.unknownComputed ? unknownState(inputs, pulumi.runtime.unknownValue) : computedState(args.type, args.name, inputs);
-                resources.push({ type: args.type, name: args.name, inputs, state, urn: "", parentUrn: "" });
+                resources.push({ type: args.type, name: args.name, inputs, state, urn: "", parentUrn: "", deleteBeforeReplace: false });
                 return { id: `${args.name}-id`, state };
             },
             call: (args) => {
@@ -92,7 +113,7 @@ export async function runProgram(stack: string, config: Record<string, string>, 
                     return { accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/test`, userId: "AIDTEST", id: ACCOUNT };
                 }
                 if (args.token === "aws:index/getPartition:getPartition") {
-                    if (options.unknownComputed) return { partition: "aws" };
+                    if (options.unknownComputed) return { partition: "aws", dnsSuffix: "amazonaws.com" };
                     return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws", reverseDnsPrefix: "com.amazonaws" };
                 }
                 throw new Error(`unexpected invoke ${args.token}`);
@@ -105,6 +126,7 @@ export async function runProgram(stack: string, config: Record<string, string>, 
         const register = monitor.registerResource.bind(monitor);
         monitor.registerResource = (req, callback) => {
             parents.set(`${req.getType()}::${req.getName()}`, req.getParent());
+            if (req.getDeletebeforereplace()) deleteFirst.add(`${req.getType()}::${req.getName()}`);
             register(req, callback);
         };
 
@@ -120,6 +142,7 @@ export async function runProgram(stack: string, config: Record<string, string>, 
     for (const resource of resources) {
         const parentUrn = parents.get(`${resource.type}::${resource.name}`) ?? "";
         resource.parentUrn = parentUrn;
+        resource.deleteBeforeReplace = deleteFirst.has(`${resource.type}::${resource.name}`);
         resource.urn = urnOf(stack, resource.type, resource.name, parentUrn);
     }
     return { resources, outputs, invokes };

@@ -55,6 +55,19 @@ describe("single artifact store", () => {
         expect(result).toEqual([expect.objectContaining({ level: "advisory", message: expect.stringMatching(/^\[undecided\] /) })]);
     });
 
+    it("reports undecided, not a violation, when the single store itself is unknown (found by the fuzz, FUZZ_SEED=5)", async () => {
+        for (const stores of [[unknown], secret([unknown])]) {
+            const result = await findings(pipeline(stores));
+            expect(result).toEqual([
+                expect.objectContaining({ level: "advisory", message: expect.stringMatching(/^\[undecided\] artifactStores\[0\] is unknown/) }),
+            ]);
+        }
+        const block = await findings({ ...pipeline(undefined), artifactStore: unknown });
+        expect(block).toEqual([
+            expect.objectContaining({ level: "advisory", message: expect.stringMatching(/^\[undecided\] artifactStore is unknown/) }),
+        ]);
+    });
+
     it("stays silent on odd input", async () => {
         for (const odd of [null, "stores", 42, [], [null], { 0: store({ region: "x" }) }]) {
             expect(await findings(pipeline(odd))).toEqual([]);

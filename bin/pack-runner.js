@@ -1,0 +1,5 @@
+"use strict";
+// Child process entry of the kit's pack launcher: loads the pack in the current directory from its
+// compile cache (see checker/serve/packRunner.ts).
+require("./ts-hook");
+require("../checker/serve/packRunner").main();
