@@ -3,12 +3,14 @@
 import * as fs from "fs";
 import * as path from "path";
 import { AnalyzerSession } from "./analyze/session";
+import { CheckError } from "./errors";
 import { buildReport } from "./analyze/interpret";
-import { readPolicyConfigFile, type PolicyConfigMap } from "./analyze/policyConfig";
+import { parsePolicyConfig, type PolicyConfigMap } from "./analyze/policyConfig";
 import { resolveProgram } from "./record/program";
 import { KIT_ROOT, recordProgram } from "./record/run";
 import { stackConfig, type StackConfig } from "./record/stackConfig";
 import { readStateExport } from "./record/stateExport";
+import { readUtf8 } from "./record/text";
 import { kitLauncher, type PackLauncher, type RunningPack } from "./serve/launcher";
 import { installSignalHandlers } from "./serve/processes";
 import type { CheckReport, PackInfo, Recording, SourceLocation, Timings } from "./types";
@@ -46,7 +48,7 @@ export interface PackHandle {
   serveMs: number;
   stop(): void;
   /** Settles once the pack's process is gone. */
-  exited: Promise<void>;
+  exited: Promise<string>;
 }
 
 export interface PackOptions {
@@ -70,7 +72,7 @@ export function defaultProgramDir(): string {
 }
 
 function userPolicyConfig(file: string | undefined): PolicyConfigMap {
-  return file ? readPolicyConfigFile(file) : {};
+  return file ? parsePolicyConfig(readUtf8(file, "--policy-pack-config"), file) : {};
 }
 
 export async function startPack(options: PackOptions, userConfig = userPolicyConfig(options.policyPackConfig)): Promise<PackHandle> {
@@ -109,7 +111,7 @@ export async function startPack(options: PackOptions, userConfig = userPolicyCon
 }
 
 interface Target {
-  recording: () => Promise<Recording>;
+  recording: (signal: AbortSignal) => Promise<Recording>;
   project: string;
   stack: string;
   config: StackConfig;
@@ -124,13 +126,28 @@ function target(options: CheckOptions, stack: string, organization: string): Tar
   const config = stackConfig(program.projectDir, stack, program.project, options.config ?? []);
   return {
     project: program.project, stack, config,
-    recording: () => recordProgram({
-      target: program, stack, organization, config,
+    recording: (signal) => recordProgram({
+      target: program, stack, organization, config, signal,
       timeoutMs: (options.timeoutSeconds ?? 300) * 1000,
       onProgress: (n) => options.onStatus?.(`recorded ${n} resources ...`),
+      onStatus: options.onStatus,
       onOutput: options.onProgramOutput,
     }),
   };
+}
+
+/** A pack that died mid-run shows only as a dropped connection; say that the process ended, and how. */
+async function withPackExit(error: unknown, running: RunningPack): Promise<unknown> {
+  if (!(error instanceof CheckError)) {
+    return error;
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const grace = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), 1000);
+  });
+  const ended = await Promise.race([running.exited, grace]);
+  clearTimeout(timer);
+  return ended ? new CheckError(`${error.message} (the policy pack process exited with ${ended})`) : error;
 }
 
 export async function runCheck(options: CheckOptions = {}): Promise<CheckResult> {
@@ -142,17 +159,30 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
 
   const recordStart = Date.now();
   let recordMs = 0;
-  const recording = what.recording().then((r) => {
+  let firstFailure: "record" | "pack" | undefined;
+  const stopRecording = new AbortController();
+  const recording = what.recording(stopRecording.signal).then((r) => {
     recordMs = Date.now() - recordStart;
     return r;
+  }, (e: unknown) => {
+    firstFailure ??= "record";
+    throw e;
   });
   const packPromise = options.pack
     ? Promise.resolve(options.pack)
     : startPack({ ...options, project: what.project, stack: what.stack, organization, config: what.config.values }, userConfig);
+  // A pack that cannot start makes the program's run pointless: stop it rather than wait up to --timeout.
+  packPromise.catch(() => {
+    firstFailure ??= "pack";
+    stopRecording.abort();
+  });
   // Both run at once; whichever fails first decides the error, and a started pack is always stopped.
   const [recorded, pack] = await Promise.allSettled([recording, packPromise]);
   const ownPack = !options.pack && pack.status === "fulfilled" ? pack.value : undefined;
   try {
+    if (pack.status === "rejected" && firstFailure === "pack") {
+      throw pack.reason;
+    }
     if (recorded.status === "rejected") {
       throw recorded.reason;
     }
@@ -160,7 +190,12 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
       throw pack.reason;
     }
     const analyzeStart = Date.now();
-    const analyzed = await pack.value.session.analyze(recorded.value, { project: recorded.value.project, stack: recorded.value.stack, organization });
+    const running = pack.value.running;
+    const analyzed = await pack.value.session
+      .analyze(recorded.value, { project: recorded.value.project, stack: recorded.value.stack, organization })
+      .catch(async (e: unknown) => {
+        throw await withPackExit(e, running);
+      });
     const report = buildReport(analyzed.resources, analyzed.diagnostics, analyzed.remediated);
     const locations = new Map<string, SourceLocation>();
     for (const r of recorded.value.resources) {

@@ -56,13 +56,13 @@ export async function main(): Promise<void> {
 
   const monitor = settings.getMonitor();
   const register = monitor.registerResource.bind(monitor);
-  let lastReported = 0;
+  // Progress at most once a second: a program with tens of thousands of resources stays readable.
+  let lastReported = Date.now();
   monitor.registerResource = (req, cb) => {
     const urn = recorder.register(req);
-    const count = recorder.resources.length;
-    if (process.send && count - lastReported >= 25) {
-      lastReported = count;
-      process.send({ progress: count });
+    if (process.send && Date.now() - lastReported >= 1000) {
+      lastReported = Date.now();
+      process.send({ progress: recorder.resources.length });
     }
     register(req, (err, resp) => {
       resp?.setUrn(urn);
@@ -85,6 +85,6 @@ export async function main(): Promise<void> {
   } catch (e) {
     fail(e);
   }
-  writeResult(spec.resultFile, { recording: recorder.recording() });
+  writeResult(spec.resultFile, { recording: recorder.recording(), peakMemoryKb: process.resourceUsage().maxRSS });
   process.exit(0);
 }

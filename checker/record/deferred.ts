@@ -1,7 +1,7 @@
-// `require("@pulumi/pulumi")` loads the Automation API, and npm's Arborist and the TypeScript compiler
-// (for closure serialization) eagerly: about 500 of its 760 modules and half a second per process, which a program run under
-// mocks almost never touches. They are handed out as stand-ins that load the real module on first use,
-// so a program that does use them still gets them.
+// `require("@pulumi/pulumi")` eagerly loads the Automation API, and npm's Arborist and the TypeScript
+// compiler (for closure serialization): about 500 of its 760 modules and half a second per process,
+// which a program under mocks or a policy pack almost never touches. They are handed out as stand-ins
+// that load the real module on first use, so code that does use them still gets them.
 import Module from "module";
 import * as path from "path";
 

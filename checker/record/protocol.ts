@@ -21,7 +21,8 @@ export interface ChildError {
   location?: SourceLocation;
 }
 
-export type ChildResult = { recording: Recording } | { error: ChildError };
+/** peakMemoryKb: the child's peak resident set size, which --verbose reports. */
+export type ChildResult = { recording: Recording; peakMemoryKb?: number } | { error: ChildError };
 
 /** The innermost stack frame inside the program's files, to say where a program threw. */
 export function errorLocation(stack: string, programDir: string): SourceLocation | undefined {

@@ -18,8 +18,12 @@ export interface RecordOptions {
   organization: string;
   config: StackConfig;
   timeoutMs: number;
+  /** Aborting stops the program (the check cannot go on, for example because the pack failed). */
+  signal?: AbortSignal;
   /** Called with the number of resources registered so far (large programs). */
   onProgress?: (count: number) => void;
+  /** Progress messages for --verbose. */
+  onStatus?: (message: string) => void;
   /** Where the program's own console output goes (it must never reach our stdout). */
   onOutput?: (chunk: string) => void;
 }
@@ -67,13 +71,21 @@ export async function recordProgram(options: RecordOptions): Promise<Recording> 
       timedOut = true;
       child.kill("SIGKILL");
     }, options.timeoutMs);
+    const abort = (): void => {
+      child.kill("SIGKILL");
+    };
+    options.signal?.addEventListener("abort", abort);
     // Settles only once the child is gone, so a timeout never leaves it running behind the error.
     const code = await new Promise<number | null>((resolve) => {
       child.on("exit", (c) => {
         clearTimeout(timer);
+        options.signal?.removeEventListener("abort", abort);
         resolve(c);
       });
     });
+    if (options.signal?.aborted) {
+      throw new CheckError(`program ${options.target.entry} was stopped before it finished`);
+    }
     if (timedOut) {
       throw new CheckError(`program ${options.target.entry} did not finish within ${options.timeoutMs / 1000}s (raise --timeout)`);
     }
@@ -85,7 +97,9 @@ export async function recordProgram(options: RecordOptions): Promise<Recording> 
     if (error) {
       throw error;
     }
-    return (result as { recording: Recording }).recording;
+    const { recording, peakMemoryKb = 0 } = result as { recording: Recording; peakMemoryKb?: number };
+    options.onStatus?.(`program registered ${recording.resources.length} resources (peak memory ${Math.round(peakMemoryKb / 1024)} MB)`);
+    return recording;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

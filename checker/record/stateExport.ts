@@ -1,11 +1,11 @@
 // Reads a `pulumi stack export` file into a recording, so deployed state is judged like a program:
 // Analyze sees each resource's inputs, AnalyzeStack its outputs.
-import * as fs from "fs";
 import { CheckError } from "../errors";
 import type { PropertyMap, RecordedResource, Recording } from "../types";
 import { parseUrn } from "../urn";
 import { SECRET_SIG, SIG_KEY } from "./properties";
 import { providerUrnOf } from "./registration";
+import { printable, readUtf8 } from "./text";
 
 /** Stand-in for an encrypted secret: a secret whose content the checker cannot see. */
 export const OPAQUE_SECRET = "[secret]";
@@ -39,11 +39,14 @@ function timeoutSeconds(v: unknown): number {
 }
 
 export function parseStateExport(text: string, file: string): Recording {
+  if (text.trim() === "") {
+    throw new CheckError(`--state ${file}: the file is empty; expected a 'pulumi stack export' document`);
+  }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new CheckError(`--state ${file}: not valid JSON (${(e as Error).message})`);
+    throw new CheckError(`--state ${file}: not valid JSON (${printable((e as Error).message)})`);
   }
   const deployment = isRecord(doc) ? doc.deployment : undefined;
   const list = isRecord(deployment) ? deployment.resources : undefined;
@@ -87,11 +90,5 @@ export function parseStateExport(text: string, file: string): Recording {
 }
 
 export function readStateExport(file: string): Recording {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch {
-    throw new CheckError(`--state ${file}: cannot read the file`);
-  }
-  return parseStateExport(text, file);
+  return parseStateExport(readUtf8(file, "--state"), file);
 }

@@ -19,9 +19,9 @@ export interface RunningPack {
   /** host:port of the Analyzer gRPC server. */
   address: string;
   dir: string;
-  /** Kills the pack; `exited` settles once it is gone. */
+  /** Kills the pack; `exited` settles once it is gone, saying how it ended ("code 7", "signal SIGKILL"). */
   stop(): void;
-  exited: Promise<void>;
+  exited: Promise<string>;
 }
 
 export interface PackLauncher {
@@ -62,7 +62,7 @@ export function resolveRunPolicyPack(packDir: string): string {
 }
 
 /** Starts a pack process and resolves once it prints its port; the process is tracked until it exits. */
-function servePack(packDir: string, dir: string, args: string[], env: PackEnvironment, timeoutMs: number, label: string): Promise<RunningPack> {
+function servePack(packDir: string, dir: string, args: string[], env: PackEnvironment, timeoutMs: number): Promise<RunningPack> {
   const child = spawn(process.execPath, args, {
     cwd: dir,
     env: {
@@ -75,11 +75,11 @@ function servePack(packDir: string, dir: string, args: string[], env: PackEnviro
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  track(child, label);
+  track(child, "policy pack");
   const stop = (): void => {
     child.kill("SIGKILL");
   };
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const exited = new Promise<string>((resolve) => child.once("exit", (code, signal) => resolve(signal ? `signal ${signal}` : `code ${code}`)));
   return new Promise<RunningPack>((resolve, reject) => {
     let stdout = "";
     let stderr = "";
@@ -96,9 +96,13 @@ function servePack(packDir: string, dir: string, args: string[], env: PackEnviro
       settle(() => reject(new CheckError(`policy pack ${packDir} did not start within ${timeoutMs / 1000}s (raise --timeout)`)));
     }, timeoutMs);
     child.stdout?.on("data", (d: Buffer) => {
+      if (settled) {
+        // Anything a running pack prints after its port (console.log in a policy) is not ours to keep.
+        return;
+      }
       stdout += d.toString();
       const nl = stdout.indexOf("\n");
-      if (nl >= 0 && !settled) {
+      if (nl >= 0) {
         const port = stdout.slice(0, nl).trim();
         if (/^\d+$/.test(port)) {
           settle(() => resolve({ address: `127.0.0.1:${port}`, dir, stop, exited }));
@@ -109,7 +113,9 @@ function servePack(packDir: string, dir: string, args: string[], env: PackEnviro
       }
     });
     child.stderr?.on("data", (d: Buffer) => {
-      stderr += d.toString();
+      if (!settled) {
+        stderr += d.toString();
+      }
     });
     child.on("exit", (code, signal) => {
       settle(() => reject(new CheckError(`policy pack ${packDir} failed to load (exit ${code ?? signal}): ${causeOf(stderr)}`)));
@@ -122,7 +128,7 @@ export const engineLauncher: PackLauncher = {
   async start(packDir, env, timeoutMs) {
     const dir = checkPackDir(packDir);
     const runner = resolveRunPolicyPack(dir);
-    return servePack(packDir, dir, [runner, "127.0.0.1:0", dir], env, timeoutMs, "policy pack");
+    return servePack(packDir, dir, [runner, "127.0.0.1:0", dir], env, timeoutMs);
   },
 };
 
@@ -136,6 +142,6 @@ export const kitLauncher: PackLauncher = {
     const dir = checkPackDir(packDir);
     // Same requirement as the engine's way: the pack's own SDK serves it.
     resolveRunPolicyPack(dir);
-    return servePack(packDir, dir, [path.join(__dirname, "..", "..", "bin", "pack-runner.js")], env, timeoutMs, "policy pack");
+    return servePack(packDir, dir, [path.join(__dirname, "..", "..", "bin", "pack-runner.js")], env, timeoutMs);
   },
 };

@@ -177,6 +177,7 @@ export function main(dir = process.cwd()): void {
     }
   }
   const files = compiled?.files ?? {};
+  const hook = loadModule(path.join(__dirname, "..", "..", "bin", "ts-hook.js")) as { mapStackFrames(filename: string): void };
   require.extensions[".ts"] = (module, filename) => {
     const js = files[path.relative(dir, filename)]?.js;
     if (js === undefined) {
@@ -184,6 +185,7 @@ export function main(dir = process.cwd()): void {
       transpile(module, filename);
       return;
     }
+    hook.mapStackFrames(filename);
     (module as unknown as { _compile(code: string, file: string): void })._compile(js, filename);
   };
   loadModule(entry);

@@ -1,0 +1,158 @@
+// npm run bench: wall times of the checker on this machine, printed as a table and written to
+// bench/results.json. Figures only; nothing here decides pass or fail except a check that cannot run.
+// Usage: node -r ./bin/ts-hook.js bench/run.ts [--runs N] [--stack-runs N]
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { resolveProgram } from "../checker/record/program";
+import { KIT_ROOT, recordProgram } from "../checker/record/run";
+import { stackConfig } from "../checker/record/stackConfig";
+import { engineLauncher, kitLauncher, type PackLauncher } from "../checker/serve/launcher";
+import { cacheFile } from "../checker/serve/packRunner";
+import type { Timings } from "../checker/types";
+import { scaleRecording, toStackExport } from "./stacks";
+
+const CLI = path.join(KIT_ROOT, "bin", "pipeline-check.js");
+const PACK = path.join(KIT_ROOT, "policies");
+const SIZES = [100, 1000, 10000];
+const TARGETS = { checkColdMs: 2500, analyze10kMs: 5000, ratio10kTo1k: 12 };
+
+interface Stats {
+  median: number;
+  min: number;
+  max: number;
+  runs: number[];
+}
+
+function stats(runs: number[]): Stats {
+  const sorted = [...runs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 === 1 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2);
+  return { median, min: sorted[0], max: sorted[sorted.length - 1], runs };
+}
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`${name} expects a positive integer`);
+  }
+  return value;
+}
+
+/** One fresh CLI process; its own timings come from the --verbose line (stdout stays the report). */
+function check(args: string[]): { wallMs: number; timings: Timings; resources: number } {
+  const started = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, [CLI, ...args, "--format", "json", "--verbose"], { cwd: KIT_ROOT, encoding: "utf8", maxBuffer: 1 << 30 });
+  const wallMs = Number((process.hrtime.bigint() - started) / 1_000_000n);
+  const line = /timings: record (\d+) ms, serve (\d+) ms, analyze (\d+) ms/.exec(run.stderr);
+  if ((run.status !== 0 && run.status !== 1) || !line) {
+    const reason = run.stderr.split("\n").find((l) => l.startsWith("pipeline-check:")) ?? `exit ${run.status}`;
+    throw new Error(`pipeline-check ${args.join(" ")} could not run: ${reason}`);
+  }
+  const report = JSON.parse(run.stdout) as { resources: number };
+  return { wallMs, timings: { record: Number(line[1]), serve: Number(line[2]), analyze: Number(line[3]) }, resources: report.resources };
+}
+
+/** Milliseconds from spawning a pack until it printed its port. */
+async function packStart(launcher: PackLauncher): Promise<number> {
+  const started = process.hrtime.bigint();
+  const running = await launcher.start(PACK, { project: "bench", stack: "dev", organization: "organization", config: {} }, 300_000);
+  const ms = Number((process.hrtime.bigint() - started) / 1_000_000n);
+  running.stop();
+  await running.exited;
+  return ms;
+}
+
+function row(cells: (string | number)[]): string {
+  return cells.map((c, i) => (i === 0 ? String(c).padEnd(44) : String(c).padStart(10))).join(" ");
+}
+
+async function main(): Promise<void> {
+  const runs = option("--runs", 5);
+  const stackRuns = option("--stack-runs", 3);
+  const log = (m: string): void => {
+    process.stderr.write(`${m}\n`);
+  };
+
+  log(`cold check of the reference stack, ${runs} fresh processes ...`);
+  // One unmeasured run first: fills the transpile and pack caches, as any run after a change does.
+  check([]);
+  const checks = Array.from({ length: runs }, () => check([]));
+
+  log("pack start, engine's way against the kit's way ...");
+  const engine: number[] = [];
+  const kit: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    engine.push(await packStart(engineLauncher));
+    kit.push(await packStart(kitLauncher));
+  }
+  fs.rmSync(cacheFile(PACK), { force: true });
+  const kitAfterChange = await packStart(kitLauncher);
+
+  log("recording the reference stack for the generated stacks ...");
+  const program = resolveProgram(KIT_ROOT, KIT_ROOT);
+  const template = await recordProgram({
+    target: program, stack: "dev", organization: "organization",
+    config: stackConfig(program.projectDir, "dev", program.project, []), timeoutMs: 300_000,
+  });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pipeline-check-bench-"));
+  const analysis: Record<string, Stats & { resources: number }> = {};
+  try {
+    for (const size of SIZES) {
+      log(`analysis of ${size} resources, ${stackRuns} runs ...`);
+      const file = path.join(dir, `stack-${size}.json`);
+      fs.writeFileSync(file, JSON.stringify(toStackExport(scaleRecording(template, size))));
+      const results = Array.from({ length: stackRuns }, () => check(["--state", file]));
+      analysis[size] = { ...stats(results.map((r) => r.timings.analyze)), resources: results[0].resources };
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  const wall = stats(checks.map((c) => c.wallMs));
+  const packRatio = stats(engine).median / stats(kit).median;
+  const ratio10kTo1k = analysis[10000].median / analysis[1000].median;
+  const results = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "", loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))), node: process.version },
+    check: {
+      command: "node bin/pipeline-check.js --format json",
+      resources: checks[0].resources,
+      wallMs: wall,
+      recordMs: stats(checks.map((c) => c.timings.record)),
+      serveMs: stats(checks.map((c) => c.timings.serve)),
+      analyzeMs: stats(checks.map((c) => c.timings.analyze)),
+    },
+    packStart: { engineMs: stats(engine), kitMs: stats(kit), engineOverKit: Number(packRatio.toFixed(2)), kitAfterSourceChangeMs: kitAfterChange },
+    analysis: { ...analysis, ratio10kTo1k: Number(ratio10kTo1k.toFixed(2)) },
+    targets: {
+      checkColdMs: { target: TARGETS.checkColdMs, actual: wall.median, met: wall.median <= TARGETS.checkColdMs },
+      analyze10kMs: { target: TARGETS.analyze10kMs, actual: analysis[10000].median, met: analysis[10000].median <= TARGETS.analyze10kMs },
+      ratio10kTo1k: { target: TARGETS.ratio10kTo1k, actual: Number(ratio10kTo1k.toFixed(2)), met: ratio10kTo1k <= TARGETS.ratio10kTo1k },
+    },
+  };
+  fs.writeFileSync(path.join(__dirname, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+
+  const spread = (s: Stats): string => `${s.min}-${s.max}`;
+  const lines = [
+    row(["figure", "median ms", "spread", "target"]),
+    row([`check, reference stack (${checks[0].resources} resources), wall`, wall.median, spread(wall), TARGETS.checkColdMs]),
+    row(["  record (program under mocks)", results.check.recordMs.median, spread(results.check.recordMs), ""]),
+    row(["  serve (pack start, in parallel)", results.check.serveMs.median, spread(results.check.serveMs), ""]),
+    row(["  analyze", results.check.analyzeMs.median, spread(results.check.analyzeMs), ""]),
+    row(["pack start, engine's way (ts-node)", results.packStart.engineMs.median, spread(results.packStart.engineMs), ""]),
+    row(["pack start, kit's way (compiled, cached)", results.packStart.kitMs.median, spread(results.packStart.kitMs), ""]),
+    row(["  engine / kit", `${results.packStart.engineOverKit}x`, "", ""]),
+    row(["  kit's way after a source change", kitAfterChange, "", ""]),
+    ...SIZES.map((size) => row([`analyze ${size} resources`, analysis[size].median, spread(analysis[size]), size === 10000 ? TARGETS.analyze10kMs : ""])),
+    row(["  time(10k) / time(1k)", results.analysis.ratio10kTo1k, "", TARGETS.ratio10kTo1k]),
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 2;
+});
