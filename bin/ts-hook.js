@@ -71,6 +71,36 @@ function transpile(source, filename) {
   return out.outputText;
 }
 
+// Every edit of a file adds an entry and none is ever rewritten, so the folder would grow forever.
+// On the first miss of a process (a miss already pays for loading the compiler), entries written
+// more than a week ago are deleted; one still in use is simply written again on its next miss.
+// Processes share the folder, so a file another one deleted or is renaming is not an error.
+const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+let pruned = false;
+function prune() {
+  if (pruned) {
+    return;
+  }
+  pruned = true;
+  const cutoff = Date.now() - MAX_AGE_MS;
+  let names;
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const file = path.join(dir, name);
+    try {
+      if (fs.statSync(file).mtimeMs < cutoff) {
+        fs.rmSync(file, { force: true });
+      }
+    } catch {
+      // Gone already: another process pruned or renamed it.
+    }
+  }
+}
+
 function cached(source, filename) {
   if (!dir) {
     return transpile(source, filename);
@@ -81,6 +111,7 @@ function cached(source, filename) {
   try {
     return fs.readFileSync(file, "utf8");
   } catch {
+    prune();
     const output = transpile(source, filename);
     // Write then rename: processes of one check share the cache and must never read half a file.
     const partial = `${file}.${process.pid}.tmp`;

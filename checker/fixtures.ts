@@ -6,7 +6,7 @@ import * as path from "path";
 import { CheckError } from "./errors";
 import type { CheckReport } from "./types";
 
-export const KINDS = ["violations", "waived", "undecided", "remediated"] as const;
+const KINDS = ["violations", "waived", "undecided", "remediated"] as const;
 export type Kind = (typeof KINDS)[number];
 
 export interface ExpectedFinding {

@@ -5,12 +5,11 @@ import * as path from "path";
 import { AnalyzerSession } from "./analyze/session";
 import { CheckError } from "./errors";
 import { buildReport } from "./analyze/interpret";
-import { parsePolicyConfig, type PolicyConfigMap } from "./analyze/policyConfig";
+import { readPolicyConfigFile, type PolicyConfigMap } from "./analyze/policyConfig";
 import { resolveProgram } from "./record/program";
 import { KIT_ROOT, recordProgram } from "./record/run";
 import { stackConfig, type StackConfig } from "./record/stackConfig";
 import { readStateExport } from "./record/stateExport";
-import { readUtf8 } from "./record/text";
 import { kitLauncher, type PackLauncher, type RunningPack } from "./serve/launcher";
 import { installSignalHandlers } from "./serve/processes";
 import type { CheckReport, PackInfo, Recording, SourceLocation, Timings } from "./types";
@@ -72,7 +71,7 @@ export function defaultProgramDir(): string {
 }
 
 function userPolicyConfig(file: string | undefined): PolicyConfigMap {
-  return file ? parsePolicyConfig(readUtf8(file, "--policy-pack-config"), file) : {};
+  return file ? readPolicyConfigFile(file) : {};
 }
 
 export async function startPack(options: PackOptions, userConfig = userPolicyConfig(options.policyPackConfig)): Promise<PackHandle> {

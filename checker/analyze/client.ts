@@ -30,9 +30,23 @@ export function loadProtocol(packDir: string): Protocol {
   };
 }
 
+/** A call the pack failed; `dropped` when the connection was lost (the pack died) rather than the call refused. */
+export class PackCallError extends CheckError {
+  constructor(what: string, readonly details: string, readonly dropped: boolean) {
+    super(`policy pack failed during ${what}: ${details}`);
+  }
+}
+
 type Unary = (req: unknown, cb: (err: grpcTypes.ServiceError | null, resp: unknown) => void) => void;
 
-export class AnalyzerConnection {
+/** What a session needs from a connection to a pack. */
+export interface AnalyzerCalls {
+  call<T>(method: string, req: unknown, what?: string): Promise<T>;
+  optional(method: string, req: unknown): Promise<void>;
+  close(): void;
+}
+
+export class AnalyzerConnection implements AnalyzerCalls {
   private readonly client: grpcTypes.Client;
 
   constructor(readonly protocol: Protocol, address: string) {
@@ -52,7 +66,7 @@ export class AnalyzerConnection {
         throw e;
       }
       const details = (err.details ?? err.message ?? "").split("\n").filter((l) => l.trim() && !l.trim().startsWith("at "));
-      throw new CheckError(`policy pack failed during ${what}: ${details.slice(0, 2).join(" ").replace(/:$/, "")}`);
+      throw new PackCallError(what, details.slice(0, 2).join(" ").replace(/:$/, ""), err.code === this.protocol.grpc.status.UNAVAILABLE);
     }
   }
 

@@ -37,7 +37,7 @@ export function kindOf(d: RawDiagnostic): Kind {
   return "violation";
 }
 
-export function toFinding(d: RawDiagnostic): Finding {
+function toFinding(d: RawDiagnostic): Finding {
   const parsed = parseUrn(d.urn);
   return {
     policy: d.policy,

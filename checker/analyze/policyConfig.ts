@@ -1,9 +1,9 @@
 // Policy configuration as the engine reconciles it before Configure: schema defaults, then the pack's
 // initial config, then the user's --policy-pack-config file; in each layer "all" applies first and
 // per-policy entries override it. The result is validated against each policy's config schema.
-import * as fs from "fs";
 import Ajv from "ajv";
 import { CheckError } from "../errors";
+import { readUtf8 } from "../record/text";
 import type { EnforcementLevel } from "../types";
 
 export interface PolicyConfigEntry {
@@ -56,13 +56,7 @@ export function parsePolicyConfig(text: string, file: string): PolicyConfigMap {
 }
 
 export function readPolicyConfigFile(file: string): PolicyConfigMap {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch {
-    throw new CheckError(`--policy-pack-config ${file}: cannot read the file`);
-  }
-  return parsePolicyConfig(text, file);
+  return parsePolicyConfig(readUtf8(file, "--policy-pack-config"), file);
 }
 
 function applyLayer(result: PolicyConfigMap, layer: PolicyConfigMap): void {

@@ -1,16 +1,22 @@
 // One conversation with a running pack, in the engine's order: Handshake, ConfigureStack,
 // GetAnalyzerInfo, Configure, then per resource Remediate followed by Analyze on the remediated inputs,
 // then AnalyzeStack over everything. A session can analyze several recordings (npm start reuses a pack).
+// Resources are independent until AnalyzeStack, so several are in flight at once (the checker and the
+// pack would otherwise each wait on the other half the time); results keep the registration order.
 import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import type { EnforcementLevel, PackInfo, PropertyMap, RecordedResource, Recording, Remediated, Severity } from "../types";
 import { propertyChanges } from "../report/diff";
 import { rootStackUrn } from "../urn";
-import { AnalyzerConnection, loadProtocol, type Protocol } from "./client";
+import { CheckError } from "../errors";
+import { AnalyzerConnection, loadProtocol, PackCallError, type AnalyzerCalls, type Protocol } from "./client";
 import { reconcilePolicyConfig, type ConfigurablePolicy, type PolicyConfigMap } from "./policyConfig";
 import type { RawDiagnostic } from "./interpret";
 
 const LEVELS: Record<number, EnforcementLevel> = { 0: "advisory", 1: "mandatory", 2: "disabled", 3: "remediate" };
 const SEVERITIES: Record<number, Severity> = { 0: "", 1: "low", 2: "medium", 3: "high", 4: "critical" };
+
+/** Resources in flight at once: at 10k resources on 2 cores 64 analyzed in 12.4-12.9 s, 32 in 13.4-16.3 s, 16 in 15.3 s. */
+const ANALYZE_CONCURRENCY = 64;
 
 export interface AnalyzedRecording {
   resources: number;
@@ -30,13 +36,22 @@ export class AnalyzerSession {
   private initialConfig: PolicyConfigMap = {};
   info: PackInfo = { name: "", version: "", policies: [] };
 
-  private constructor(private readonly connection: AnalyzerConnection, private readonly protocol: Protocol) {
+  private constructor(
+    private readonly connection: AnalyzerCalls,
+    private readonly protocol: Protocol,
+    private readonly concurrency: number,
+  ) {
     this.pb = protocol.pb;
   }
 
-  static async open(address: string, packDir: string): Promise<AnalyzerSession> {
+  static async open(address: string, packDir: string, concurrency = ANALYZE_CONCURRENCY): Promise<AnalyzerSession> {
     const protocol = loadProtocol(packDir);
-    const session = new AnalyzerSession(new AnalyzerConnection(protocol, address), protocol);
+    return AnalyzerSession.over(new AnalyzerConnection(protocol, address), protocol, packDir, concurrency);
+  }
+
+  /** A session over any connection (tests drive one with a scripted pack). */
+  static async over(connection: AnalyzerCalls, protocol: Protocol, packDir: string, concurrency = ANALYZE_CONCURRENCY): Promise<AnalyzerSession> {
+    const session = new AnalyzerSession(connection, protocol, concurrency);
     const handshake = new protocol.pb.AnalyzerHandshakeRequest();
     handshake.setRootDirectory(packDir);
     handshake.setProgramDirectory(packDir);
@@ -119,17 +134,25 @@ export class AnalyzerSession {
     return o;
   }
 
-  private provider(r: RecordedResource, byUrn: Map<string, RecordedResource>): analyzerPb.AnalyzerProviderResource | undefined {
-    const p = r.provider ? byUrn.get(r.provider) : undefined;
-    if (!p) {
-      return undefined;
-    }
-    const msg = new this.pb.AnalyzerProviderResource();
-    msg.setUrn(p.urn);
-    msg.setType(p.type);
-    msg.setName(p.name);
-    msg.setProperties(this.struct(p.inputs));
-    return msg;
+  /** One message per provider, shared by every request that names it (serializing only reads it). */
+  private providers(byUrn: Map<string, RecordedResource>): (r: RecordedResource) => analyzerPb.AnalyzerProviderResource | undefined {
+    const built = new Map<string, analyzerPb.AnalyzerProviderResource>();
+    return (r) => {
+      const p = r.provider ? byUrn.get(r.provider) : undefined;
+      if (!p) {
+        return undefined;
+      }
+      let msg = built.get(p.urn);
+      if (!msg) {
+        msg = new this.pb.AnalyzerProviderResource();
+        msg.setUrn(p.urn);
+        msg.setType(p.type);
+        msg.setName(p.name);
+        msg.setProperties(this.struct(p.inputs));
+        built.set(p.urn, msg);
+      }
+      return msg;
+    };
   }
 
   private diagnostics(list: analyzerPb.AnalyzeDiagnostic[], urnFor: (d: analyzerPb.AnalyzeDiagnostic) => string): RawDiagnostic[] {
@@ -152,48 +175,32 @@ export class AnalyzerSession {
     await this.connection.optional("configureStack", stackReq);
 
     const byUrn = new Map(recording.resources.map((r) => [r.urn, r]));
-    const diagnostics: RawDiagnostic[] = [];
-    const remediated: Remediated[] = [];
-    const finalProps = new Map<string, PropertyMap>();
-    for (const r of recording.resources) {
-      let inputs = r.inputs;
-      const req = new this.pb.AnalyzeRequest();
-      req.setUrn(r.urn);
-      req.setType(r.type);
-      req.setName(r.name);
-      req.setOptions(this.options(r));
-      const provider = this.provider(r, byUrn);
-      if (provider) {
-        req.setProvider(provider);
+    const provider = this.providers(byUrn);
+    const inFlight = new Set<RecordedResource>();
+    const results = await mapBounded(recording.resources, this.concurrency, async (r) => {
+      inFlight.add(r);
+      try {
+        return await this.analyzeResource(r, provider);
+      } catch (e) {
+        throw blame(e, inFlight);
+      } finally {
+        inFlight.delete(r);
       }
-      req.setProperties(this.struct(inputs));
-      const remediation = await this.connection.call<analyzerPb.RemediateResponse>("remediate", req, `Remediate of ${r.urn}`);
-      for (const t of remediation.getRemediationsList()) {
-        if (t.getDiagnostic()) {
-          diagnostics.push({ policy: t.getPolicyname(), description: t.getDescription(), message: t.getDiagnostic(), enforcementLevel: "advisory", severity: "", urn: r.urn });
-        } else if (t.getProperties()) {
-          const after = t.getProperties()?.toJavaScript() as PropertyMap;
-          remediated.push({ policy: t.getPolicyname(), resourceType: r.type, resourceName: r.name, urn: r.urn, changes: propertyChanges(inputs, after) });
-          inputs = after;
-        }
-      }
-      req.setProperties(this.struct(inputs));
-      const analysis = await this.connection.call<analyzerPb.AnalyzeResponse>("analyze", req, `Analyze of ${r.urn}`);
-      diagnostics.push(...this.diagnostics(analysis.getDiagnosticsList(), () => r.urn));
-      finalProps.set(r.urn, r.custom ? inputs : r.outputs);
-    }
+    });
+    const diagnostics = results.flatMap((result) => result.diagnostics);
+    const remediated = results.flatMap((result) => result.remediated);
 
     const stackRequest = new this.pb.AnalyzeStackRequest();
-    stackRequest.setResourcesList(recording.resources.map((r) => {
+    stackRequest.setResourcesList(recording.resources.map((r, i) => {
       const msg = new this.pb.AnalyzerResource();
       msg.setUrn(r.urn);
       msg.setType(r.type);
       msg.setName(r.name);
-      msg.setProperties(this.struct(finalProps.get(r.urn) ?? r.outputs));
+      msg.setProperties(this.struct(results[i].finalProps));
       msg.setOptions(this.options(r));
-      const provider = this.provider(r, byUrn);
-      if (provider) {
-        msg.setProvider(provider);
+      const providerMsg = provider(r);
+      if (providerMsg) {
+        msg.setProvider(providerMsg);
       }
       msg.setParent(r.parent);
       msg.setDependenciesList(r.dependencies);
@@ -211,7 +218,80 @@ export class AnalyzerSession {
     return { resources: recording.resources.length, diagnostics, remediated };
   }
 
+  /** Remediate, then Analyze on the remediated inputs: the engine's order for one resource. */
+  private async analyzeResource(
+    r: RecordedResource,
+    provider: (r: RecordedResource) => analyzerPb.AnalyzerProviderResource | undefined,
+  ): Promise<{ diagnostics: RawDiagnostic[]; remediated: Remediated[]; finalProps: PropertyMap }> {
+    const diagnostics: RawDiagnostic[] = [];
+    const remediated: Remediated[] = [];
+    let inputs = r.inputs;
+    const req = new this.pb.AnalyzeRequest();
+    req.setUrn(r.urn);
+    req.setType(r.type);
+    req.setName(r.name);
+    req.setOptions(this.options(r));
+    const providerMsg = provider(r);
+    if (providerMsg) {
+      req.setProvider(providerMsg);
+    }
+    req.setProperties(this.struct(inputs));
+    const remediation = await this.connection.call<analyzerPb.RemediateResponse>("remediate", req, `Remediate of ${r.urn}`);
+    for (const t of remediation.getRemediationsList()) {
+      if (t.getDiagnostic()) {
+        diagnostics.push({ policy: t.getPolicyname(), description: t.getDescription(), message: t.getDiagnostic(), enforcementLevel: "advisory", severity: "", urn: r.urn });
+      } else if (t.getProperties()) {
+        const after = t.getProperties()?.toJavaScript() as PropertyMap;
+        remediated.push({ policy: t.getPolicyname(), resourceType: r.type, resourceName: r.name, urn: r.urn, changes: propertyChanges(inputs, after) });
+        inputs = after;
+      }
+    }
+    if (inputs !== r.inputs) {
+      req.setProperties(this.struct(inputs));
+    }
+    const analysis = await this.connection.call<analyzerPb.AnalyzeResponse>("analyze", req, `Analyze of ${r.urn}`);
+    diagnostics.push(...this.diagnostics(analysis.getDiagnosticsList(), () => r.urn));
+    return { diagnostics, remediated, finalProps: r.custom ? inputs : r.outputs };
+  }
+
   close(): void {
     this.connection.close();
   }
+}
+
+/**
+ * A pack that dies fails every request in flight, so which resource killed it is one of them; a
+ * policy that throws fails only its own request, whose message already names the resource.
+ */
+function blame(error: unknown, inFlight: ReadonlySet<RecordedResource>): unknown {
+  if (!(error instanceof PackCallError) || !error.dropped || inFlight.size < 2) {
+    return error;
+  }
+  const names = [...inFlight].map((r) => r.name);
+  const listed = names.length > 10 ? `${names.slice(0, 10).join(", ")} and ${names.length - 10} more` : names.join(", ");
+  return new CheckError(`policy pack failed during Remediate or Analyze of one of ${names.length} resources in flight (${listed}): ${error.details}`);
+}
+
+/**
+ * Maps `items` with at most `limit` calls of `fn` pending at once; results are in the items' order,
+ * whatever order the calls finish in. After a failure no further call starts, and the first failure
+ * is what the returned promise rejects with.
+ */
+export async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async (): Promise<void> => {
+    while (!failed && next < items.length) {
+      const i = next++;
+      try {
+        results[i] = await fn(items[i]);
+      } catch (e) {
+        failed = true;
+        throw e;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
 }

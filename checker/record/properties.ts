@@ -11,7 +11,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-export function engineValue(value: unknown): unknown {
+function engineValue(value: unknown): unknown {
   if (Array.isArray(value)) {
     return value.map(engineValue);
   }

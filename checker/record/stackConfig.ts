@@ -21,7 +21,7 @@ function asConfigString(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-export function readStackFile(projectDir: string, stack: string, project: string): StackConfig {
+function readStackFile(projectDir: string, stack: string, project: string): StackConfig {
   const file = path.join(projectDir, `Pulumi.${stack}.yaml`);
   const result: StackConfig = { values: {}, secretKeys: [] };
   if (!fs.existsSync(file)) {
@@ -55,7 +55,7 @@ export function readStackFile(projectDir: string, stack: string, project: string
  * Config declared in Pulumi.yaml: a scalar or `value:` is a project-wide value, `default:` applies
  * only when the stack sets nothing. The CLI merges both before the program runs.
  */
-export function readProjectConfig(projectDir: string, project: string): { values: Record<string, string>; defaults: Record<string, string> } {
+function readProjectConfig(projectDir: string, project: string): { values: Record<string, string>; defaults: Record<string, string> } {
   const file = path.join(projectDir, "Pulumi.yaml");
   const result = { values: {} as Record<string, string>, defaults: {} as Record<string, string> };
   if (!fs.existsSync(file)) {

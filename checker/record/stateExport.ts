@@ -14,7 +14,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-export function exportValue(value: unknown): unknown {
+function exportValue(value: unknown): unknown {
   if (Array.isArray(value)) {
     return value.map(exportValue);
   }

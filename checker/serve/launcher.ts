@@ -28,7 +28,7 @@ export interface PackLauncher {
   start(packDir: string, env: PackEnvironment, timeoutMs: number): Promise<RunningPack>;
 }
 
-export function checkPackDir(packDir: string): string {
+function checkPackDir(packDir: string): string {
   const dir = path.resolve(packDir);
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
     throw new CheckError(`--policy-pack ${packDir}: no such directory`);
@@ -53,7 +53,7 @@ export function causeOf(stderr: string): string {
   return lines.find((l) => /^\w*Error\b/.test(l)) ?? lines[lines.length - 1] ?? "no output";
 }
 
-export function resolveRunPolicyPack(packDir: string): string {
+function resolveRunPolicyPack(packDir: string): string {
   try {
     return require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [packDir] });
   } catch {

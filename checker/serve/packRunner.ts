@@ -20,7 +20,7 @@ interface CompiledFile {
   js: string;
 }
 
-export interface CompiledPack {
+interface CompiledPack {
   key: string;
   /** Compiled JavaScript by path relative to the pack directory. */
   files: Record<string, CompiledFile>;
@@ -45,7 +45,7 @@ function installedVersion(pkg: string, dir: string): string {
 }
 
 /** What besides the pack's own sources decides the compiled output and whether it type-checks. */
-export function cacheKey(dir: string): string {
+function cacheKey(dir: string): string {
   return sha([
     COMPILE_FORMAT,
     readOr(path.join(dir, "tsconfig.json"), ""),
@@ -69,7 +69,7 @@ export function cacheFile(dir: string): string {
 }
 
 /** A cached compile is used only if every source it was compiled from is unchanged. */
-export function readCache(file: string, dir: string, key: string): CompiledPack | undefined {
+function readCache(file: string, dir: string, key: string): CompiledPack | undefined {
   let cached: CompiledPack;
   try {
     cached = JSON.parse(fs.readFileSync(file, "utf8")) as CompiledPack;
@@ -113,7 +113,7 @@ function firstError(ts: typeof tsTypes, diagnostics: readonly tsTypes.Diagnostic
 }
 
 /** Type-checks and compiles the program rooted at the pack's entry, with run-policy-pack's options. */
-export function compilePack(dir: string, entry: string, key: string): CompiledPack | { error: string } {
+function compilePack(dir: string, entry: string, key: string): CompiledPack | { error: string } {
   const ts = loadModule(require.resolve("typescript", { paths: [dir, __dirname] })) as typeof tsTypes;
   const tsconfig = path.join(dir, "tsconfig.json");
   let configured: tsTypes.CompilerOptions = {};

@@ -6,7 +6,7 @@ import * as fs from "fs";
 const live = new Set<ChildProcess>();
 let handlersInstalled = false;
 
-export function killAll(): void {
+function killAll(): void {
   for (const child of live) {
     child.kill("SIGKILL");
   }

@@ -106,8 +106,31 @@ export function parseStatement(statement: unknown): Statement {
     };
 }
 
+// Several policies parse the same document of a resource, each from its own copy of the inputs. A
+// document given as a JSON string is a plain value: its parse depends only on the string (and the path
+// named in a malformed reason), and the result is read-only, so it is shared. Bounded by clearing.
+const CACHE_LIMIT = 512;
+const parsedStrings = new Map<string, ParsedPolicy>();
+
 /** Parses the policy document at `path` of `root` (`"policy"`, `"assumeRolePolicy"`, ...). */
 export function parsePolicyDocument(root: unknown, path: string): ParsedPolicy {
+    const input = lookup(root, path);
+    if (typeof input !== "string") {
+        return parseFresh(root, path);
+    }
+    const key = `${path}\0${input}`;
+    let parsed = parsedStrings.get(key);
+    if (parsed === undefined) {
+        if (parsedStrings.size >= CACHE_LIMIT) {
+            parsedStrings.clear();
+        }
+        parsed = parseFresh(root, path);
+        parsedStrings.set(key, parsed);
+    }
+    return parsed;
+}
+
+function parseFresh(root: unknown, path: string): ParsedPolicy {
     const parsed = parseDocument(root, path);
     if (parsed.kind !== "object") {
         return parsed;
@@ -134,13 +157,25 @@ export function parsePolicyDocument(root: unknown, path: string): ParsedPolicy {
     return { kind: "document", version: typeof version === "string" ? version : undefined, statements, problems };
 }
 
+// Building a RegExp per comparison was the pack's largest cost on large stacks; patterns repeat.
+// No `g` or `y` flag, so `test` keeps no state between calls.
+const actionPatterns = new Map<string, RegExp>();
+
 /** IAM action matching: case-insensitive, `*` and `?` wildcards in the statement's pattern. */
 export function actionMatches(pattern: string, action: string): boolean {
-    const regex = pattern
-        .split("")
-        .map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&")))
-        .join("");
-    return new RegExp(`^${regex}$`, "i").test(action);
+    let regex = actionPatterns.get(pattern);
+    if (regex === undefined) {
+        if (actionPatterns.size >= CACHE_LIMIT) {
+            actionPatterns.clear();
+        }
+        const source = pattern
+            .split("")
+            .map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&")))
+            .join("");
+        regex = new RegExp(`^${source}$`, "i");
+        actionPatterns.set(pattern, regex);
+    }
+    return regex.test(action);
 }
 
 /** True when a statement's actions (known ones) include one matching `action`. */

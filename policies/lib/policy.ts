@@ -16,7 +16,7 @@ import type {
 } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { isUnknownValueError, Undecided } from "./props";
-import { configWaiverProblems, WaiverTarget, waiverStatus, waiversConfigSchema } from "./waivers";
+import { configWaiverProblems, WaiverStatus, WaiverTarget, waiverStatus, waiversConfigSchema } from "./waivers";
 
 export interface ComplianceMapping {
     readonly cis?: readonly string[];
@@ -148,9 +148,12 @@ function sdkFields(definition: PolicyBase, kind: PolicyMeta["kind"], remediable:
     };
 }
 
+// Shared, so the parsed-waivers cache (keyed by the list) also serves a bare SDK that sends no config.
+const NO_WAIVERS: readonly unknown[] = [];
+
 /** Config as the engine sends it, over the schema defaults (the engine fills them, a bare SDK does not). */
 function configOf(definition: PolicyBase, configured: object): PolicyConfig {
-    const defaults: Record<string, unknown> = { waivers: [] };
+    const defaults: Record<string, unknown> = { waivers: NO_WAIVERS };
     for (const [key, schema] of Object.entries(definition.config ?? {})) {
         defaults[key] = schema.default;
     }
@@ -160,6 +163,9 @@ function configOf(definition: PolicyBase, configured: object): PolicyConfig {
 /** Emits findings for one policy run, applying the waivers of the resource each finding names. */
 class Findings {
     private readonly emit: (diagnostic: Diagnostic) => void;
+    // One run never changes a resource's props, and a policy usually looks each one up twice (its
+    // malformed waivers, then each finding), so the lookup is kept for the run.
+    private readonly statuses = new Map<WaiverTarget, WaiverStatus>();
 
     constructor(
         private readonly policyName: string,
@@ -169,8 +175,17 @@ class Findings {
         this.emit = diagnostics(report);
     }
 
+    private status(target: WaiverTarget): WaiverStatus {
+        let status = this.statuses.get(target);
+        if (status === undefined) {
+            status = waiverStatus(this.policyName, target, this.config.waivers);
+            this.statuses.set(target, status);
+        }
+        return status;
+    }
+
     violation(target: WaiverTarget, message: string): void {
-        const status = waiverStatus(this.policyName, target, this.config.waivers);
+        const status = this.status(target);
         if (status.active) {
             const { reason, until, source } = status.active;
             this.emit({
@@ -193,7 +208,7 @@ class Findings {
 
     /** Malformed waivers are findings in their own right, whether or not the policy finds anything. */
     malformedWaivers(target: WaiverTarget): void {
-        for (const problem of waiverStatus(this.policyName, target, this.config.waivers).problems) {
+        for (const problem of this.status(target).problems) {
             this.malformed(target.urn, problem);
         }
     }

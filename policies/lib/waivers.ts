@@ -66,6 +66,8 @@ export function isIsoDate(value: string): boolean {
 
 type Parsed = { waiver: Waiver } | { problem: string };
 
+type ParsedEntry = Parsed & { resource?: string };
+
 const TAG_VALUE = /^(.*?)\s*;\s*until=(.*?)\s*$/s;
 
 export function parseWaiverTag(policyName: string, value: unknown): Parsed {
@@ -88,7 +90,7 @@ export function parseWaiverTag(policyName: string, value: unknown): Parsed {
     return { waiver: { reason: reason.trim(), until, source: `tag ${key}` } };
 }
 
-function parseConfigEntry(entry: unknown, index: number): Parsed & { resource?: string } {
+function parseConfigEntry(entry: unknown, index: number): ParsedEntry {
     const where = `config waivers[${index}]`;
     const resource = read.string(entry, "resource");
     const reason = read.string(entry, "reason");
@@ -105,16 +107,31 @@ function parseConfigEntry(entry: unknown, index: number): Parsed & { resource?: 
     return { resource, waiver: { reason: reason.trim(), until, source: where } };
 }
 
+// The SDK hands every call the same config objects until the next Configure, and nothing mutates them,
+// so the entries are parsed once per config rather than for every policy on every resource.
+const parsedConfigs = new WeakMap<object, readonly ParsedEntry[] | undefined>();
+
+/** The parsed entries of the `waivers` config, `undefined` when it is not a list. */
+function configEntries(configWaivers: unknown): readonly ParsedEntry[] | undefined {
+    const cacheable = typeof configWaivers === "object" && configWaivers !== null;
+    if (cacheable && parsedConfigs.has(configWaivers)) {
+        return parsedConfigs.get(configWaivers);
+    }
+    const entries = read.array(configWaivers);
+    const parsed = Array.isArray(entries) ? entries.map(parseConfigEntry) : undefined;
+    if (cacheable) {
+        parsedConfigs.set(configWaivers, parsed);
+    }
+    return parsed;
+}
+
 /** Problems in the `waivers` config that concern no single resource: reported once per run. */
 export function configWaiverProblems(configWaivers: unknown): readonly string[] {
-    const entries = read.array(configWaivers);
-    if (!Array.isArray(entries)) {
+    const entries = configEntries(configWaivers);
+    if (entries === undefined) {
         return ["config waivers is not a list"];
     }
-    return entries.flatMap((entry, index) => {
-        const parsed = parseConfigEntry(entry, index);
-        return parsed.resource === undefined && "problem" in parsed ? [parsed.problem] : [];
-    });
+    return entries.flatMap((parsed) => (parsed.resource === undefined && "problem" in parsed ? [parsed.problem] : []));
 }
 
 /** Looks up the waivers of `policyName` that name `target`, in its tags and in the policy config. */
@@ -135,14 +152,10 @@ export function waiverStatus(policyName: string, target: WaiverTarget, configWai
         take(parseWaiverTag(policyName, tag));
     }
 
-    const entries = read.array(configWaivers);
-    if (Array.isArray(entries)) {
-        entries.forEach((entry, index) => {
-            const parsed = parseConfigEntry(entry, index);
-            if (parsed.resource === target.name || parsed.resource === target.urn) {
-                take(parsed);
-            }
-        });
+    for (const parsed of configEntries(configWaivers) ?? []) {
+        if (parsed.resource === target.name || parsed.resource === target.urn) {
+            take(parsed);
+        }
     }
 
     const day = today();

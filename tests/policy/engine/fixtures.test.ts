@@ -1,5 +1,5 @@
 // Every fixture through the engine-faithful path (program in a child under mocks, the real pack in its
-// own process started the engine's way, the Analyzer gRPC protocol), compared exactly with expected.json.
+// own process (started by the kit launcher: the same TypeScript, type-checked), the Analyzer gRPC protocol), compared exactly with expected.json.
 import * as path from "path";
 import { actualLists, compareFindings, formatDifferences, listFixtures, readExpected } from "../../../checker/fixtures";
 import { runCheck, startPack, type PackHandle } from "../../../checker/index";
@@ -37,6 +37,10 @@ describe("fixtures under the real pack", () => {
     if (name.startsWith("good-")) {
       const core = [...result.violations, ...result.undecided].filter((f) => CORE.includes(f.policy));
       expect(core).toEqual([]);
+    } else if (name.startsWith("waived-")) {
+      // A waiver must not hide the finding: it is reported as waived, and blocks nothing.
+      expect(result.waived.some((w) => CORE.includes(w.policy))).toBe(true);
+      expect(result.violations.filter((v) => v.enforcementLevel === "mandatory")).toEqual([]);
     } else {
       expect(result.violations.some((v) => CORE.includes(v.policy))).toBe(true);
     }

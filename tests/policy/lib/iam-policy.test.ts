@@ -86,6 +86,25 @@ describe("parsePolicyDocument", () => {
         expect(parseStatement({ Principal: { AWS: 5 } }).principals).toEqual({ anyone: false, byType: { AWS: { values: [], unknown: false } }, unknown: false });
         expect(parseStatement({ Principal: "someone", Condition: { StringLike: "x" } })).toMatchObject({ principals: { anyone: false, byType: {} }, conditions: [] });
     });
+
+    it("gives the same result for a repeated document, past the bound of remembered documents", () => {
+        const policyOf = (i: number): string =>
+            JSON.stringify({ Version: "2012-10-17", Statement: { Effect: "Allow", Action: `s3:Action${i}`, Resource: "*" } });
+        const first = document(policyOf(0));
+        for (let i = 1; i <= 600; i++) {
+            expect(document(policyOf(i))).toMatchObject({ statements: [{ actions: { values: [`s3:Action${i}`] } }] });
+        }
+        expect(document(policyOf(0))).toEqual(first);
+        expect(document(policyOf(600))).toBe(document(policyOf(600)));
+    });
+
+    it("names the path of the document in a malformed reason, whichever path parsed the same text first", () => {
+        expect(document("{oops")).toMatchObject({ kind: "malformed", reason: expect.stringMatching(/^policy is not valid JSON/) });
+        expect(parsePolicyDocument(asProps({ assumeRolePolicy: "{oops" }), "assumeRolePolicy")).toMatchObject({
+            kind: "malformed",
+            reason: expect.stringMatching(/^assumeRolePolicy is not valid JSON/),
+        });
+    });
 });
 
 describe("action matching", () => {
@@ -97,5 +116,13 @@ describe("action matching", () => {
         expect(actionMatches("s3:Get.Object", "s3:GetXObject")).toBe(false);
         expect(allowsAction(parseStatement({ Action: ["ecr:*"] }), "ecr:PutImage")).toBe(true);
         expect(allowsAction(parseStatement({ Action: "ecr:Get*" }), "ecr:PutImage")).toBe(false);
+    });
+
+    it("matches correctly past the bound of remembered patterns", () => {
+        for (let i = 0; i <= 600; i++) {
+            expect(actionMatches(`s3:Get${i}*`, `S3:GET${i}OBJECT`)).toBe(true);
+            expect(actionMatches(`s3:Get${i}*`, `s3:Put${i}Object`)).toBe(false);
+        }
+        expect(actionMatches("s3:Get0*", "s3:get0x")).toBe(true);
     });
 });
