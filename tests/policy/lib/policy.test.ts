@@ -29,6 +29,27 @@ describe("resource policies", () => {
         expect(await analyzeResource("test:index/other:Other", "o", {}, { policies: [probe] })).toEqual([]);
     });
 
+    it("let the SDK skip other types before deserializing when they inspect one type, and check types themselves otherwise", async () => {
+        const seen: string[] = [];
+        const single = resourceProbe((check) => void seen.push(check.resource.type));
+        expect(Reflect.get(Reflect.get(single, "validateResource") as object, "__pulumiType")).toBe(THING);
+        const multi = resourcePolicy({
+            name: "test-multi",
+            description: "multi",
+            severity: "low",
+            enforcementLevel: "mandatory",
+            resourceTypes: [THING, "test:index/other:Other"],
+            docs,
+            validate: (check) => void seen.push(check.resource.type),
+            remediate: () => undefined,
+        });
+        expect(Reflect.get(Reflect.get(multi, "validateResource") as object, "__pulumiType")).toBeUndefined();
+        expect(Reflect.get(Reflect.get(multi, "remediateResource") as object, "__pulumiType")).toBeUndefined();
+        await analyzeResource("test:index/third:Third", "x", {}, { policies: [single, multi] });
+        await analyzeResource("test:index/other:Other", "o", {}, { policies: [single, multi] });
+        expect(seen).toEqual(["test:index/other:Other"]);
+    });
+
     it("turn need() on an unknown value and direct reads of unknown props into [undecided]", async () => {
         const viaNeed = resourceProbe((check) => void need.string(check.resource.props, "size"));
         const direct = resourceProbe((check) => void (check.resource.props as Record<string, unknown>).size);
