@@ -37,17 +37,19 @@ describe("resource policies", () => {
             name: "test-multi",
             description: "multi",
             severity: "low",
-            enforcementLevel: "mandatory",
+            enforcementLevel: "remediate",
             resourceTypes: [THING, "test:index/other:Other"],
             docs,
             validate: (check) => void seen.push(check.resource.type),
-            remediate: () => undefined,
+            remediate: (resource) => void seen.push(`remediate ${resource.type}`),
         });
         expect(Reflect.get(Reflect.get(multi, "validateResource") as object, "__pulumiType")).toBeUndefined();
         expect(Reflect.get(Reflect.get(multi, "remediateResource") as object, "__pulumiType")).toBeUndefined();
-        await analyzeResource("test:index/third:Third", "x", {}, { policies: [single, multi] });
-        await analyzeResource("test:index/other:Other", "o", {}, { policies: [single, multi] });
-        expect(seen).toEqual(["test:index/other:Other"]);
+        for (const type of ["test:index/third:Third", "test:index/other:Other"]) {
+            await remediate(type, "r", {}, { policies: [single, multi] });
+            await analyzeResource(type, "r", {}, { policies: [single, multi] });
+        }
+        expect(seen).toEqual(["remediate test:index/other:Other", "test:index/other:Other"]);
     });
 
     it("turn need() on an unknown value and direct reads of unknown props into [undecided]", async () => {
