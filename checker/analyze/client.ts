@@ -46,14 +46,26 @@ export interface AnalyzerCalls {
   close(): void;
 }
 
-export class AnalyzerConnection implements AnalyzerCalls {
-  private readonly client: grpcTypes.Client;
+/**
+ * HTTP/2 connections to the pack, calls spread over them in turn. One connection's session work is
+ * serial on each side; at 10k resources on 2 cores 2 connections analyzed in 10.1-10.8 s, 1 in
+ * 11.7-12.7 s, 3 and 4 no better than 2.
+ */
+const CONNECTIONS = 2;
 
-  constructor(readonly protocol: Protocol, address: string) {
-    this.client = new protocol.Client(address, protocol.grpc.credentials.createInsecure(), {
-      "grpc.max_receive_message_length": 1024 * 1024 * 400,
-      "grpc.max_send_message_length": 1024 * 1024 * 400,
-    });
+export class AnalyzerConnection implements AnalyzerCalls {
+  private readonly clients: grpcTypes.Client[];
+  private calls = 0;
+
+  constructor(readonly protocol: Protocol, address: string, connections = CONNECTIONS) {
+    this.clients = Array.from({ length: connections }, () =>
+      new protocol.Client(address, protocol.grpc.credentials.createInsecure(), {
+        "grpc.max_receive_message_length": 1024 * 1024 * 400,
+        "grpc.max_send_message_length": 1024 * 1024 * 400,
+        // grpc-js shares one connection between clients with equal options unless each has its own pool.
+        "grpc.use_local_subchannel_pool": 1,
+      }),
+    );
   }
 
   /** Rejects with a CheckError: a pack that throws inside a policy cannot be judged. */
@@ -71,7 +83,8 @@ export class AnalyzerConnection implements AnalyzerCalls {
   }
 
   private raw<T>(method: string, req: unknown): Promise<T> {
-    const fn = (this.client as unknown as Record<string, Unary>)[method].bind(this.client);
+    const client = this.clients[this.calls++ % this.clients.length];
+    const fn = (client as unknown as Record<string, Unary>)[method].bind(client);
     return new Promise<T>((resolve, reject) => {
       fn(req, (err, resp) => (err ? reject(err) : resolve(resp as T)));
     });
@@ -89,6 +102,8 @@ export class AnalyzerConnection implements AnalyzerCalls {
   }
 
   close(): void {
-    this.client.close();
+    for (const client of this.clients) {
+      client.close();
+    }
   }
 }
