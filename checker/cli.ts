@@ -61,6 +61,12 @@ export async function main(argv: string[]): Promise<number> {
     if (verbose) {
       process.stderr.write(`timings: record ${result.timings.record} ms, serve ${result.timings.serve} ms, analyze ${result.timings.analyze} ms\n`);
     }
+    if (result.unseen.length > 0) {
+      process.stderr.write(
+        `note: the resources inside ${result.unseen.length} remote component(s) (${result.unseen.join(", ")}) are not checked offline: ` +
+          "their provider plugin builds them only in a real pulumi preview --policy-pack\n",
+      );
+    }
     const out = render(result, args, !args.output && useColour(process.stdout, process.env));
     if (args.output) {
       try {

@@ -39,6 +39,8 @@ export interface CheckResult extends CheckReport {
   entry: string;
   /** Where each resource was declared, by URN, when the recorder could tell. */
   locations: Map<string, SourceLocation>;
+  /** Remote components (`type "name"`) whose children no policy saw: only a real preview builds them. */
+  unseen: string[];
 }
 
 export interface PackHandle {
@@ -202,12 +204,15 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
         locations.set(r.urn, r.location);
       }
     }
+    const parents = new Set(recorded.value.resources.map((r) => r.parent));
+    const unseen = recorded.value.resources.filter((r) => r.remote && !parents.has(r.urn)).map((r) => `${r.type} "${r.name}"`);
     return {
       ...report,
       timings: { record: recordMs, serve: options.pack ? 0 : pack.value.serveMs, analyze: Date.now() - analyzeStart },
       pack: pack.value.session.info,
       entry: recorded.value.entry,
       locations,
+      unseen,
     };
   } finally {
     if (ownPack) {

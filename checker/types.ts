@@ -23,6 +23,8 @@ export interface RecordedResource {
   type: string;
   name: string;
   custom: boolean;
+  /** A component its provider plugin builds (awsx): offline it has no children. Programs only. */
+  remote?: boolean;
   parent: string;
   /** Provider URN (the engine's reference without the id), empty for components and the stack. */
   provider: string;

@@ -66,7 +66,7 @@ export class Recorder {
     }
     const inputs = inputsOf(req);
     this.add({
-      urn, type, name, custom: req.getCustom(), parent, provider, inputs,
+      urn, type, name, custom: req.getCustom(), remote: req.getRemote(), parent, provider, inputs,
       outputs: req.getCustom() ? inputs : {},
       dependencies: req.getDependenciesList(),
       propertyDependencies: propertyDependenciesOf(req),

@@ -22,6 +22,7 @@ export interface RegistrationRequest {
   getName(): string;
   getParent(): string;
   getCustom(): boolean;
+  getRemote(): boolean;
   getObject(): StructLike | undefined;
   getProtect(): boolean | undefined;
   getDependenciesList(): string[];

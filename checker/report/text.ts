@@ -27,7 +27,8 @@ function findingLines(findings: Finding[], label: (f: Finding) => string): Line[
   return findings.map((f) => ({
     urn: f.urn,
     heading: `${f.resourceName} (${f.resourceType})`,
-    text: `${label(f)} ${f.policy}: ${f.message.split("\n").join(" ")}`,
+    // The label already says waived or undecided; the pack's marker would say it twice.
+    text: `${label(f)} ${f.policy}: ${f.message.replace(/^\[(waived|undecided)\] /, "").split("\n").join(" ")}`,
   }));
 }
 

@@ -14,11 +14,13 @@
  * for deployment groups). A resource without a `name` input is auto-named (logical name plus a random
  * suffix), so a literal cannot reliably name it: the finding says so when the literal equals its
  * logical name. Values unknown at preview are outputs of other resources, the recommended pattern,
- * and pass. Pipeline variables (`#{...}`) resolve at run time and are reported as undecided.
+ * and pass. Pipeline variables (`#{...}`) resolve at run time and are reported as undecided, and so
+ * is a literal that may name the unseen child of a remote (awsx) component.
  */
 import { actionField, configurationValue, PipelineAction, pipelineActions } from "../lib/pipeline";
 import { CompliancePolicy, StackCheck, stackPolicy, Subject } from "../lib/policy";
 import { isUnknown, knownOr, read } from "../lib/props";
+import { unseenCreatorsOf } from "../lib/remote-components";
 import {
     CODEDEPLOY_APPLICATION,
     CODEDEPLOY_DEPLOYMENT_GROUP,
@@ -66,7 +68,10 @@ const TARGETS: ReadonlyMap<string, readonly Target[]> = new Map([
     ],
 ]);
 
-function checkTarget(check: StackCheck, pipeline: Subject, action: PipelineAction, target: Target): void {
+/** Per target type, the remote components whose unseen children may be what a literal names. */
+type UnseenCreators = (resourceType: string) => readonly Subject[];
+
+function checkTarget(check: StackCheck, unseen: UnseenCreators, pipeline: Subject, action: PipelineAction, target: Target): void {
     const literal = configurationValue(action, target.key);
     if (literal === undefined || isUnknown(literal)) {
         return;
@@ -90,6 +95,15 @@ function checkTarget(check: StackCheck, pipeline: Subject, action: PipelineActio
         );
         return;
     }
+    const creators = unseen(target.resourceType);
+    if (creators.length > 0) {
+        check.undecided(
+            pipeline,
+            `${where}: cannot match it, ${creators.map((r) => `${r.type} "${r.name}"`).join(", ")} may create that ${target.noun} ` +
+                `but its children are only visible in a real preview (remote component); pass the ${target.noun}'s name output instead of a literal`,
+        );
+        return;
+    }
     const sameLogicalName = candidates.find((resource) => resource.name === literal);
     const hint = sameLogicalName
         ? ` (resource "${literal}" exists, but without a literal ${target.nameInput} Pulumi auto-names it with a random suffix)`
@@ -102,6 +116,15 @@ function checkTarget(check: StackCheck, pipeline: Subject, action: PipelineActio
 }
 
 function validate(check: StackCheck): void {
+    const unseenByType = new Map<string, readonly Subject[]>();
+    const unseen: UnseenCreators = (resourceType) => {
+        let creators = unseenByType.get(resourceType);
+        if (!creators) {
+            creators = unseenCreatorsOf(check.resources, resourceType);
+            unseenByType.set(resourceType, creators);
+        }
+        return creators;
+    };
     for (const pipeline of check.ofType(CODEPIPELINE_PIPELINE)) {
         const { actions, unknown } = pipelineActions(pipeline.props);
         for (const path of unknown) {
@@ -114,7 +137,7 @@ function validate(check: StackCheck): void {
                 check.undecided(pipeline, `${action.label}: its category or provider is unknown during preview`);
             } else if (category === "Deploy" && provider !== undefined) {
                 for (const target of TARGETS.get(provider) ?? []) {
-                    checkTarget(check, pipeline, action, target);
+                    checkTarget(check, unseen, pipeline, action, target);
                 }
             }
         }

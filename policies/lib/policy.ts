@@ -48,6 +48,8 @@ export interface Subject {
      * stack, not with a single resource). Decides about inputs that are unknown during preview.
      */
     readonly propertyDependencies?: Readonly<Record<string, readonly Subject[]>>;
+    /** The resource's parent (stack policies only), when the stack holds it. */
+    readonly parent?: Subject;
 }
 
 interface PolicyBase {

@@ -150,6 +150,27 @@ describe("pipeline-check output", () => {
     expect(result.stderr).toMatch(/timings: record \d+ ms, serve \d+ ms, analyze \d+ ms/);
   });
 
+  it("says on stderr which remote components hide resources from the offline check", () => {
+    const file = write(
+      "remote/index.ts",
+      [
+        "import * as awsx from \"@pulumi/awsx\";",
+        "import * as pulumi from \"@pulumi/pulumi\";",
+        "new awsx.ecr.Repository(\"images\", {});",
+        "const local = new pulumi.ComponentResource(\"app:index:Local\", \"local\");",
+        "new awsx.ecr.Repository(\"child-less\", {}, { parent: local });",
+        "",
+      ].join("\n"),
+    );
+    const result = cli(file, "--policy-pack", PACK, "--format", "json");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ violations: [] });
+    expect(result.stderr).toBe(
+      "note: the resources inside 2 remote component(s) (awsx:ecr:Repository \"images\", awsx:ecr:Repository \"child-less\") are not checked offline: " +
+        "their provider plugin builds them only in a real pulumi preview --policy-pack\n",
+    );
+  });
+
   it("prints usage for --help", () => {
     const result = cli("--help");
     expect(result.code).toBe(0);

@@ -121,6 +121,15 @@ describe("Recorder", () => {
     expect(recording.resources[0].outputs).toEqual({ out: 1 });
     expect(recording.invokes).toEqual([{ token: "aws:index/getRegion:getRegion" }]);
   });
+
+  it("marks remote components (built by their provider plugin) as such", () => {
+    const rec = recorder();
+    const remote = request("awsx:ecs:FargateService", "web", false);
+    remote.setRemote(true);
+    rec.register(remote);
+    rec.register(request("app:index:Local", "local", false));
+    expect(rec.recording().resources.map((r) => [r.name, r.remote])).toEqual([["web", true], ["local", false]]);
+  });
 });
 
 describe("registration helpers", () => {

@@ -46,6 +46,8 @@ export interface TestResource {
     readonly provider?: Record<string, unknown>;
     /** Per input, the `type::name` of the stack's resources its value came from (stack analysis only). */
     readonly propertyDependencies?: Record<string, readonly string[]>;
+    /** The `type::name` of the stack's resource that is its parent (stack analysis only). */
+    readonly parent?: string;
 }
 
 interface Options {
@@ -197,6 +199,9 @@ export async function analyzeStack(
             resource.setProperties(struct(r.props));
             resource.setOptions(options());
             resource.setProvider(providerOf(r.provider));
+            if (r.parent) {
+                resource.setParent(urnOf(...(r.parent.split("::") as [string, string])));
+            }
             for (const [input, sources] of Object.entries(r.propertyDependencies ?? {})) {
                 const dependencies = new analyzerPb.AnalyzerPropertyDependencies();
                 dependencies.setUrnsList(sources.map((source) => urnOf(...(source.split("::") as [string, string]))));

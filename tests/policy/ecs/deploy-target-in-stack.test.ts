@@ -118,4 +118,34 @@ describe("ecs-deploy-target-in-stack", () => {
         expect(await findings([cluster("c", { name: "x" })])).toEqual([]);
         expect(await findings([pipeline(deployStage(ecsDeploy({})))])).toEqual([]);
     });
+    describe("remote (awsx) components, whose children only a real preview shows", () => {
+        const FARGATE = "awsx:ecs:FargateService";
+        const fargate: TestResource = { type: FARGATE, name: "web", props: { cluster: unknown } };
+        const deploy = pipeline(deployStage(ecsDeploy({ ClusterName: "app-cluster", ServiceName: "app-service" })));
+        const appCluster = cluster("app-cluster", { name: "app-cluster" });
+
+        it("is undecided about a service literal while a component that creates services shows no children", async () => {
+            const result = await findings([deploy, appCluster, fargate]);
+            expect(result).toEqual([
+                expect.objectContaining({
+                    level: "advisory",
+                    urn: urnOf(PIPELINE, "pipeline"),
+                    message: expect.stringMatching(/^\[undecided\] .*ServiceName "app-service": cannot match it, awsx:ecs:FargateService "web" may create that service/),
+                }),
+            ]);
+        });
+
+        it("judges by the children once they are visible, as in a real preview", async () => {
+            const child = (name: string): TestResource => ({ ...service("web-service", { name }), parent: `${FARGATE}::web` });
+            expect(await findings([deploy, appCluster, fargate, child("app-service")])).toEqual([]);
+            expect((await findings([deploy, appCluster, fargate, child("other")])).map((d) => d.level + " " + d.message)).toEqual([
+                expect.stringMatching(/^mandatory .*ServiceName "app-service" names no service/),
+            ]);
+        });
+
+        it("still reports a cluster literal that matches nothing: these components create no clusters", async () => {
+            const result = await findings([pipeline(deployStage(ecsDeploy({ ClusterName: "ghost" }))), fargate]);
+            expect(result.map((d) => d.level + " " + d.message)).toEqual([expect.stringMatching(/^mandatory .*ClusterName "ghost" names no cluster/)]);
+        });
+    });
 });
