@@ -82,6 +82,8 @@ export const HAND_GROUPS: readonly (readonly Recorded[])[] = [
         ],
         ["aws:ecs/cluster:Cluster", "app-cluster", { name: "app-cluster" }],
         ["aws:ecs/service:Service", "app-service", { name: unknown, cluster: unknown, desiredCount: 1 }, { cluster: [3] }],
+        // A remote component: offline it has no children, so the service it creates is unseen.
+        ["awsx:ecs:FargateService", "web", { name: "web-service", cluster: unknown }, { cluster: [3] }],
     ]),
     group([
         ["aws:codecommit/repository:Repository", "app-repo", { repositoryName: "app-repo" }],
