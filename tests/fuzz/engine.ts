@@ -3,14 +3,11 @@
  * policy at a time so that a failure names its policy. A gRPC error from a handler is captured as an
  * outcome, never thrown: it is what the property under test is about.
  */
-import * as grpc from "@grpc/grpc-js";
-import { PolicyPack, type EnforcementLevel } from "@pulumi/policy";
+import type { EnforcementLevel } from "@pulumi/policy";
 import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
-import * as serverModule from "@pulumi/policy/server";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { CompliancePolicy } from "../../policies/lib/policy";
-import { packArgs, packName } from "../../policies/pack";
-import { urnOf } from "../policy/harness";
+import { analyzeRequest, analyzeStackRequest, handlerFor, LEVELS, servedHandlers, type Handler, type RequestSubject } from "../policy/sdk-server";
 import type { Wire, WireObject } from "./values";
 
 export interface ResourceInput {
@@ -39,13 +36,6 @@ export interface Remediation {
 /** A handler's answer: what it returned, or the gRPC error it reported. */
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
-type Callback = (error: Error | null | undefined, response?: unknown) => void;
-type Handler = (call: { request: unknown }, callback: Callback) => unknown;
-type Maker = (packName: string, version: string, level: EnforcementLevel, policies: readonly CompliancePolicy[]) => Handler;
-
-// The SDK's handler factories, exported at runtime; `server.d.ts` declares nothing.
-const makers = serverModule as unknown as Record<"makeAnalyzeRpcFun" | "makeAnalyzeStackRpcFun" | "makeRemediateRpcFun", Maker>;
-
 export interface PolicyHandlers {
     analyze(input: ResourceInput): Promise<Outcome<Diagnostic[]>>;
     analyzeStack(members: readonly StackMember[]): Promise<Outcome<Diagnostic[]>>;
@@ -62,53 +52,12 @@ function invoke(handler: Handler, request: unknown): Promise<Outcome<unknown>> {
     });
 }
 
+function subject(input: ResourceInput): RequestSubject {
+    return { type: input.type, name: input.name, props: struct(input.props), provider: input.provider && struct(input.provider) };
+}
+
 function struct(props: WireObject): Struct {
     return Struct.fromJavaScript(props as Record<string, never>);
-}
-
-function provider(props: WireObject | undefined): analyzerPb.AnalyzerProviderResource | undefined {
-    if (!props) {
-        return undefined;
-    }
-    const resource = new analyzerPb.AnalyzerProviderResource();
-    resource.setType("pulumi:providers:aws");
-    resource.setName("default");
-    resource.setUrn(urnOf("pulumi:providers:aws", "default"));
-    resource.setProperties(struct(props));
-    return resource;
-}
-
-function analyzeRequest(input: ResourceInput): analyzerPb.AnalyzeRequest {
-    const request = new analyzerPb.AnalyzeRequest();
-    request.setType(input.type);
-    request.setName(input.name);
-    request.setUrn(urnOf(input.type, input.name));
-    request.setProperties(struct(input.props));
-    request.setOptions(new analyzerPb.AnalyzerResourceOptions());
-    request.setProvider(provider(input.provider));
-    return request;
-}
-
-function stackRequest(members: readonly StackMember[]): analyzerPb.AnalyzeStackRequest {
-    const request = new analyzerPb.AnalyzeStackRequest();
-    request.setResourcesList(
-        members.map((member) => {
-            const resource = new analyzerPb.AnalyzerResource();
-            resource.setType(member.type);
-            resource.setName(member.name);
-            resource.setUrn(urnOf(member.type, member.name));
-            resource.setProperties(struct(member.props));
-            resource.setOptions(new analyzerPb.AnalyzerResourceOptions());
-            resource.setProvider(provider(member.provider));
-            for (const [input, urns] of Object.entries(member.dependencies)) {
-                const dependencies = new analyzerPb.AnalyzerPropertyDependencies();
-                dependencies.setUrnsList([...urns]);
-                resource.getPropertydependenciesMap().set(input, dependencies);
-            }
-            return resource;
-        }),
-    );
-    return request;
 }
 
 function diagnostics(response: unknown): Diagnostic[] {
@@ -139,51 +88,16 @@ function cached<T>(input: object, build: () => T): T {
 
 /** The SDK's handlers serving `policy` alone, as the engine would reach them in a pack of one. */
 export function handlersOf(policy: CompliancePolicy): PolicyHandlers {
-    const analyze = makers.makeAnalyzeRpcFun(packName, "0.0.0", "advisory", [policy]);
-    const analyzeStack = makers.makeAnalyzeStackRpcFun(packName, "0.0.0", "advisory", [policy]);
-    const remediate = makers.makeRemediateRpcFun(packName, "0.0.0", "advisory", [policy]);
+    const analyze = handlerFor("analyze", [policy]);
+    const analyzeStack = handlerFor("analyzeStack", [policy]);
+    const remediate = handlerFor("remediate", [policy]);
     return {
-        analyze: async (input) => map(await invoke(analyze, cached(input, () => analyzeRequest(input))), diagnostics),
-        analyzeStack: async (members) => map(await invoke(analyzeStack, cached(members, () => stackRequest(members))), diagnostics),
+        analyze: async (input) => map(await invoke(analyze, cached(input, () => analyzeRequest(subject(input)))), diagnostics),
+        analyzeStack: async (members) => map(await invoke(analyzeStack, cached(members, () => analyzeStackRequest(members.map((m) => ({ ...subject(m), propertyDependencies: m.dependencies }))))), diagnostics),
         remediate: async (input) =>
-            map(await invoke(remediate, cached(input, () => analyzeRequest(input))), (response) => remediations(response, policy.name)),
+            map(await invoke(remediate, cached(input, () => analyzeRequest(subject(input)))), (response) => remediations(response, policy.name)),
     };
 }
-
-let configureHandler: Handler | undefined;
-
-/**
- * The SDK's Configure handler, captured by constructing the pack with the gRPC server's
- * `addService`/`bindAsync` stubbed (it exists only inside the served service). The SDK serves one
- * pack per process, so this module, not the policy harness, must be the one that constructs it.
- */
-function configureHandlerOf(): Handler {
-    if (!configureHandler) {
-        let service: Partial<Record<string, Handler>> = {};
-        const addService = jest.spyOn(grpc.Server.prototype, "addService").mockImplementation((_definition, implementation) => {
-            service = implementation as Record<string, Handler>;
-        });
-        const bindAsync = jest.spyOn(grpc.Server.prototype, "bindAsync").mockImplementation(() => undefined);
-        try {
-            new PolicyPack(packName, packArgs);
-        } finally {
-            addService.mockRestore();
-            bindAsync.mockRestore();
-        }
-        if (!service.configure) {
-            throw new Error("the policy SDK served no configure handler");
-        }
-        configureHandler = service.configure;
-    }
-    return configureHandler;
-}
-
-const LEVELS: Readonly<Record<EnforcementLevel, analyzerPb.EnforcementLevel>> = {
-    advisory: analyzerPb.EnforcementLevel.ADVISORY,
-    mandatory: analyzerPb.EnforcementLevel.MANDATORY,
-    disabled: analyzerPb.EnforcementLevel.DISABLED,
-    remediate: analyzerPb.EnforcementLevel.REMEDIATE,
-};
 
 // What the handler was last configured with.
 let configured: string | undefined;
@@ -205,7 +119,7 @@ export async function configurePolicy(policy: CompliancePolicy, properties: Read
     entry.setProperties(Struct.fromJavaScript(properties as Record<string, never>));
     const request = new analyzerPb.ConfigureAnalyzerRequest();
     request.getPolicyconfigMap().set(policy.name, entry);
-    const outcome = await invoke(configureHandlerOf(), request);
+    const outcome = await invoke(servedHandlers().configure, request);
     if (!outcome.ok) {
         throw new Error(`configuring ${policy.name} failed: ${outcome.error}`);
     }

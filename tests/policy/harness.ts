@@ -1,18 +1,17 @@
 /**
  * Runs the real pack through the policy SDK's own gRPC handlers, the way the engine calls them:
  * requests are protobuf messages with serialized properties (secrets and unknowns in the engine's
- * wire form), and config goes through the SDK's `configure` handler. The handlers are captured by
- * constructing the PolicyPack in-process with the gRPC server's `addService`/`bindAsync` stubbed,
- * so nothing listens and nothing is printed.
+ * wire form), and config goes through the SDK's `configure` handler (see `sdk-server.ts`).
  */
-import * as grpc from "@grpc/grpc-js";
-import { PolicyPack, type EnforcementLevel } from "@pulumi/policy";
+import type { EnforcementLevel } from "@pulumi/policy";
 import * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import * as serverModule from "@pulumi/policy/server";
 import type { CompliancePolicy } from "../../policies/lib/policy";
-import { packArgs, packName, policies } from "../../policies/pack";
+import { policies } from "../../policies/pack";
+import { analyzeRequest, analyzeStackRequest, handlerFor, isPolicyMethod, LEVELS, servedHandlers, urnOf, type RequestSubject, type ServedHandlers } from "./sdk-server";
+
+export { urnOf };
 
 /** The engine's encoding of a value unknown during preview (`plugin.UnknownStringValue`). */
 export const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -57,54 +56,12 @@ interface Options {
     readonly policies?: readonly CompliancePolicy[];
 }
 
-type Callback = (error: Error | null | undefined, response?: unknown) => void;
-type Handler = (call: { request: unknown }, callback: Callback) => void;
-type Handlers = Record<"analyze" | "analyzeStack" | "remediate" | "configure" | "getAnalyzerInfo", Handler>;
-
-type Maker = (packName: string, version: string, level: EnforcementLevel, policies: readonly CompliancePolicy[]) => Handler;
-
-// The SDK's handler factories, exported at runtime; `server.d.ts` declares nothing.
-const server = serverModule as unknown as Record<"makeAnalyzeRpcFun" | "makeAnalyzeStackRpcFun" | "makeRemediateRpcFun", Maker>;
-
-let handlers: Handlers | undefined;
-
-function served(): Handlers {
-    if (!handlers) {
-        let captured: unknown;
-        const addService = jest.spyOn(grpc.Server.prototype, "addService").mockImplementation((_service, implementation) => {
-            captured = implementation;
-        });
-        const bindAsync = jest.spyOn(grpc.Server.prototype, "bindAsync").mockImplementation(() => undefined);
-        try {
-            new PolicyPack(packName, packArgs);
-        } finally {
-            addService.mockRestore();
-            bindAsync.mockRestore();
-        }
-        handlers = captured as Handlers;
-    }
-    return handlers;
-}
-
-function handler(method: keyof Handlers, custom?: readonly CompliancePolicy[]): Handler {
-    const makers = { analyze: "makeAnalyzeRpcFun", analyzeStack: "makeAnalyzeStackRpcFun", remediate: "makeRemediateRpcFun" } as const;
-    return custom && method in makers
-        ? server[makers[method as keyof typeof makers]](packName, "0.0.0", "advisory", custom)
-        : served()[method];
-}
-
-function call<T>(method: keyof Handlers, request: unknown, custom?: readonly CompliancePolicy[]): Promise<T> {
+function call<T>(method: keyof ServedHandlers, request: unknown, custom?: readonly CompliancePolicy[]): Promise<T> {
+    const handler = custom && isPolicyMethod(method) ? handlerFor(method, custom) : servedHandlers()[method];
     return new Promise((resolve, reject) => {
-        handler(method, custom)({ request }, (error, response) => (error ? reject(error) : resolve(response as T)));
+        handler({ request }, (error, response) => (error ? reject(error) : resolve(response as T)));
     });
 }
-
-const LEVELS: Readonly<Record<EnforcementLevel, analyzerPb.EnforcementLevel>> = {
-    advisory: analyzerPb.EnforcementLevel.ADVISORY,
-    mandatory: analyzerPb.EnforcementLevel.MANDATORY,
-    disabled: analyzerPb.EnforcementLevel.DISABLED,
-    remediate: analyzerPb.EnforcementLevel.REMEDIATE,
-};
 
 function levelName(level: analyzerPb.EnforcementLevel): EnforcementLevel {
     const entry = Object.entries(LEVELS).find(([, value]) => value === level);
@@ -127,40 +84,13 @@ export async function configure(config: PackConfig = {}): Promise<void> {
     await call("configure", request);
 }
 
-export function urnOf(type: string, name: string): string {
-    return `urn:pulumi:test::pipeline::${type}::${name}`;
-}
-
 /** The engine omits absent properties; JSON drops `undefined` the same way, which Struct would reject. */
 function struct(props: Record<string, unknown>): Struct {
     return Struct.fromJavaScript(JSON.parse(JSON.stringify(props)) as Record<string, never>);
 }
 
-function options(): analyzerPb.AnalyzerResourceOptions {
-    return new analyzerPb.AnalyzerResourceOptions();
-}
-
-function providerOf(props: Record<string, unknown> | undefined): analyzerPb.AnalyzerProviderResource | undefined {
-    if (!props) {
-        return undefined;
-    }
-    const provider = new analyzerPb.AnalyzerProviderResource();
-    provider.setType("pulumi:providers:aws");
-    provider.setName("default");
-    provider.setUrn(urnOf("pulumi:providers:aws", "default"));
-    provider.setProperties(struct(props));
-    return provider;
-}
-
-function analyzeRequest(type: string, name: string, props: Record<string, unknown>, provider?: Record<string, unknown>) {
-    const request = new analyzerPb.AnalyzeRequest();
-    request.setType(type);
-    request.setName(name);
-    request.setUrn(urnOf(type, name));
-    request.setProperties(struct(props));
-    request.setOptions(options());
-    request.setProvider(providerOf(provider));
-    return request;
+function subject(type: string, name: string, props: Record<string, unknown>, provider?: Record<string, unknown>): RequestSubject {
+    return { type, name, props: struct(props), provider: provider && struct(provider) };
 }
 
 function diagnosticsOf(response: analyzerPb.AnalyzeResponse): Diagnostic[] {
@@ -180,7 +110,7 @@ export async function analyzeResource(
     { config, provider, policies: custom }: Options = {},
 ): Promise<Diagnostic[]> {
     await configure(config);
-    return diagnosticsOf(await call("analyze", analyzeRequest(type, name, props, provider), custom));
+    return diagnosticsOf(await call("analyze", analyzeRequest(subject(type, name, props, provider)), custom));
 }
 
 /** Analyzes a whole stack with every stack policy of the pack. */
@@ -189,26 +119,13 @@ export async function analyzeStack(
     { config, policies: custom }: Options = {},
 ): Promise<Diagnostic[]> {
     await configure(config);
-    const request = new analyzerPb.AnalyzeStackRequest();
-    request.setResourcesList(
-        resources.map((r) => {
-            const resource = new analyzerPb.AnalyzerResource();
-            resource.setType(r.type);
-            resource.setName(r.name);
-            resource.setUrn(urnOf(r.type, r.name));
-            resource.setProperties(struct(r.props));
-            resource.setOptions(options());
-            resource.setProvider(providerOf(r.provider));
-            if (r.parent) {
-                resource.setParent(urnOf(...(r.parent.split("::") as [string, string])));
-            }
-            for (const [input, sources] of Object.entries(r.propertyDependencies ?? {})) {
-                const dependencies = new analyzerPb.AnalyzerPropertyDependencies();
-                dependencies.setUrnsList(sources.map((source) => urnOf(...(source.split("::") as [string, string]))));
-                resource.getPropertydependenciesMap().set(input, dependencies);
-            }
-            return resource;
-        }),
+    const urnOfRef = (ref: string) => urnOf(...(ref.split("::") as [string, string]));
+    const request = analyzeStackRequest(
+        resources.map((r) => ({
+            ...subject(r.type, r.name, r.props, r.provider),
+            parent: r.parent && urnOfRef(r.parent),
+            propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([input, refs]) => [input, refs.map(urnOfRef)])),
+        })),
     );
     return diagnosticsOf(await call("analyzeStack", request, custom));
 }
@@ -221,7 +138,7 @@ export async function remediate(
     { config, provider, policies: custom }: Options = {},
 ): Promise<Remediation[]> {
     await configure(config);
-    const response = await call<analyzerPb.RemediateResponse>("remediate", analyzeRequest(type, name, props, provider), custom);
+    const response = await call<analyzerPb.RemediateResponse>("remediate", analyzeRequest(subject(type, name, props, provider)), custom);
     return response.getRemediationsList().map((r) => ({
         policyName: r.getPolicyname(),
         properties: r.getProperties()?.toJavaScript(),
