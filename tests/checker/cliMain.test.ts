@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { EXIT_CANNOT_RUN, EXIT_CLEAN, EXIT_VIOLATIONS, main } from "../../checker/cli";
+import { captureOutput } from "./capturedOutput";
 
 const PACK = path.join(__dirname, "packs", "basic");
 const PROGRAM = path.join(__dirname, "programs", "basic.ts");
@@ -10,40 +11,26 @@ const PROGRAM = path.join(__dirname, "programs", "basic.ts");
 jest.setTimeout(120_000);
 
 describe("cli main", () => {
-  let stdout = "";
-  let stderr = "";
-  beforeEach(() => {
-    stdout = "";
-    stderr = "";
-    jest.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-      stdout += chunk.toString();
-      return true;
-    });
-    jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-      stderr += chunk.toString();
-      return true;
-    });
-  });
-  afterEach(() => jest.restoreAllMocks());
+  const output = captureOutput();
 
   it("prints usage and exits 0 for --help", async () => {
     expect(await main(["--help"])).toBe(EXIT_CLEAN);
-    expect(stdout).toContain("--policy-pack-config FILE");
+    expect(output.stdout).toContain("--policy-pack-config FILE");
   });
 
   it("prints one line for a user mistake, and the stack trace only with --verbose", async () => {
     expect(await main(["--nope"])).toBe(EXIT_CANNOT_RUN);
-    expect(stderr).toBe("pipeline-check: unknown option --nope (see --help)\n");
-    stderr = "";
+    expect(output.stderr).toBe("pipeline-check: unknown option --nope (see --help)\n");
+    output.stderr = "";
     expect(await main(["/nonexistent/program", "--verbose"])).toBe(EXIT_CANNOT_RUN);
-    expect(stderr.split("\n")[0]).toBe("pipeline-check: program not found: /nonexistent/program (pass a directory with Pulumi.yaml or index.ts, or a .ts/.js file)");
-    expect(stderr).toMatch(/^ {4}at /m);
+    expect(output.stderr.split("\n")[0]).toBe("pipeline-check: program not found: /nonexistent/program (pass a directory with Pulumi.yaml or index.ts, or a .ts/.js file)");
+    expect(output.stderr).toMatch(/^ {4}at /m);
   });
 
   it("writes the chosen format to --output and exits 1 on mandatory violations", async () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pc-main-")), "report.txt");
     expect(await main([PROGRAM, "--policy-pack", PACK, "--output", out])).toBe(EXIT_VIOLATIONS);
-    expect(stdout).toBe("");
+    expect(output.stdout).toBe("");
     const text = fs.readFileSync(out, "utf8");
     expect(text).toContain("logs (aws:s3/bucket:Bucket)");
     expect(text).not.toContain("\u001b[");
@@ -52,7 +39,7 @@ describe("cli main", () => {
 
   it("prints SARIF on stdout with the pack's rules", async () => {
     expect(await main([PROGRAM, "--policy-pack", PACK, "--format", "sarif"])).toBe(EXIT_VIOLATIONS);
-    const log = JSON.parse(stdout) as { runs: { tool: { driver: { rules: { id: string }[] } } }[] };
+    const log = JSON.parse(output.stdout) as { runs: { tool: { driver: { rules: { id: string }[] } } }[] };
     expect(log.runs[0].tool.driver.rules.map((r) => r.id)).toEqual(["no-inline-versioning", "bucket-has-tags", "topic-name-known", "force-destroy-off", "at-most-two-buckets"]);
   });
 });

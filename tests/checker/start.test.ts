@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { main } from "../../checker/start";
+import { captureOutput } from "./capturedOutput";
 
 jest.setTimeout(120_000);
 
@@ -25,41 +26,27 @@ function miniRepo(referenceSource: string): string {
 }
 
 describe("npm start", () => {
-  let stdout = "";
-  let stderr = "";
-  beforeEach(() => {
-    stdout = "";
-    stderr = "";
-    jest.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-      stdout += chunk.toString();
-      return true;
-    });
-    jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-      stderr += chunk.toString();
-      return true;
-    });
-  });
-  afterEach(() => jest.restoreAllMocks());
+  const output = captureOutput();
 
   it("tabulates every target and fails on a fixture that differs from expected.json", async () => {
     const code = await main(miniRepo('import * as aws from "@pulumi/aws";\nnew aws.s3.Bucket("clean", { tags: { owner: "me" } });\n'));
     expect(code).toBe(1);
-    const rows = stdout.trimEnd().split("\n").slice(2);
+    const rows = output.stdout.trimEnd().split("\n").slice(2);
     expect(rows[0]).toMatch(/^reference stack\s+3\s+0\s+0\s+0\s+0\s+0\s+clean\s+0$/);
     expect(rows[1]).toMatch(/^fixtures\/inline\s+3\s+1\s+0\s+0\s+0\s+0\s+match\s+1$/);
     expect(rows[2]).toMatch(/^fixtures\/stale\s+3\s+0\s+1\s+0\s+0\s+0\s+MISMATCH\s+0$/);
-    expect(stderr).toContain("fixtures/stale: differs from expected.json");
-    expect(stderr).toContain("+ violations: bucket-has-tags on c (unexpected)");
+    expect(output.stderr).toContain("fixtures/stale: differs from expected.json");
+    expect(output.stderr).toContain("+ violations: bucket-has-tags on c (unexpected)");
   });
 
   it("fails when the reference stack has a finding or cannot run", async () => {
     const dirty = await main(miniRepo('import * as aws from "@pulumi/aws";\nnew aws.s3.Bucket("untagged", {});\n'));
     expect(dirty).toBe(1);
-    expect(stdout).toMatch(/reference stack\s+3\s+0\s+1\s+0\s+0\s+0\s+NOT CLEAN\s+0/);
-    stdout = "";
+    expect(output.stdout).toMatch(/reference stack\s+3\s+0\s+1\s+0\s+0\s+0\s+NOT CLEAN\s+0/);
+    output.stdout = "";
     const broken = await main(miniRepo('throw new Error("no config");\n'));
     expect(broken).toBe(1);
-    expect(stdout).toMatch(/reference stack\s+0\s+0\s+0\s+0\s+0\s+0\s+error\s+2/);
-    expect(stderr).toContain("threw: no config");
+    expect(output.stdout).toMatch(/reference stack\s+0\s+0\s+0\s+0\s+0\s+0\s+error\s+2/);
+    expect(output.stderr).toContain("threw: no config");
   });
 });
