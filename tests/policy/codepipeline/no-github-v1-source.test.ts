@@ -1,6 +1,6 @@
 import { analyzeResource, of, secret, unknown } from "../harness";
+import { build as buildAction, PIPELINE, source } from "./pipeline";
 
-const PIPELINE = "aws:codepipeline/pipeline:Pipeline";
 const POLICY = "codepipeline-no-github-v1-source";
 
 const githubV1 = (configuration: Record<string, unknown> = {}) => ({
@@ -13,23 +13,12 @@ const githubV1 = (configuration: Record<string, unknown> = {}) => ({
     configuration: { Owner: "acme", Repo: "app", Branch: "main", OAuthToken: "ghp_example", ...configuration },
 });
 
-const connectionSource = (configuration: Record<string, unknown> = {}) => ({
-    name: "Source",
-    category: "Source",
-    owner: "AWS",
-    provider: "CodeStarSourceConnection",
-    version: "1",
-    outputArtifacts: ["source"],
-    configuration: {
-        ConnectionArn: "arn:aws:codeconnections:us-east-1:111111111111:connection/abc",
-        FullRepositoryId: "acme/app",
-        BranchName: "main",
-        OutputArtifactFormat: "CODE_ZIP",
-        ...configuration,
-    },
-});
+const connectionSource = (configuration: Record<string, unknown> = {}) => {
+    const action = source();
+    return { ...action, configuration: { ...(action.configuration as object), OutputArtifactFormat: "CODE_ZIP", ...configuration } };
+};
 
-const build = { name: "Build", category: "Build", owner: "AWS", provider: "CodeBuild", version: "1", configuration: { ProjectName: "app" } };
+const build = buildAction();
 
 const pipeline = (stages: unknown) => ({ name: "app", artifactStores: [{ location: "bucket", type: "S3" }], stages });
 
