@@ -13,7 +13,7 @@
  * pull request, and the buildspec may live in the source repository where the pack cannot read it.
  */
 import { nameMatches } from "../lib/names";
-import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
+import { CompliancePolicy, ResourceCheck, resourcePolicy, stringList } from "../lib/policy";
 import { isUnknown, knownOr, lookup, read } from "../lib/props";
 import { CODEBUILD_PROJECT } from "../lib/resource-types";
 
@@ -54,12 +54,7 @@ export const codebuildPrivilegedMode: CompliancePolicy = resourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: [CODEBUILD_PROJECT],
     config: {
-        allowedProjects: {
-            type: "array",
-            items: { type: "string" },
-            default: [],
-            description: "Projects (logical name or `name` input; `*` wildcards) allowed to run in privileged mode.",
-        },
+        allowedProjects: stringList("Projects (logical name or `name` input; `*` wildcards) allowed to run in privileged mode."),
     },
     docs: {
         what: `\`environment.privilegedMode: true\` needs a non-empty tag \`${PRIVILEGED_REASON_TAG}\` on the project or an entry in the config \`allowedProjects\`.`,

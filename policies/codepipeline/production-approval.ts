@@ -12,7 +12,7 @@
  * are the config list `productionStacks`.
  */
 import { actionField, PipelineAction, pipelineActions } from "../lib/pipeline";
-import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
+import { CompliancePolicy, ResourceCheck, resourcePolicy, stringList } from "../lib/policy";
 import { isUnknown, knownOr, read, Unknown } from "../lib/props";
 import { CODEPIPELINE_PIPELINE } from "../lib/resource-types";
 import { Position, positionOf, runsBefore } from "./action-order";
@@ -81,12 +81,7 @@ export const codepipelineProductionApproval: CompliancePolicy = resourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: [CODEPIPELINE_PIPELINE],
     config: {
-        productionStacks: {
-            type: "array",
-            items: { type: "string" },
-            default: ["prod", "production"],
-            description: "Stack names (the first segment of the URN) whose pipelines deploy to production.",
-        },
+        productionStacks: stringList("Stack names (the first segment of the URN) whose pipelines deploy to production.", ["prod", "production"]),
     },
     docs: {
         what: "In a stack named in `productionStacks` (default `prod`, `production`), each action with `category: \"Deploy\"` needs an action with `category: \"Approval\"` and provider `Manual` before it (earlier stage, or lower `runOrder` in the same stage).",

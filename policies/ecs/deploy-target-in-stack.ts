@@ -18,7 +18,7 @@
  * is a literal that may name the unseen child of a remote (awsx) component.
  */
 import { actionField, configurationValue, PipelineAction, pipelineActions } from "../lib/pipeline";
-import { CompliancePolicy, StackCheck, stackPolicy, Subject } from "../lib/policy";
+import { CompliancePolicy, StackCheck, stackPolicy, stringList, Subject } from "../lib/policy";
 import { isUnknown, knownOr, read } from "../lib/props";
 import { unseenCreatorsOf } from "../lib/remote-components";
 import {
@@ -144,18 +144,16 @@ function validate(check: StackCheck): void {
     }
 }
 
-const nameList = (description: string) => ({ type: "array" as const, items: { type: "string" as const }, default: [], description });
-
 export const deployTargetInStack: CompliancePolicy = stackPolicy({
     name: "ecs-deploy-target-in-stack",
     description: "ECS deploy actions must target a cluster and service this stack creates (or that the config lists as external).",
     severity: "high",
     enforcementLevel: "mandatory",
     config: {
-        externalClusters: nameList("ECS cluster names managed outside this stack that deploy actions may name literally."),
-        externalServices: nameList("ECS service names managed outside this stack that deploy actions may name literally."),
-        externalApplications: nameList("CodeDeploy application names managed outside this stack (CodeDeployToECS actions)."),
-        externalDeploymentGroups: nameList("CodeDeploy deployment group names managed outside this stack (CodeDeployToECS actions)."),
+        externalClusters: stringList("ECS cluster names managed outside this stack that deploy actions may name literally."),
+        externalServices: stringList("ECS service names managed outside this stack that deploy actions may name literally."),
+        externalApplications: stringList("CodeDeploy application names managed outside this stack (CodeDeployToECS actions)."),
+        externalDeploymentGroups: stringList("CodeDeploy deployment group names managed outside this stack (CodeDeployToECS actions)."),
     },
     docs: {
         what: "A Deploy action with provider `ECS` (ClusterName, ServiceName) or `CodeDeployToECS` (ApplicationName, DeploymentGroupName) whose value is a literal must match the name of a resource of that kind in the stack, or a name in the matching `external...` config. Values unknown at preview (outputs) pass; auto-named resources cannot be matched by a literal.",

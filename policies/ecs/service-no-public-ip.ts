@@ -12,7 +12,7 @@
  * No remediation: tasks in public subnets without NAT or endpoints could no longer pull images.
  */
 import { nameMatches } from "../lib/names";
-import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
+import { CompliancePolicy, ResourceCheck, resourcePolicy, stringList } from "../lib/policy";
 import { knownOr, need, read } from "../lib/props";
 import { ECS_SERVICE } from "../lib/resource-types";
 
@@ -37,12 +37,7 @@ export const ecsServiceNoPublicIp: CompliancePolicy = resourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: [ECS_SERVICE],
     config: {
-        allowedServices: {
-            type: "array",
-            items: { type: "string" },
-            default: [],
-            description: "Services (logical name or `name` input; `*` wildcards) allowed to assign public IPs.",
-        },
+        allowedServices: stringList("Services (logical name or `name` input; `*` wildcards) allowed to assign public IPs."),
     },
     docs: {
         what: "`networkConfiguration.assignPublicIp` must not be `true`, unless the service is in the config `allowedServices`.",

@@ -11,7 +11,7 @@
  * No remediation: an application that writes to its root filesystem would fail at run time.
  */
 import { nameMatches } from "../lib/names";
-import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
+import { CompliancePolicy, ResourceCheck, resourcePolicy, stringList } from "../lib/policy";
 import { knownOr, read } from "../lib/props";
 import { ECS_TASK_DEFINITION } from "../lib/resource-types";
 import { containersOf } from "./container-definitions";
@@ -35,12 +35,7 @@ export const ecsTaskReadOnlyRoot: CompliancePolicy = resourcePolicy({
     enforcementLevel: "advisory",
     resourceTypes: [ECS_TASK_DEFINITION],
     config: {
-        allowedContainers: {
-            type: "array",
-            items: { type: "string" },
-            default: [],
-            description: "Container names (`*` wildcards) allowed a writable root filesystem.",
-        },
+        allowedContainers: stringList("Container names (`*` wildcards) allowed a writable root filesystem."),
     },
     docs: {
         what: "Each entry of `containerDefinitions` must set `readonlyRootFilesystem: true`, unless its name is in the config `allowedContainers`.",

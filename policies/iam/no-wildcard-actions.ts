@@ -9,7 +9,7 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
  */
 import { actionMatches } from "../lib/iam-policy";
-import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
+import { CompliancePolicy, ResourceCheck, resourcePolicy, stringList } from "../lib/policy";
 import { knownOr, read } from "../lib/props";
 import { mayGrant, PERMISSION_DOCUMENT_TYPES, permissionStatements, reportGrant } from "./documents";
 
@@ -39,12 +39,7 @@ export const iamNoWildcardActions: CompliancePolicy = resourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: PERMISSION_DOCUMENT_TYPES,
     config: {
-        allowedActions: {
-            type: "array",
-            items: { type: "string" },
-            default: [],
-            description: "Wildcard actions accepted anyway (IAM patterns, e.g. \"logs:*\").",
-        },
+        allowedActions: stringList("Wildcard actions accepted anyway (IAM patterns, e.g. \"logs:*\")."),
     },
     docs: {
         what: "No Allow statement may have `Action` `*` or `<service>:*`, or use `NotAction`; the config `allowedActions` lists accepted exceptions.",

@@ -15,7 +15,7 @@
  * undecided when it matters.
  */
 import { actionMatches } from "../lib/iam-policy";
-import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
+import { CompliancePolicy, ResourceCheck, resourcePolicy, stringList } from "../lib/policy";
 import { knownOr, read } from "../lib/props";
 import { mayGrant, PERMISSION_DOCUMENT_TYPES, permissionStatements, reportGrant } from "./documents";
 
@@ -84,12 +84,7 @@ export const iamWildcardResources: CompliancePolicy = resourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: PERMISSION_DOCUMENT_TYPES,
     config: {
-        allowedActions: {
-            type: "array",
-            items: { type: "string" },
-            default: [],
-            description: "Actions (IAM patterns) accepted with Resource \"*\" beyond the built-in list of actions without resource-level permissions.",
-        },
+        allowedActions: stringList("Actions (IAM patterns) accepted with Resource \"*\" beyond the built-in list of actions without resource-level permissions."),
     },
     docs: {
         what: "An Allow statement with `Resource` `*` or with `NotResource` may contain only actions without resource-level permissions (a built-in list: `ecr:GetAuthorizationToken`, `ecs:RegisterTaskDefinition`, `ecs:DescribeTaskDefinition`, `logs:DescribeLogGroups`, `sts:GetCallerIdentity`, `cloudwatch:PutMetricData`, `xray:PutTraceSegments`, ...) or actions in the config `allowedActions`.",

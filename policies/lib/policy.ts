@@ -299,6 +299,11 @@ export function resourcePolicy(definition: ResourcePolicyDefinition): Compliance
     return policy;
 }
 
+/** A config knob that lists names or patterns (empty unless `defaults` says otherwise). */
+export function stringList(description: string, defaults: readonly string[] = []): PolicyConfigJSONSchema {
+    return { type: "array", items: { type: "string" }, default: [...defaults], description };
+}
+
 /** A policy that inspects the whole stack; findings name the offending resource. */
 export function stackPolicy(definition: StackPolicyDefinition): CompliancePolicy {
     return {

@@ -1,28 +1,14 @@
 // The real CLI in a child process: exit codes, stdout formats, and one clear stderr line per mistake.
-import { execFileSync, spawn, spawnSync } from "child_process";
+import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
+import { BIN, PACK, PROGRAM, ROOT, runCli, scratch } from "./cliProcess";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const BIN = path.join(ROOT, "bin", "pipeline-check.js");
-const PACK = path.join(__dirname, "packs", "basic");
-const PROGRAM = path.join(__dirname, "programs", "basic.ts");
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pc-cli-"));
+const { dir: tmp, write } = scratch("pc-cli-");
 
 jest.setTimeout(120_000);
 
-function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
-
-function write(name: string, text: string): string {
-  const file = path.join(tmp, name);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-  return file;
-}
+const cli = (...args: string[]) => runCli(args);
 
 function expectOneLineFailure(result: ReturnType<typeof cli>, cause: RegExp): void {
   expect(result.code).toBe(2);

@@ -1,15 +1,11 @@
 // A TypeScript pack started the kit's way (type-checked once, then loaded from a cache keyed by its
 // sources): a type error is refused as the engine's ts-node would refuse it, and an edited pack is
 // never served from a stale cache.
-import { spawnSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
+import { PROGRAM, ROOT, runCli, scratch } from "./cliProcess";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const BIN = path.join(ROOT, "bin", "pipeline-check.js");
-const PROGRAM = path.join(__dirname, "programs", "basic.ts");
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pc-tspack-"));
+const { dir } = scratch("pc-tspack-");
 
 jest.setTimeout(120_000);
 
@@ -27,10 +23,7 @@ function packSource(message: string, extra = ""): string {
   ].join("\n") + `// ${message}\n`;
 }
 
-function check(): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [BIN, PROGRAM, "--policy-pack", dir, "--format", "json"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const check = () => runCli([PROGRAM, "--policy-pack", dir, "--format", "json"]);
 
 function messages(stdout: string): string[] {
   return [...new Set((JSON.parse(stdout) as { violations: { message: string }[] }).violations.map((v) => v.message))];

@@ -1,49 +1,13 @@
 // Hostile input to the real CLI. Each case ends with exit 2 and one line on stderr (a huge but valid
 // program ends normally), and no process the CLI started outlives it: the CLI appends the pid of
 // every child to PIPELINE_CHECK_PID_FILE, and each pid must be gone (ESRCH), not even a zombie.
-import { spawnSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
+import { PACK, PROGRAM, ROOT, runCli as cli, scratch, type CliRun as Run, type Started } from "./cliProcess";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const BIN = path.join(ROOT, "bin", "pipeline-check.js");
-const PACK = path.join(__dirname, "packs", "basic");
-const PROGRAM = path.join(__dirname, "programs", "basic.ts");
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pc-hostile-"));
+const { dir: tmp, write } = scratch("pc-hostile-");
 
 jest.setTimeout(120_000);
-
-interface Started {
-  pid: number;
-  label: string;
-}
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  started: Started[];
-}
-
-let runs = 0;
-function cli(args: string[], env: Record<string, string> = {}): Run {
-  const pidFile = path.join(tmp, `pids-${++runs}`);
-  const run = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 28,
-    env: { ...process.env, NO_COLOR: "1", PIPELINE_CHECK_PID_FILE: pidFile, ...env },
-  });
-  const started = fs.existsSync(pidFile)
-    ? fs.readFileSync(pidFile, "utf8").split("\n").filter(Boolean).map((l) => ({ pid: Number(l.split(" ")[0]), label: l.slice(l.indexOf(" ") + 1) }))
-    : [];
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr, started };
-}
-
-function write(name: string, text: string | Buffer): string {
-  const file = path.join(tmp, name);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-  return file;
-}
 
 function stillRunning(started: Started[]): Started[] {
   return started.filter(({ pid }) => {

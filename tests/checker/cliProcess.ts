@@ -1,0 +1,54 @@
+// The real CLI in a child process, for the tests that judge it from outside: exit code, output, and
+// every process it started (the CLI appends each child's pid and label to PIPELINE_CHECK_PID_FILE).
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+export const BIN = path.join(ROOT, "bin", "pipeline-check.js");
+/** The small JavaScript pack and program the checker's tests share. */
+export const PACK = path.join(__dirname, "packs", "basic");
+export const PROGRAM = path.join(__dirname, "programs", "basic.ts");
+
+export interface Started {
+  pid: number;
+  label: string;
+}
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  started: Started[];
+}
+
+/** A temporary folder for one test file, and a writer of files (with their folders) inside it. */
+export function scratch(prefix: string): { dir: string; write(name: string, text: string | Buffer): string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return {
+    dir,
+    write(name, text) {
+      const file = path.join(dir, name);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, text);
+      return file;
+    },
+  };
+}
+
+const pids = scratch("pc-pids-");
+let runs = 0;
+
+/** Runs `pipeline-check args` to its end, from the kit's root, without colour. */
+export function runCli(args: string[], env: Record<string, string> = {}): CliRun {
+  const pidFile = path.join(pids.dir, `run-${++runs}`);
+  const run = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 28,
+    env: { ...process.env, NO_COLOR: "1", PIPELINE_CHECK_PID_FILE: pidFile, ...env },
+  });
+  const started = fs.existsSync(pidFile)
+    ? fs.readFileSync(pidFile, "utf8").split("\n").filter(Boolean).map((l) => ({ pid: Number(l.split(" ")[0]), label: l.slice(l.indexOf(" ") + 1) }))
+    : [];
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr, started };
+}
