@@ -94,29 +94,36 @@ function providerOf(props: Struct | undefined): analyzerPb.AnalyzerProviderResou
     return provider;
 }
 
+/** The setters AnalyzeRequest and AnalyzerResource share. */
+interface SubjectMessage {
+    setType(value: string): unknown;
+    setName(value: string): unknown;
+    setUrn(value: string): unknown;
+    setProperties(value: Struct): unknown;
+    setOptions(value: analyzerPb.AnalyzerResourceOptions): unknown;
+    setProvider(value: analyzerPb.AnalyzerProviderResource | undefined): unknown;
+}
+
+function filled<T extends SubjectMessage>(message: T, subject: RequestSubject): T {
+    message.setType(subject.type);
+    message.setName(subject.name);
+    message.setUrn(urnOf(subject.type, subject.name));
+    message.setProperties(subject.props);
+    message.setOptions(new analyzerPb.AnalyzerResourceOptions());
+    message.setProvider(providerOf(subject.provider));
+    return message;
+}
+
 /** The request of Analyze and of Remediate. */
 export function analyzeRequest(subject: RequestSubject): analyzerPb.AnalyzeRequest {
-    const request = new analyzerPb.AnalyzeRequest();
-    request.setType(subject.type);
-    request.setName(subject.name);
-    request.setUrn(urnOf(subject.type, subject.name));
-    request.setProperties(subject.props);
-    request.setOptions(new analyzerPb.AnalyzerResourceOptions());
-    request.setProvider(providerOf(subject.provider));
-    return request;
+    return filled(new analyzerPb.AnalyzeRequest(), subject);
 }
 
 export function analyzeStackRequest(members: readonly StackRequestMember[]): analyzerPb.AnalyzeStackRequest {
     const request = new analyzerPb.AnalyzeStackRequest();
     request.setResourcesList(
         members.map((member) => {
-            const resource = new analyzerPb.AnalyzerResource();
-            resource.setType(member.type);
-            resource.setName(member.name);
-            resource.setUrn(urnOf(member.type, member.name));
-            resource.setProperties(member.props);
-            resource.setOptions(new analyzerPb.AnalyzerResourceOptions());
-            resource.setProvider(providerOf(member.provider));
+            const resource = filled(new analyzerPb.AnalyzerResource(), member);
             if (member.parent) {
                 resource.setParent(member.parent);
             }
