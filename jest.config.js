@@ -27,6 +27,7 @@ module.exports = {
     "verify/**/*.ts",
     "infra/**/*.ts",
     "checker/**/*.ts",
+    "model/**/*.ts",
     // These run only inside the processes the checker spawns (program recorder, pack runner), where jest
     // cannot instrument them; the CLI, fixture and hostile-input tests exercise them end to end.
     "!checker/record/child.ts",

@@ -6,7 +6,7 @@ import { loadModule } from "../load";
 import { deferModules, unusedSdkModules } from "./deferred";
 import { Recorder } from "./recorder";
 import type { RegistrationRequest } from "./registration";
-import { invokeResult } from "./invokes";
+import { invokeResult } from "../../model";
 import { pulumiResolver, installPulumiResolution } from "./resolve";
 import { errorLocation, type ChildResult, type ChildSpec } from "./protocol";
 

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import Module from "module";
-import { invokeResult } from "../../checker/record/invokes";
+import { invokeResult } from "../../model";
 import { errorLocation } from "../../checker/record/protocol";
 import { describeChildError } from "../../checker/record/run";
 import { installPulumiResolution, pulumiResolver } from "../../checker/record/resolve";
