@@ -1,5 +1,6 @@
 // Command-line parsing for pipeline-check; every mistake is a CheckError naming the flag.
 import { CheckError } from "./errors";
+import { parseStackTagFlags } from "./stackTags";
 
 export type Format = "text" | "json" | "sarif";
 
@@ -9,6 +10,7 @@ export interface CliArgs {
   policyPackConfig?: string;
   stack: string;
   config: string[];
+  stackTags: string[];
   state?: string;
   format: Format;
   output?: string;
@@ -27,7 +29,10 @@ Options:
   --policy-pack-config FILE  policy config, same JSON as 'pulumi preview --policy-pack-config'
   --stack NAME               stack whose Pulumi.<stack>.yaml config is used (default: dev)
   --config key=value         extra stack config, repeatable (keys without namespace get the project's)
-  --state FILE               check a 'pulumi stack export' file instead of running a program
+  --stack-tag key=value      a stack tag policies see (stackTags), repeatable; pulumi:project,
+                             pulumi:runtime and pulumi:description come from Pulumi.yaml
+  --state FILE               check a 'pulumi stack export' file the way 'pulumi policy analyze --file'
+                             does, instead of running a program
   --format text|json|sarif   output format (default: text)
   --output FILE              write the report to FILE instead of stdout
   --timeout SECONDS          bound on running the program and starting the pack (default: 300)
@@ -37,10 +42,10 @@ Options:
 Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 the check could not run.
 `;
 
-const VALUED = new Set(["--policy-pack", "--policy-pack-config", "--stack", "--config", "--state", "--format", "--output", "--timeout"]);
+const VALUED = new Set(["--policy-pack", "--policy-pack-config", "--stack", "--config", "--stack-tag", "--state", "--format", "--output", "--timeout"]);
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { stack: "dev", config: [], format: "text", verbose: false, timeoutSeconds: 300, help: false };
+  const args: CliArgs = { stack: "dev", config: [], stackTags: [], format: "text", verbose: false, timeoutSeconds: 300, help: false };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
@@ -76,6 +81,10 @@ export function parseArgs(argv: string[]): CliArgs {
           throw new CheckError(`--config ${value}: expected key=value (for example --config aws:region=us-east-1)`);
         }
         args.config.push(value);
+        break;
+      case "--stack-tag":
+        parseStackTagFlags([value]);
+        args.stackTags.push(value);
         break;
       case "--format":
         if (value !== "text" && value !== "json" && value !== "sarif") {

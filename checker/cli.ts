@@ -8,6 +8,7 @@ import { runCheck, type CheckResult } from "./index";
 import { KIT_ROOT } from "./record/run";
 import { stopAll } from "./serve/processes";
 import { toJson } from "./report/json";
+import { unansweredNote } from "./report/unanswered";
 import { toSarif } from "./report/sarif";
 import { toText, useColour } from "./report/text";
 
@@ -53,6 +54,7 @@ export async function main(argv: string[]): Promise<number> {
       policyPackConfig: args.policyPackConfig,
       stack: args.stack,
       config: args.config,
+      stackTags: args.stackTags,
       state: args.state,
       timeoutSeconds: args.timeoutSeconds,
       onStatus: showStatus ? (m) => process.stderr.write(`${m}\n`) : undefined,
@@ -60,6 +62,13 @@ export async function main(argv: string[]): Promise<number> {
     });
     if (verbose) {
       process.stderr.write(`timings: record ${result.timings.record} ms, serve ${result.timings.serve} ms, analyze ${result.timings.analyze} ms\n`);
+    }
+    for (const warning of result.warnings) {
+      process.stderr.write(`warning: ${warning}\n`);
+    }
+    const unanswered = unansweredNote(result.unansweredFunctions);
+    if (unanswered) {
+      process.stderr.write(`${unanswered}\n`);
     }
     if (result.unseen.length > 0) {
       process.stderr.write(

@@ -10,8 +10,10 @@ import { resolveProgram } from "./record/program";
 import { KIT_ROOT, recordProgram } from "./record/run";
 import { stackConfig, type StackConfig } from "./record/stackConfig";
 import { readStateExport } from "./record/stateExport";
+import { unansweredFunctions } from "./report/unanswered";
 import { kitLauncher, type PackLauncher, type RunningPack } from "./serve/launcher";
 import { installSignalHandlers } from "./serve/processes";
+import { environmentTags, parseStackTagFlags } from "./stackTags";
 import type { CheckReport, PackInfo, Recording, SourceLocation, Timings } from "./types";
 
 export const DEFAULT_ORGANIZATION = "organization";
@@ -22,6 +24,8 @@ export interface CheckOptions {
   policyPackConfig?: string;
   stack?: string;
   config?: string[];
+  /** `key=value` stack tags, added to the ones the backend derives (pulumi:project, pulumi:runtime, ...). */
+  stackTags?: string[];
   state?: string;
   timeoutSeconds?: number;
   organization?: string;
@@ -41,6 +45,8 @@ export interface CheckResult extends CheckReport {
   locations: Map<string, SourceLocation>;
   /** Remote components (`type "name"`) whose children no policy saw: only a real preview builds them. */
   unseen: string[];
+  /** What the user should know about how the target was judged (the CLI prints each as `warning:`). */
+  warnings: string[];
 }
 
 export interface PackHandle {
@@ -50,6 +56,8 @@ export interface PackHandle {
   stop(): void;
   /** Settles once the pack's process is gone. */
   exited: Promise<string>;
+  /** Warnings about the policy config the pack was configured with. */
+  warnings: string[];
 }
 
 export interface PackOptions {
@@ -59,6 +67,10 @@ export interface PackOptions {
   stack: string;
   organization?: string;
   config?: Record<string, string>;
+  /** Keys of `config` that are secrets, for ConfigureStack. */
+  secretKeys?: string[];
+  /** Stack tags for ConfigureStack. */
+  tags?: Record<string, string>;
   timeoutSeconds?: number;
   launcher?: PackLauncher;
   onStatus?: (message: string) => void;
@@ -94,11 +106,16 @@ export async function startPack(options: PackOptions, userConfig = userPolicyCon
     )
     .finally(() => clearInterval(ticker));
   try {
-    const session = await AnalyzerSession.open(running.address, running.dir);
-    await session.configure(userConfig, options.policyPackConfig ?? "policy config");
+    const session = await AnalyzerSession.open(running.address, running.dir, {
+      stack: {
+        project: options.project, stack: options.stack, organization: options.organization ?? DEFAULT_ORGANIZATION,
+        config: options.config ?? {}, secretKeys: options.secretKeys ?? [], tags: options.tags ?? {},
+      },
+    });
+    const warnings = await session.configure(userConfig, options.policyPackConfig ?? "policy config");
     options.onStatus?.(`policy pack ${session.info.name}@${session.info.version} ready (${session.info.policies.length} policies)`);
     return {
-      session, running, serveMs: Date.now() - started, exited: running.exited,
+      session, running, serveMs: Date.now() - started, exited: running.exited, warnings,
       stop: () => {
         session.close();
         running.stop();
@@ -116,17 +133,25 @@ interface Target {
   project: string;
   stack: string;
   config: StackConfig;
+  tags: Record<string, string>;
+  /** A stack export without resources: like `pulumi policy analyze`, nothing is analyzed. */
+  empty?: Recording;
 }
 
 function target(options: CheckOptions, stack: string, organization: string): Target {
+  const userTags = parseStackTagFlags(options.stackTags ?? []);
   if (options.state) {
     const recording = readStateExport(options.state);
-    return { recording: async () => recording, project: recording.project, stack: recording.stack || stack, config: { values: {}, secretKeys: [] } };
+    return {
+      recording: async () => recording, project: recording.project, stack: recording.stack || stack, config: { values: {}, secretKeys: [] },
+      tags: userTags, empty: recording.resources.length === 0 ? recording : undefined,
+    };
   }
   const program = resolveProgram(options.program, defaultProgramDir());
   const config = stackConfig(program.projectDir, stack, program.project, options.config ?? []);
   return {
     project: program.project, stack, config,
+    tags: { ...environmentTags(program.projectDir, program.project, config.values), ...userTags },
     recording: (signal) => recordProgram({
       target: program, stack, organization, config, signal,
       timeoutMs: (options.timeoutSeconds ?? 300) * 1000,
@@ -157,6 +182,9 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
   const organization = options.organization ?? DEFAULT_ORGANIZATION;
   const what = target(options, stack, organization);
   const userConfig = userPolicyConfig(options.policyPackConfig);
+  if (what.empty) {
+    return emptyResult(what.empty, options.pack?.session.info);
+  }
 
   const recordStart = Date.now();
   let recordMs = 0;
@@ -171,7 +199,10 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
   });
   const packPromise = options.pack
     ? Promise.resolve(options.pack)
-    : startPack({ ...options, project: what.project, stack: what.stack, organization, config: what.config.values }, userConfig);
+    : startPack({
+      ...options, project: what.project, stack: what.stack, organization,
+      config: what.config.values, secretKeys: what.config.secretKeys, tags: what.tags,
+    }, userConfig);
   // A pack that cannot start makes the program's run pointless: stop it rather than wait up to --timeout.
   packPromise.catch(() => {
     firstFailure ??= "pack";
@@ -193,11 +224,14 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
     const analyzeStart = Date.now();
     const running = pack.value.running;
     const analyzed = await pack.value.session
-      .analyze(recorded.value, { project: recorded.value.project, stack: recorded.value.stack, organization })
+      .analyze(recorded.value, {
+        project: recorded.value.project, stack: recorded.value.stack, organization,
+        config: what.config.values, secretKeys: what.config.secretKeys, tags: what.tags,
+      })
       .catch(async (e: unknown) => {
         throw await withPackExit(e, running);
       });
-    const report = buildReport(analyzed.resources, analyzed.diagnostics, analyzed.remediated);
+    const report = buildReport(analyzed.resources, analyzed.diagnostics, analyzed.remediated, unansweredFunctions(recorded.value.invokes));
     const locations = new Map<string, SourceLocation>();
     for (const r of recorded.value.resources) {
       if (r.location) {
@@ -213,6 +247,7 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
       entry: recorded.value.entry,
       locations,
       unseen,
+      warnings: [...(ownPack?.warnings ?? []), ...(recorded.value.warnings ?? [])],
     };
   } finally {
     if (ownPack) {
@@ -220,6 +255,15 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
       await ownPack.exited;
     }
   }
+}
+
+/** `pulumi policy analyze` on a snapshot without resources says so and loads no pack; so does the checker. */
+function emptyResult(recording: Recording, pack: PackInfo = { name: "", version: "", policies: [] }): CheckResult {
+  return {
+    resources: 0, violations: [], waived: [], undecided: [], remediated: [], unansweredFunctions: [],
+    timings: { record: 0, serve: 0, analyze: 0 }, pack, entry: recording.entry, locations: new Map(), unseen: [],
+    warnings: recording.warnings ?? [],
+  };
 }
 
 export type { CheckReport, Finding, PackInfo, Remediated } from "./types";

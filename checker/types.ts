@@ -40,6 +40,8 @@ export interface RecordedResource {
 
 export interface RecordedInvoke {
   token: string;
+  /** False when the provider model could not compute the function, so the program saw its result unknown. */
+  answered: boolean;
 }
 
 export interface Recording {
@@ -49,6 +51,13 @@ export interface Recording {
   entry: string;
   resources: RecordedResource[];
   invokes: RecordedInvoke[];
+  /**
+   * Read from a `pulumi stack export` (--state): judged as `pulumi policy analyze --file` does, so
+   * remediations are reported but not applied and AnalyzeStack sees every resource's outputs.
+   */
+  snapshot?: boolean;
+  /** What the user should know about how this recording was judged (stderr, one `warning:` line each). */
+  warnings?: string[];
 }
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
@@ -78,12 +87,20 @@ export interface PropertyChange {
   after: unknown;
 }
 
+/** A function the program called that the provider model could not answer: its result was unknown. */
+export interface UnansweredFunction {
+  token: string;
+  calls: number;
+}
+
 export interface CheckReport {
   resources: number;
   violations: Finding[];
   waived: Finding[];
   undecided: Finding[];
   remediated: Remediated[];
+  /** Sorted by token. A finding (or its absence) that depends on one of these may be `[undecided]`. */
+  unansweredFunctions: UnansweredFunction[];
 }
 
 export interface PolicyRule {

@@ -1,7 +1,7 @@
 // Sorts the pack's diagnostics the way the engine and docs/architecture.md do: mandatory fails the run,
-// advisory is reported, "[waived] " advisories are waived, "[undecided] " and the engine's own
+// advisory is reported, "[waived] " advisories are waived, "[undecided] " advisories and the SDK's own
 // "can't run ... during preview" diagnostics are undecided, disabled is never reported.
-import type { CheckReport, EnforcementLevel, Finding, Remediated, Severity } from "../types";
+import type { CheckReport, EnforcementLevel, Finding, Remediated, Severity, UnansweredFunction } from "../types";
 import { parseUrn } from "../urn";
 
 export interface RawDiagnostic {
@@ -27,14 +27,17 @@ export function kindOf(d: RawDiagnostic): Kind {
   if (d.enforcementLevel === "disabled") {
     return "ignored";
   }
+  // The level decides before the message: the kit's pack and the SDK report waived and undecided
+  // findings only at advisory, so a mandatory (or remediate) diagnostic whose message merely starts
+  // with a marker, such as another pack's, still fails the run instead of hiding as undecided or waived.
+  if (d.enforcementLevel !== "advisory") {
+    return "violation";
+  }
   const body = messageBody(d);
   if (body.startsWith("[undecided] ") || CANT_RUN.test(body)) {
     return "undecided";
   }
-  if (d.enforcementLevel === "advisory" && body.startsWith("[waived] ")) {
-    return "waived";
-  }
-  return "violation";
+  return body.startsWith("[waived] ") ? "waived" : "violation";
 }
 
 function toFinding(d: RawDiagnostic): Finding {
@@ -55,8 +58,8 @@ function byResourceThenPolicy(a: { urn: string; policy: string }, b: { urn: stri
   return a.urn.localeCompare(b.urn) || a.policy.localeCompare(b.policy);
 }
 
-export function buildReport(resources: number, diagnostics: RawDiagnostic[], remediated: Remediated[]): CheckReport {
-  const report: CheckReport = { resources, violations: [], waived: [], undecided: [], remediated: [...remediated] };
+export function buildReport(resources: number, diagnostics: RawDiagnostic[], remediated: Remediated[], unansweredFunctions: UnansweredFunction[] = []): CheckReport {
+  const report: CheckReport = { resources, violations: [], waived: [], undecided: [], remediated: [...remediated], unansweredFunctions };
   for (const d of diagnostics) {
     const kind = kindOf(d);
     if (kind === "violation") {

@@ -1,7 +1,11 @@
-// Policy configuration as the engine reconciles it before Configure: schema defaults, then the pack's
-// initial config, then the user's --policy-pack-config file; in each layer "all" applies first and
-// per-policy entries override it. The result is validated against each policy's config schema.
-import Ajv from "ajv";
+// Policy configuration as the engine reads and reconciles it before Configure
+// (pkg/resource/analyzer/config.go, pkg/engine's policy loading): the --policy-pack-config file is a
+// JSON object of name -> enforcement level or {enforcementLevel?, ...properties}; an empty file is no
+// config. Reconciliation starts from each policy's level and schema defaults, then applies the pack's
+// initial config, then the file; in each layer "all" sets every level first and per-name entries
+// override it. An entry naming no policy of the pack is passed on (the engine does not reject it).
+// The result is validated against every policy's config schema and all problems are reported at once.
+import Ajv, { type ErrorObject } from "ajv";
 import { CheckError } from "../errors";
 import { readUtf8 } from "../record/text";
 import type { EnforcementLevel } from "../types";
@@ -18,14 +22,40 @@ export interface ConfigurablePolicy {
   configSchema?: { properties: Record<string, unknown>; required: string[] };
 }
 
+export interface ReconciledPolicyConfig {
+  /** What Configure sends: every policy of the pack, plus the entries that name none (passed on). */
+  config: PolicyConfigMap;
+  /** Names in the user's file that are not policies of the pack ("all" aside). */
+  unknown: string[];
+}
+
 const LEVELS: readonly string[] = ["advisory", "mandatory", "remediate", "disabled"];
+
+/**
+ * Keys of the file that are not policies: ESC environments for a policy pack are attached in Pulumi
+ * Cloud (policy groups) and opened by the CLI, not read from this file; offline none is opened.
+ */
+export const NON_POLICY_KEYS: readonly string[] = ["environments"];
 
 function isLevel(v: unknown): v is EnforcementLevel {
   return typeof v === "string" && LEVELS.includes(v);
 }
 
-/** Parses the `pulumi preview --policy-pack-config` JSON format. */
+/** One error for all of a file's problems, naming the file and each field; sorted as the engine sorts them. */
+function problemsError(file: string, problems: string[], hint: string): CheckError {
+  const sorted = [...problems].sort();
+  if (sorted.length === 1) {
+    return new CheckError(`${file}: ${sorted[0]}${hint}`);
+  }
+  return new CheckError(`${file}: ${sorted.length} problems: ${sorted.join("; ")}${hint}`);
+}
+
+/** Parses the `pulumi preview --policy-pack-config` JSON format; reports every malformed entry at once. */
 export function parsePolicyConfig(text: string, file: string): PolicyConfigMap {
+  // The engine accepts an empty (or blank) file as no config at all.
+  if (text.trim() === "") {
+    return {};
+  }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -36,21 +66,31 @@ export function parsePolicyConfig(text: string, file: string): PolicyConfigMap {
     throw new CheckError(`${file}: expected an object of policy name -> enforcement level or settings`);
   }
   const result: PolicyConfigMap = {};
+  const problems: string[] = [];
   for (const [name, value] of Object.entries(doc)) {
+    if (NON_POLICY_KEYS.includes(name)) {
+      continue;
+    }
     if (typeof value === "string") {
-      if (!isLevel(value)) {
-        throw new CheckError(`${file}: field '${name}' is "${value}"; use one of ${LEVELS.join(", ")}`);
+      if (isLevel(value)) {
+        result[name] = { enforcementLevel: value, properties: {} };
+      } else {
+        problems.push(`field '${name}' is "${value}"; use one of ${LEVELS.join(", ")}`);
       }
-      result[name] = { enforcementLevel: value, properties: {} };
     } else if (value !== null && typeof value === "object" && !Array.isArray(value)) {
       const { enforcementLevel, ...properties } = value as Record<string, unknown>;
       if (enforcementLevel !== undefined && !isLevel(enforcementLevel)) {
-        throw new CheckError(`${file}: field '${name}.enforcementLevel' is ${JSON.stringify(enforcementLevel)}; use one of ${LEVELS.join(", ")}`);
+        problems.push(`field '${name}.enforcementLevel' is ${JSON.stringify(enforcementLevel)}; use one of ${LEVELS.join(", ")}`);
+      } else if (enforcementLevel !== undefined || Object.keys(properties).length > 0) {
+        // An entry with neither a level nor properties is dropped, as the engine drops it.
+        result[name] = { enforcementLevel, properties };
       }
-      result[name] = { enforcementLevel, properties };
     } else {
-      throw new CheckError(`${file}: field '${name}' must be an enforcement level string or an object`);
+      problems.push(`field '${name}' must be an enforcement level string or an object`);
     }
+  }
+  if (problems.length > 0) {
+    throw problemsError(file, problems, "");
   }
   return result;
 }
@@ -89,35 +129,39 @@ function schemaDefaults(policy: ConfigurablePolicy): Record<string, unknown> {
   return defaults;
 }
 
+function describe(policy: string, err: ErrorObject): string {
+  const field = err.instancePath ? `${policy}${err.instancePath.replace(/\//g, ".")}` : policy;
+  return `field '${field}' ${err.message ?? "is invalid"}`;
+}
+
 export function reconcilePolicyConfig(
   policies: ConfigurablePolicy[],
   initial: PolicyConfigMap,
   user: PolicyConfigMap,
   file: string,
-): PolicyConfigMap {
+): ReconciledPolicyConfig {
   const known = new Set(policies.map((p) => p.name));
-  for (const name of Object.keys(user)) {
-    if (name !== "all" && !known.has(name)) {
-      throw new CheckError(`${file}: field '${name}' names no policy of this pack (known: ${[...known].join(", ")})`);
-    }
-  }
-  const result: PolicyConfigMap = {};
+  const unknown = Object.keys(user).filter((name) => name !== "all" && !known.has(name));
+  const config: PolicyConfigMap = {};
   for (const policy of policies) {
-    result[policy.name] = { enforcementLevel: policy.enforcementLevel, properties: schemaDefaults(policy) };
+    config[policy.name] = { enforcementLevel: policy.enforcementLevel, properties: schemaDefaults(policy) };
   }
-  applyLayer(result, initial);
-  applyLayer(result, user);
-  const ajv = new Ajv({ allErrors: false, strict: false });
+  applyLayer(config, initial);
+  applyLayer(config, user);
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const problems: string[] = [];
   for (const policy of policies) {
     if (!policy.configSchema) {
       continue;
     }
     const validate = ajv.compile({ type: "object", properties: policy.configSchema.properties, required: policy.configSchema.required });
-    if (!validate(result[policy.name].properties)) {
-      const err = validate.errors?.[0];
-      const field = err?.instancePath ? `${policy.name}${err.instancePath.replace(/\//g, ".")}` : policy.name;
-      throw new CheckError(`${file}: field '${field}' ${err?.message ?? "is invalid"}; see the policy's config schema`);
+    if (!validate(config[policy.name].properties)) {
+      problems.push(...(validate.errors ?? []).map((err) => describe(policy.name, err)));
     }
   }
-  return result;
+  const distinct = [...new Set(problems)];
+  if (distinct.length > 0) {
+    throw problemsError(file, distinct, distinct.length === 1 ? "; see the policy's config schema" : "; see the policies' config schemas");
+  }
+  return { config, unknown };
 }

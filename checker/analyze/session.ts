@@ -1,6 +1,10 @@
-// One conversation with a running pack, in the engine's order: Handshake, ConfigureStack,
+// One conversation with a running pack, in the engine's order: Handshake, ConfigureStack (the stack's
+// identity, config, secret keys and tags, as NewPolicyAnalyzer sends them when the analyzer starts),
 // GetAnalyzerInfo, Configure, then per resource Remediate followed by Analyze on the remediated inputs,
-// then AnalyzeStack over everything. A session can analyze several recordings (npm start reuses a pack).
+// then AnalyzeStack over everything. A session can analyze several recordings (npm start reuses a pack);
+// a recording of another stack re-sends ConfigureStack first, as a fresh engine run would have.
+// A stack export (`recording.snapshot`) is judged as `pulumi policy analyze` does: remediations are
+// reported, not applied, and AnalyzeStack sees outputs.
 // Resources are independent until AnalyzeStack, so several are in flight at once (the checker and the
 // pack would otherwise each wait on the other half the time); results keep the registration order.
 import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
@@ -28,12 +32,27 @@ export interface StackIdentity {
   project: string;
   stack: string;
   organization: string;
+  /** Stack config "namespace:key" -> value, as the engine decrypts it for the analyzer. */
+  config?: Record<string, string>;
+  /** Keys of `config` that are secrets. */
+  secretKeys?: string[];
+  /** Stack tags (`pulumi:project`, `pulumi:runtime`, ... and the user's). */
+  tags?: Record<string, string>;
+}
+
+export interface SessionOptions {
+  /** Resources in flight at once. */
+  concurrency?: number;
+  /** Sent with ConfigureStack right after Handshake, as the engine does when it starts the analyzer. */
+  stack?: StackIdentity;
 }
 
 export class AnalyzerSession {
   private readonly pb: typeof analyzerPb;
   private policies: ConfigurablePolicy[] = [];
   private initialConfig: PolicyConfigMap = {};
+  /** The ConfigureStack request last sent, serialized, so an unchanged stack is not configured twice. */
+  private configuredStack: string | undefined;
   info: PackInfo = { name: "", version: "", policies: [] };
 
   private constructor(
@@ -44,20 +63,51 @@ export class AnalyzerSession {
     this.pb = protocol.pb;
   }
 
-  static async open(address: string, packDir: string, concurrency = ANALYZE_CONCURRENCY): Promise<AnalyzerSession> {
+  static async open(address: string, packDir: string, options: SessionOptions | number = {}): Promise<AnalyzerSession> {
     const protocol = loadProtocol(packDir);
-    return AnalyzerSession.over(new AnalyzerConnection(protocol, address), protocol, packDir, concurrency);
+    return AnalyzerSession.over(new AnalyzerConnection(protocol, address), protocol, packDir, options);
   }
 
   /** A session over any connection (tests drive one with a scripted pack). */
-  static async over(connection: AnalyzerCalls, protocol: Protocol, packDir: string, concurrency = ANALYZE_CONCURRENCY): Promise<AnalyzerSession> {
-    const session = new AnalyzerSession(connection, protocol, concurrency);
+  static async over(connection: AnalyzerCalls, protocol: Protocol, packDir: string, options: SessionOptions | number = {}): Promise<AnalyzerSession> {
+    const opts = typeof options === "number" ? { concurrency: options } : options;
+    const session = new AnalyzerSession(connection, protocol, opts.concurrency ?? ANALYZE_CONCURRENCY);
     const handshake = new protocol.pb.AnalyzerHandshakeRequest();
     handshake.setRootDirectory(packDir);
     handshake.setProgramDirectory(packDir);
     await session.connection.optional("handshake", handshake);
+    if (opts.stack) {
+      await session.configureStack(opts.stack);
+    }
     await session.readInfo();
     return session;
+  }
+
+  /**
+   * ConfigureStack with what NewPolicyAnalyzer (sdk/go/common/resource/plugin/analyzer_plugin.go) sends:
+   * stack, project, organization, dry run, the decrypted config, its secret keys and the stack tags.
+   */
+  private async configureStack(stack: StackIdentity): Promise<void> {
+    const req = new this.pb.AnalyzerStackConfigureRequest();
+    req.setStack(stack.stack);
+    req.setProject(stack.project);
+    req.setOrganization(stack.organization);
+    req.setDryRun(true);
+    const config = req.getConfigMap();
+    for (const key of Object.keys(stack.config ?? {}).sort()) {
+      config.set(key, (stack.config ?? {})[key]);
+    }
+    req.setConfigSecretKeysList([...(stack.secretKeys ?? [])].sort());
+    const tags = req.getTagsMap();
+    for (const key of Object.keys(stack.tags ?? {}).sort()) {
+      tags.set(key, (stack.tags ?? {})[key]);
+    }
+    const sent = JSON.stringify(req.toObject());
+    if (sent === this.configuredStack) {
+      return;
+    }
+    await this.connection.optional("configureStack", req);
+    this.configuredStack = sent;
   }
 
   private async readInfo(): Promise<void> {
@@ -90,9 +140,12 @@ export class AnalyzerSession {
     };
   }
 
-  /** Reconciles and sends policy config; throws CheckError naming the file and field when invalid. */
-  async configure(user: PolicyConfigMap, file: string): Promise<void> {
-    const config = reconcilePolicyConfig(this.policies, this.initialConfig, user, file);
+  /**
+   * Reconciles and sends policy config; throws CheckError naming the file and every invalid field.
+   * Returns warnings for the user (entries that name no policy of this pack, which the engine passes on).
+   */
+  async configure(user: PolicyConfigMap, file: string): Promise<string[]> {
+    const { config, unknown } = reconcilePolicyConfig(this.policies, this.initialConfig, user, file);
     const req = new this.pb.ConfigureAnalyzerRequest();
     const map = req.getPolicyconfigMap();
     for (const [name, entry] of Object.entries(config)) {
@@ -102,6 +155,9 @@ export class AnalyzerSession {
       map.set(name, pc);
     }
     await this.connection.call("configure", req, "Configure");
+    return unknown.length === 0
+      ? []
+      : [`${file}: ${unknown.map((n) => `'${n}'`).join(", ")} ${unknown.length === 1 ? "names no policy" : "name no policies"} of pack ${this.info.name}; passed on unused, as the engine does (check for a typo)`];
   }
 
   private levelNumber(level: EnforcementLevel): analyzerPb.EnforcementLevel {
@@ -167,12 +223,7 @@ export class AnalyzerSession {
   }
 
   async analyze(recording: Recording, identity: StackIdentity): Promise<AnalyzedRecording> {
-    const stackReq = new this.pb.AnalyzerStackConfigureRequest();
-    stackReq.setStack(identity.stack);
-    stackReq.setProject(identity.project);
-    stackReq.setOrganization(identity.organization);
-    stackReq.setDryRun(true);
-    await this.connection.optional("configureStack", stackReq);
+    await this.configureStack(identity);
 
     const byUrn = new Map(recording.resources.map((r) => [r.urn, r]));
     const provider = this.providers(byUrn);
@@ -180,7 +231,7 @@ export class AnalyzerSession {
     const results = await mapBounded(recording.resources, this.concurrency, async (r) => {
       inFlight.add(r);
       try {
-        return await this.analyzeResource(r, provider);
+        return await this.analyzeResource(r, provider, recording.snapshot === true);
       } catch (e) {
         throw blame(e, inFlight);
       } finally {
@@ -196,7 +247,7 @@ export class AnalyzerSession {
       msg.setUrn(r.urn);
       msg.setType(r.type);
       msg.setName(r.name);
-      msg.setProperties(this.struct(results[i].finalProps));
+      msg.setProperties(this.struct(recording.snapshot ? r.outputs : results[i].finalProps));
       msg.setOptions(this.options(r));
       const providerMsg = provider(r);
       if (providerMsg) {
@@ -218,10 +269,15 @@ export class AnalyzerSession {
     return { resources: recording.resources.length, diagnostics, remediated };
   }
 
-  /** Remediate, then Analyze on the remediated inputs: the engine's order for one resource. */
+  /**
+   * Remediate, then Analyze on the remediated inputs: the engine's order for one resource. For a
+   * snapshot (`reportOnly`) each remediation is reported against the original inputs and Analyze
+   * sees those unchanged, as AnalyzeSnapshot does.
+   */
   private async analyzeResource(
     r: RecordedResource,
     provider: (r: RecordedResource) => analyzerPb.AnalyzerProviderResource | undefined,
+    reportOnly = false,
   ): Promise<{ diagnostics: RawDiagnostic[]; remediated: Remediated[]; finalProps: PropertyMap }> {
     const diagnostics: RawDiagnostic[] = [];
     const remediated: Remediated[] = [];
@@ -243,7 +299,9 @@ export class AnalyzerSession {
       } else if (t.getProperties()) {
         const after = t.getProperties()?.toJavaScript() as PropertyMap;
         remediated.push({ policy: t.getPolicyname(), resourceType: r.type, resourceName: r.name, urn: r.urn, changes: propertyChanges(inputs, after) });
-        inputs = after;
+        if (!reportOnly) {
+          inputs = after;
+        }
       }
     }
     if (inputs !== r.inputs) {

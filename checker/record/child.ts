@@ -4,9 +4,11 @@ import * as fs from "fs";
 import * as path from "path";
 import { loadModule } from "../load";
 import { deferModules, unusedSdkModules } from "./deferred";
-import { Recorder } from "./recorder";
+import { Recorder, type InvokeRequest } from "./recorder";
+import { recordThrough, type MockMonitor } from "./monitor";
 import type { RegistrationRequest } from "./registration";
-import { invokeResult } from "../../model";
+import { answerInvokes, type InvokingMonitor } from "./functions";
+import { functionOutputNames } from "./functionOutputs";
 import { pulumiResolver, installPulumiResolution } from "./resolve";
 import { errorLocation, type ChildResult, type ChildSpec } from "./protocol";
 
@@ -14,6 +16,7 @@ type Callback = (err: unknown, resp?: { setUrn(urn: string): void }) => void;
 interface MonitorLike {
   registerResource(req: RegistrationRequest, cb: Callback): void;
   registerResourceOutputs(req: { getUrn(): string; getOutputs(): { toJavaScript(): Record<string, unknown> } | undefined }, cb: (err: unknown, resp: unknown) => void): void;
+  invoke(req: InvokeRequest, cb: (err: unknown, resp: unknown) => void): void;
 }
 
 function writeResult(file: string, result: ChildResult): void {
@@ -41,39 +44,37 @@ export async function main(): Promise<void> {
   const settings = sdk("runtime/settings") as { getMonitor(): MonitorLike; waitForRPCs(): Promise<void> };
   const stackModule = sdk("runtime/stack") as { runInPulumiStack(init: () => Promise<unknown>): Promise<unknown> };
 
-  const region = spec.config.values["aws:region"] ?? "us-east-1";
   const recorder = new Recorder(spec.project, spec.stack, spec.entry, spec.programDir, spec.config);
   await mocks.setMocks(
     {
       newResource: (args: { inputs: Record<string, unknown> }) => ({ id: undefined, state: args.inputs }),
-      call: (args: { token: string }) => {
-        recorder.invoke(args.token);
-        return invokeResult(args.token, region);
-      },
+      // Unreachable: answerInvokes below answers every invoke the mock would hand to `call`.
+      call: () => ({}),
     },
     spec.project, spec.stack, true, spec.organization,
   );
 
   const monitor = settings.getMonitor();
-  const register = monitor.registerResource.bind(monitor);
+  // Innermost: the provider's answer, after the engine's side (below) and the transforms (recordThrough).
+  answerInvokes(monitor as unknown as InvokingMonitor, recorder, path.dirname(pulumiDir), functionOutputNames(pulumiResolver(spec.programDir, spec.kitRoot)));
+  // The engine picks an invoke's provider (a default one if none is given) before running it.
+  const invoke = monitor.invoke.bind(monitor);
+  monitor.invoke = (req, cb) => {
+    recorder.invoked(req);
+    invoke(req, cb);
+  };
   // Progress at most once a second: a program with tens of thousands of resources stays readable.
   let lastReported = Date.now();
-  monitor.registerResource = (req, cb) => {
-    const urn = recorder.register(req);
-    if (process.send && Date.now() - lastReported >= 1000) {
-      lastReported = Date.now();
-      process.send({ progress: recorder.resources.length });
-    }
-    register(req, (err, resp) => {
-      resp?.setUrn(urn);
-      cb(err, resp);
-    });
-  };
-  // The mock monitor keys outputs by its own URNs; the recorder owns the engine-style ones.
-  monitor.registerResourceOutputs = (req, cb) => {
-    recorder.registerOutputs(req.getUrn(), req.getOutputs()?.toJavaScript() ?? {});
-    cb(null, {});
-  };
+  // Wrapped last, so an invoke's transforms run before the engine's side of the invoke above.
+  const closeCallbacks = recordThrough(monitor as unknown as MockMonitor, recorder, path.dirname(pulumiDir), {
+    onRecorded: (count) => {
+      if (process.send && Date.now() - lastReported >= 1000) {
+        lastReported = Date.now();
+        process.send({ progress: count });
+      }
+    },
+    onError: fail,
+  });
 
   try {
     await stackModule.runInPulumiStack(async () => {
@@ -85,6 +86,7 @@ export async function main(): Promise<void> {
   } catch (e) {
     fail(e);
   }
+  closeCallbacks();
   writeResult(spec.resultFile, { recording: recorder.recording(), peakMemoryKb: process.resourceUsage().maxRSS });
   process.exit(0);
 }

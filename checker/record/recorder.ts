@@ -1,5 +1,7 @@
 // Collects registrations in engine order and emulates what the engine adds on its own: engine-style
-// URNs (the root stack is not part of a child's qualified type) and default providers.
+// URNs (the root stack is not part of a child's qualified type), default providers (for resources and
+// for invokes without an explicit provider, pkg/resource/deploy/default_providers.go), and the
+// `version` / `pluginDownloadURL` inputs the engine sets on explicit providers (source_eval.go).
 import type { PropertyMap, RecordedInvoke, RecordedResource, Recording } from "../types";
 import { makeUrn } from "../urn";
 import { inputsOf, locationOf, optionsOf, propertyDependenciesOf, providerUrnOf, type RegistrationRequest } from "./registration";
@@ -7,6 +9,19 @@ import { SIG_KEY, SECRET_SIG } from "./properties";
 import type { StackConfig } from "./stackConfig";
 
 const PROVIDER_PREFIX = "pulumi:providers:";
+
+/** The parts of a ResourceInvokeRequest the engine uses to pick the invoke's provider. */
+export interface InvokeRequest {
+  getTok(): string;
+  getProvider(): string;
+  getVersion(): string;
+  getPlugindownloadurl?(): string;
+}
+
+/** What the SDK sends besides `version` on a registration: the plugin's download URL. */
+function pluginDownloadUrlOf(req: object): string {
+  return (req as { getPlugindownloadurl?(): string }).getPlugindownloadurl?.() ?? "";
+}
 
 export class Recorder {
   readonly resources: RecordedResource[] = [];
@@ -31,7 +46,7 @@ export class Recorder {
   }
 
   /** The engine's default provider for a package: inputs are the package's config plus its version. */
-  private defaultProvider(pkg: string, version: string): string {
+  private defaultProvider(pkg: string, version: string, pluginDownloadUrl = ""): string {
     const name = version ? `default_${version.replace(/[.+-]/g, "_")}` : "default";
     const urn = this.urn(`${PROVIDER_PREFIX}${pkg}`, name, "");
     if (this.byUrn.has(urn)) {
@@ -47,6 +62,9 @@ export class Recorder {
     if (version) {
       inputs.version = version;
     }
+    if (pluginDownloadUrl) {
+      inputs.pluginDownloadURL = pluginDownloadUrl;
+    }
     this.add({
       urn, type: `${PROVIDER_PREFIX}${pkg}`, name, custom: true, parent: "", provider: "",
       inputs, outputs: inputs, dependencies: [], propertyDependencies: {},
@@ -55,16 +73,31 @@ export class Recorder {
     return urn;
   }
 
+  /** The engine-style URN of a registration (the root stack is not part of a child's qualified type). */
+  urnOf(type: string, name: string, parent: string): string {
+    return this.urn(type, name, parent);
+  }
+
   register(req: RegistrationRequest): string {
     const type = req.getType();
     const name = req.getName();
     const parent = req.getParent();
     const urn = this.urn(type, name, parent);
     let provider = "";
-    if (req.getCustom() && !type.startsWith(PROVIDER_PREFIX)) {
-      provider = req.getProvider() ? providerUrnOf(req.getProvider()) : this.defaultProvider(type.split(":")[0], req.getVersion());
+    const explicitProvider = req.getCustom() && type.startsWith(PROVIDER_PREFIX);
+    if (req.getCustom() && !explicitProvider) {
+      provider = req.getProvider() ? providerUrnOf(req.getProvider()) : this.defaultProvider(type.split(":")[0], req.getVersion(), pluginDownloadUrlOf(req));
     }
     const inputs = inputsOf(req);
+    if (explicitProvider) {
+      // The engine records which plugin an explicit provider binds to in its inputs.
+      if (req.getVersion()) {
+        inputs.version = req.getVersion();
+      }
+      if (pluginDownloadUrlOf(req)) {
+        inputs.pluginDownloadURL = pluginDownloadUrlOf(req);
+      }
+    }
     this.add({
       urn, type, name, custom: req.getCustom(), remote: req.getRemote(), parent, provider, inputs,
       outputs: req.getCustom() ? inputs : {},
@@ -83,8 +116,35 @@ export class Recorder {
     }
   }
 
-  invoke(token: string): void {
-    this.invokes.push({ token });
+  /** Records a function call and whether the provider model could answer it. */
+  invoke(token: string, answered: boolean): void {
+    this.invokes.push({ token, answered });
+  }
+
+  /** The inputs of the provider an invoke goes to: the explicit one it names, else its package's default one. */
+  invokeProviderInputs(req: InvokeRequest): PropertyMap {
+    const reference = req.getProvider();
+    const pkg = req.getTok().split(":")[0];
+    if (!reference && pkg === "pulumi") {
+      return {};
+    }
+    const urn = reference
+      ? providerUrnOf(reference)
+      : this.defaultProvider(pkg, req.getVersion(), req.getPlugindownloadurl?.() ?? "");
+    return this.byUrn.get(urn)?.inputs ?? {};
+  }
+
+  /**
+   * The engine's side of an invoke request: one without an explicit provider is served by its package's
+   * default provider, registered (and so analyzed) at that point if no resource needed it before, so a
+   * program that only calls `aws.getRegion()` still has `pulumi:providers:aws::default_<version>`.
+   * `pulumi:` invokes are the SDK's own (served by the mock monitor), not a provider package's.
+   */
+  invoked(req: InvokeRequest): void {
+    const pkg = req.getTok().split(":")[0];
+    if (!req.getProvider() && pkg && pkg !== "pulumi") {
+      this.defaultProvider(pkg, req.getVersion(), req.getPlugindownloadurl?.() ?? "");
+    }
   }
 
   recording(): Recording {

@@ -2,6 +2,6 @@
 import type { CheckReport } from "../types";
 
 export function toJson(report: CheckReport): string {
-  const { resources, violations, waived, undecided, remediated } = report;
-  return `${JSON.stringify({ resources, violations, waived, undecided, remediated }, null, 2)}\n`;
+  const { resources, violations, waived, undecided, remediated, unansweredFunctions } = report;
+  return `${JSON.stringify({ resources, violations, waived, undecided, remediated, unansweredFunctions }, null, 2)}\n`;
 }

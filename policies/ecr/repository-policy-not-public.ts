@@ -25,5 +25,5 @@ export const repositoryPolicyNotPublic: CompliancePolicy = resourcePolicy({
         url: "https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policies.html",
         compliance: { nist: ["AC-3", "AC-6"], pci: ["7.2.1"] },
     },
-    validate: (check) => reportPublicPolicy(check, check.resource.props, "policy", "the repository"),
+    validate: (check) => reportPublicPolicy(check, check.resource.props, "policy", "the repository", true),
 });

@@ -46,11 +46,13 @@ function parse(input: unknown): Parsed {
 
 /**
  * The task definition's containers; reports unknown definitions as undecided and malformed ones as
- * a violation (the provider would reject them), returning no containers in both cases.
+ * a violation (the provider would reject them), returning no containers in both cases. The input is
+ * required, so absent offline it was computed from a value unknown during preview: undecided too.
  */
 export function containersOf(check: ResourceCheck, concern: string): readonly Container[] {
     const input = lookup(check.resource.props, "containerDefinitions");
     if (input === undefined || input === null) {
+        check.undecided(`containerDefinitions is not set: a required input is missing only when its value is computed and unknown during preview; cannot check ${concern}`);
         return [];
     }
     const parsed = parse(input);

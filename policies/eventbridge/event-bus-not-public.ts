@@ -44,7 +44,7 @@ export const eventBusNotPublic: CompliancePolicy = resourcePolicy({
         if (check.resource.type === EVENT_PERMISSION) {
             validatePermission(check);
         } else {
-            reportPublicPolicy(check, check.resource.props, "policy", "the event bus");
+            reportPublicPolicy(check, check.resource.props, "policy", "the event bus", true);
         }
     },
 });

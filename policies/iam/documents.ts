@@ -36,11 +36,19 @@ export interface Located {
     readonly statement: Statement;
 }
 
-/** Parses one document; unknown → undecided, malformed → violation (IAM rejects it), absent → nothing. */
-function statementsOf(check: ResourceCheck, root: unknown, path: string, where: string): readonly Located[] {
+/**
+ * Parses one document; unknown → undecided, malformed → violation (IAM rejects it). Absent → nothing
+ * for an optional document, undecided for a `required` one: a program cannot leave a required input
+ * unset (the provider's Check refuses it), so offline it is absent only because it was computed from a
+ * value the preview did not have (a function call with unknown arguments, in the promise form).
+ */
+function statementsOf(check: ResourceCheck, root: unknown, path: string, where: string, required: boolean): readonly Located[] {
     const parsed = parsePolicyDocument(root, path);
     switch (parsed.kind) {
         case "absent":
+            if (required) {
+                check.undecided(`${where} is not set: a required document is missing only when its value is computed and unknown during preview`);
+            }
             return [];
         case "unknown":
             check.undecided(`${where} is unknown during preview`);
@@ -63,7 +71,7 @@ function statementsOf(check: ResourceCheck, root: unknown, path: string, where: 
 export function permissionStatements(check: ResourceCheck): readonly Located[] {
     const props = check.resource.props;
     if (check.resource.type !== IAM_ROLE) {
-        return statementsOf(check, props, "policy", "policy");
+        return statementsOf(check, props, "policy", "policy", true);
     }
     const inline = read.array(props, "inlinePolicies");
     if (isUnknown(inline)) {
@@ -76,13 +84,14 @@ export function permissionStatements(check: ResourceCheck): readonly Located[] {
             check.undecided(`inlinePolicies[${index}] is unknown during preview`);
             return [];
         }
-        return statementsOf(check, entry, "policy", where);
+        // `inlinePolicies: [{}]` is how a role says it has none, so an entry's policy is optional.
+        return statementsOf(check, entry, "policy", where, false);
     });
 }
 
 /** The statements of a role's trust policy. */
 export function trustStatements(check: ResourceCheck): readonly Located[] {
-    return statementsOf(check, check.resource.props, "assumeRolePolicy", "assumeRolePolicy");
+    return statementsOf(check, check.resource.props, "assumeRolePolicy", "assumeRolePolicy", true);
 }
 
 /** The managed policy ARNs the resource attaches and the input they are in; undefined for types that attach none. */

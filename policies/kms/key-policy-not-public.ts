@@ -26,5 +26,5 @@ export const keyPolicyNotPublic: CompliancePolicy = resourcePolicy({
         url: "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html",
         compliance: { nist: ["AC-3", "AC-6", "SC-12"], pci: ["7.2.1"] },
     },
-    validate: (check) => reportPublicPolicy(check, check.resource.props, "policy", "the key"),
+    validate: (check) => reportPublicPolicy(check, check.resource.props, "policy", "the key", check.resource.type === KMS_KEY_POLICY),
 });

@@ -33,9 +33,12 @@ export interface FindingSink {
 /**
  * Reports the policy document at `path` of `root` when it grants `noun` to anyone: a violation per
  * open statement, `[undecided]` when a part it needs is unknown. A malformed document is a
- * violation too: AWS rejects it, and nothing here can tell whom it was meant to admit.
+ * violation too: AWS rejects it, and nothing here can tell whom it was meant to admit. An absent
+ * document passes when it is optional (the service's default policy applies); when it is `required`
+ * it is `[undecided]`: the provider refuses a registration without it, so offline it is absent only
+ * because its value was computed from something unknown during preview.
  */
-export function reportPublicPolicy(sink: FindingSink, root: unknown, path: string, noun: string): void {
+export function reportPublicPolicy(sink: FindingSink, root: unknown, path: string, noun: string, required: boolean): void {
     const parsed = parsePolicyDocument(root, path);
     if (parsed.kind === "unknown") {
         sink.undecided(`${path} is unknown during preview: cannot tell whether it opens ${noun} to anyone`);
@@ -46,6 +49,9 @@ export function reportPublicPolicy(sink: FindingSink, root: unknown, path: strin
         return;
     }
     if (parsed.kind === "absent") {
+        if (required) {
+            sink.undecided(`${path} is not set: a required policy is missing only when its value is computed and unknown during preview; cannot tell whether it opens ${noun} to anyone`);
+        }
         return;
     }
     parsed.statements.forEach((statement, index) => {

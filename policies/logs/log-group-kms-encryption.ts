@@ -1,7 +1,7 @@
 /**
  * logs-log-group-kms-encryption
  *
- * What: a log group must set `kmsKeyId`.
+ * What: a log group must set `kmsKeyId` (an empty string, like absent, means no key).
  * Why: build and service logs carry commands, environment names and at times leaked secrets; with a
  * customer managed key, reading them also needs the key, under its key policy and in CloudTrail.
  * Fix: `kmsKeyId: key.arn`, with a key policy statement that lets `logs.<region>.amazonaws.com` use
@@ -9,7 +9,7 @@
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
  */
 import { CompliancePolicy, resourcePolicy } from "../lib/policy";
-import { isSet } from "../lib/props";
+import { isSet, read } from "../lib/props";
 import { LOG_GROUP } from "./types";
 
 export const logGroupKmsEncryption: CompliancePolicy = resourcePolicy({
@@ -19,15 +19,16 @@ export const logGroupKmsEncryption: CompliancePolicy = resourcePolicy({
     enforcementLevel: "advisory",
     resourceTypes: [LOG_GROUP],
     docs: {
-        what: "An `aws.cloudwatch.LogGroup` must set `kmsKeyId` (a key unknown at preview counts as set).",
+        what: "An `aws.cloudwatch.LogGroup` must set `kmsKeyId` to a key (a key unknown at preview counts as set; an empty string, like absent, does not).",
         why: "Logs can contain secrets and internal details; a customer managed key makes reading them subject to the key policy and logged in CloudTrail.",
         fix: "Set `kmsKeyId: key.arn` and allow `logs.<region>.amazonaws.com` to use the key, scoped with the `kms:EncryptionContext:aws:logs:arn` condition.",
         url: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html",
         compliance: { nist: ["SC-28", "AU-9"] },
     },
     validate: (check) => {
-        // Presence decides: an unknown value is a key ARN not created yet, which is the usual case.
-        if (!isSet(check.resource.props, "kmsKeyId")) {
+        // Presence decides: an unknown value is a key ARN not created yet, which is the usual case. The
+        // provider has no default key and treats "" as unset, so "" is judged like absent.
+        if (!isSet(check.resource.props, "kmsKeyId") || read.string(check.resource.props, "kmsKeyId") === "") {
             check.violation("the log group is not encrypted with a KMS key: set kmsKeyId");
         }
     },

@@ -1,25 +1,33 @@
 /**
  * logs-log-group-retention
  *
- * What: a log group must set `retentionInDays` (absent or 0 means never expire) to at least the
- * config `minimumDays` (default 7).
+ * What: a log group must set `retentionInDays` to at least the config `minimumDays` (default 7);
+ * absent and 0 both mean never expire.
  * Why: logs kept forever are billed forever and keep whatever leaked into them; logs kept too short
  * are gone before an incident is investigated. The default, 7 days, is the shortest that still
  * covers a failed build found after a weekend and the value the dev stack uses; production gates
  * should pass 365 (PCI DSS 10.5.1 keeps audit logs a year).
  * Fix: set `retentionInDays` (enforcement level `remediate` sets the smallest value CloudWatch
- * accepts that meets the minimum, when absent or too short; an explicit 0 is left for a person).
+ * accepts that meets the minimum, when it never expires or is too short).
  * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html#SettingLogRetention
  */
 import { CompliancePolicy, PolicyConfig, ResourceCheck, resourcePolicy, Subject } from "../lib/policy";
 import { isUnknown, knownOr, read } from "../lib/props";
 import { LOG_GROUP } from "./types";
 
-/** The values CloudWatch Logs accepts for retentionInDays, besides 0. */
+/** The values CloudWatch Logs accepts for retentionInDays, besides 0 (never expire). */
 const ACCEPTED_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 
 function minimumOf(config: PolicyConfig): number {
     return knownOr(read.number(config, "minimumDays"), 1);
+}
+
+/**
+ * Absent and 0 are one setting: 0 is the provider's default, which its `Check` fills in before the
+ * engine analyzes, while offline the field stays absent; judging them alike keeps both verdicts equal.
+ */
+function neverExpires(days: number | undefined): days is undefined | 0 {
+    return days === undefined || days === 0;
 }
 
 /** Delivery-class log groups have a fixed two-day retention that the input cannot change. */
@@ -35,7 +43,7 @@ function validate(check: ResourceCheck): void {
     const days = read.number(check.resource.props, "retentionInDays");
     if (isUnknown(days)) {
         check.undecided("retentionInDays is unknown during preview");
-    } else if (days === undefined || days === 0) {
+    } else if (neverExpires(days)) {
         check.violation(`the log group never expires its events: set retentionInDays to ${minimum} days or more`);
     } else if (days < minimum) {
         check.violation(`retentionInDays is ${days}, below the minimum of ${minimum} days`);
@@ -48,7 +56,7 @@ function remediate(resource: Subject, config: PolicyConfig): object | undefined 
     const days = read.number(props, "retentionInDays");
     // A configured minimum above CloudWatch's largest value falls back to the largest.
     const fixed = ACCEPTED_DAYS.find((value) => value >= minimum) ?? ACCEPTED_DAYS[ACCEPTED_DAYS.length - 1];
-    if (isDeliveryClass(resource) || isUnknown(days) || days === 0 || (days !== undefined && days >= minimum)) {
+    if (isDeliveryClass(resource) || isUnknown(days) || (!neverExpires(days) && days >= minimum)) {
         return undefined;
     }
     props.retentionInDays = fixed;
@@ -70,9 +78,9 @@ export const logGroupRetention: CompliancePolicy = resourcePolicy({
         },
     },
     docs: {
-        what: "An `aws.cloudwatch.LogGroup` must set `retentionInDays` to a value other than 0 and at least the config `minimumDays` (default 7). Delivery-class log groups are skipped.",
+        what: "An `aws.cloudwatch.LogGroup` must set `retentionInDays` to at least the config `minimumDays` (default 7); absent and 0 (the provider's default) both mean never expire. Delivery-class log groups are skipped.",
         why: "Logs that never expire are billed forever and keep any secret that leaked into them; logs expired too early are gone before an incident is investigated.",
-        fix: "Set `retentionInDays` (enforcement level `remediate` sets the smallest accepted value meeting the minimum when it is absent or too short). Production packs should set `minimumDays: 365`.",
+        fix: "Set `retentionInDays` (enforcement level `remediate` sets the smallest accepted value meeting the minimum when it is absent, 0 or too short). Production packs should set `minimumDays: 365`.",
         url: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html#SettingLogRetention",
         compliance: { nist: ["AU-11", "SI-12"], pci: ["10.5.1"] },
     },

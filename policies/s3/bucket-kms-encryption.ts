@@ -17,6 +17,15 @@ import { bucketRequirement } from "./bucket-companions";
 
 const KMS_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
 
+/**
+ * Whether the rule names a key: an unknown one is a key not created yet. The provider has no default
+ * key and does not send an empty one, so S3 uses the AWS managed key for "" exactly as for absent.
+ */
+function hasKey(rule: unknown): boolean {
+    const path = "applyServerSideEncryptionByDefault.kmsMasterKeyId";
+    return isSet(rule, path) && read.string(rule, path) !== "";
+}
+
 function judge(allowAes256: boolean): (companion: Subject) => Judgement {
     return (companion) => {
         const rules = read.array(companion.props, "rules");
@@ -31,7 +40,7 @@ function judge(allowAes256: boolean): (companion: Subject) => Judgement {
             if (isUnknown(algorithm)) {
                 unknown = true;
             } else if (algorithm !== undefined && KMS_ALGORITHMS.includes(algorithm)) {
-                if (isSet(rule, "applyServerSideEncryptionByDefault.kmsMasterKeyId")) {
+                if (hasKey(rule)) {
                     passed = true;
                 } else {
                     problems.push(`rules[${index}] uses ${algorithm} with the AWS managed key (no kmsMasterKeyId)`);

@@ -26,5 +26,5 @@ export const bucketPolicyNotPublic: CompliancePolicy = resourcePolicy({
         url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status",
         compliance: { nist: ["AC-3", "AC-6"], pci: ["7.2.1"] },
     },
-    validate: (check) => reportPublicPolicy(check, check.resource.props, "policy", "the bucket"),
+    validate: (check) => reportPublicPolicy(check, check.resource.props, "policy", "the bucket", true),
 });

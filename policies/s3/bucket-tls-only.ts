@@ -53,8 +53,11 @@ function judge(companion: Subject) {
     if (parsed.kind === "malformed") {
         return judgement(NO, parsed.reason);
     }
-    const statements = parsed.kind === "document" ? parsed.statements : [];
-    const verdict = any(statements.map(deniesInsecureTransport));
+    // `policy` is required: absent offline, it was computed from a value unknown during preview.
+    if (parsed.kind === "absent") {
+        return judgement(MAYBE, "policy is not set: a required policy is missing only when its value is computed and unknown during preview");
+    }
+    const verdict = any(parsed.statements.map(deniesInsecureTransport));
     return judgement(verdict, verdict === MAYBE ? "a statement's effect, principal, action, resource or condition is unknown during preview" : REASON_FAIL);
 }
 

@@ -1,7 +1,7 @@
 /**
  * sns-topic-kms-encryption
  *
- * What: an SNS topic must set `kmsMasterKeyId`.
+ * What: an SNS topic must set `kmsMasterKeyId` (an empty string, like absent, means no key).
  * Why: SNS does not encrypt messages at rest unless a key is set; pipeline notifications name
  * repositories, commits and failing stages.
  * Fix: `kmsMasterKeyId: key.arn` (a customer managed key whose policy lets the publishing services,
@@ -9,7 +9,7 @@
  * https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html
  */
 import { CompliancePolicy, resourcePolicy } from "../lib/policy";
-import { isSet } from "../lib/props";
+import { isSet, read } from "../lib/props";
 import { SNS_TOPIC } from "./types";
 
 export const topicKmsEncryption: CompliancePolicy = resourcePolicy({
@@ -19,15 +19,16 @@ export const topicKmsEncryption: CompliancePolicy = resourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: [SNS_TOPIC],
     docs: {
-        what: "An `aws.sns.Topic` must set `kmsMasterKeyId` (a key unknown at preview counts as set).",
+        what: "An `aws.sns.Topic` must set `kmsMasterKeyId` to a key (a key unknown at preview counts as set; an empty string, like absent, does not).",
         why: "Without a key SNS stores messages unencrypted at rest; notifications carry repository, commit and stage details.",
         fix: "Set `kmsMasterKeyId: key.arn` and allow the publishing service principals to use the key (`kms:GenerateDataKey*`, `kms:Decrypt`).",
         url: "https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html",
         compliance: { nist: ["SC-28", "SC-28(1)"] },
     },
     validate: (check) => {
-        // Presence decides: an unknown value is a key ARN not created yet, which is the usual case.
-        if (!isSet(check.resource.props, "kmsMasterKeyId")) {
+        // Presence decides: an unknown value is a key ARN not created yet, which is the usual case. The
+        // provider has no default key and treats "" as unset, so "" is judged like absent.
+        if (!isSet(check.resource.props, "kmsMasterKeyId") || read.string(check.resource.props, "kmsMasterKeyId") === "") {
             check.violation("messages are not encrypted at rest: set kmsMasterKeyId");
         }
     },

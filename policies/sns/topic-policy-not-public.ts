@@ -26,5 +26,5 @@ export const topicPolicyNotPublic: CompliancePolicy = resourcePolicy({
         url: "https://docs.aws.amazon.com/sns/latest/dg/sns-security-best-practices.html",
         compliance: { nist: ["AC-3", "AC-6"], pci: ["7.2.1"] },
     },
-    validate: (check) => reportPublicPolicy(check, check.resource.props, "policy", "the topic"),
+    validate: (check) => reportPublicPolicy(check, check.resource.props, "policy", "the topic", check.resource.type === SNS_TOPIC_POLICY),
 });

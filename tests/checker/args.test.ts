@@ -3,13 +3,14 @@ import { CheckError } from "../../checker/errors";
 
 describe("command-line parsing", () => {
   it("has the documented defaults", () => {
-    expect(parseArgs([])).toEqual({ stack: "dev", config: [], format: "text", verbose: false, timeoutSeconds: 300, help: false, program: undefined });
+    expect(parseArgs([])).toEqual({ stack: "dev", config: [], stackTags: [], format: "text", verbose: false, timeoutSeconds: 300, help: false, program: undefined });
   });
 
   it("reads every option, in both --flag value and --flag=value forms", () => {
     expect(parseArgs(["prog", "--policy-pack", "p", "--policy-pack-config=c.json", "--stack", "prod", "--config", "a=1", "--config=aws:region=eu-west-1",
-      "--format", "sarif", "--output", "o.sarif", "--timeout", "60", "--verbose", "--help"])).toEqual({
+      "--stack-tag", "team=platform", "--stack-tag=cost:center=42=x", "--format", "sarif", "--output", "o.sarif", "--timeout", "60", "--verbose", "--help"])).toEqual({
       program: "prog", policyPack: "p", policyPackConfig: "c.json", stack: "prod", config: ["a=1", "aws:region=eu-west-1"],
+      stackTags: ["team=platform", "cost:center=42=x"],
       format: "sarif", output: "o.sarif", timeoutSeconds: 60, verbose: true, help: true,
     });
     expect(parseArgs(["--state", "s.json"]).state).toBe("s.json");
@@ -18,6 +19,11 @@ describe("command-line parsing", () => {
   it.each([
     [["--frobnicate"], "unknown option --frobnicate"],
     [["--config", "novalue"], "--config novalue: expected key=value"],
+    [["--stack-tag", "team"], "--stack-tag team: expected key=value"],
+    [["--stack-tag", "=x"], "--stack-tag =x: expected key=value"],
+    [["--stack-tag", "bad tag=x"], "--stack-tag bad tag=x: stack tag names may only contain alphanumerics, hyphens, underscores, periods, or colons"],
+    [["--stack-tag", `${"k".repeat(41)}=x`], `stack tag "${"k".repeat(41)}" is too long (max length 40 characters)`],
+    [["--stack-tag", `k=${"v".repeat(257)}`], `stack tag "k" value is too long (max length 256 characters)`],
     [["--format", "xml"], "--format xml: use text, json or sarif"],
     [["--timeout", "-1"], "--timeout -1: expected a positive number"],
     [["--stack"], "option --stack needs a value"],

@@ -48,9 +48,16 @@ describe("pipeline-check exits 2 with one line naming the cause", () => {
     expectOneLineFailure(cli(PROGRAM, "--policy-pack", PACK, "--policy-pack-config", file), new RegExp(`${file}: field 'bucket-has-tags.tagName' must be string`));
   });
 
-  it("for a policy config naming an unknown policy", () => {
-    const file = write("unknown.json", JSON.stringify({ "no-such-policy": "mandatory" }));
-    expectOneLineFailure(cli(PROGRAM, "--policy-pack", PACK, "--policy-pack-config", file), new RegExp(`${file}: field 'no-such-policy' names no policy of this pack`));
+  it("for a policy config with several problems, naming every field on the one line", () => {
+    const file = write("schemas.json", JSON.stringify({ "bucket-has-tags": { tagName: 7 }, "no-inline-versioning": "strict", "force-destroy-off": 3 }));
+    expectOneLineFailure(
+      cli(PROGRAM, "--policy-pack", PACK, "--policy-pack-config", file),
+      new RegExp(`${file}: 2 problems: field 'force-destroy-off' must be .*; field 'no-inline-versioning' is "strict"`),
+    );
+  });
+
+  it("for a --stack-tag that is not key=value", () => {
+    expectOneLineFailure(cli(PROGRAM, "--stack-tag", "team"), /--stack-tag team: expected key=value/);
   });
 
   it("for a malformed --config", () => {
@@ -112,7 +119,7 @@ describe("pipeline-check output", () => {
     const result = cli(PROGRAM, "--policy-pack", PACK, "--format", "json");
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout) as Record<string, unknown[]>;
-    expect(Object.keys(report)).toEqual(["resources", "violations", "waived", "undecided", "remediated"]);
+    expect(Object.keys(report)).toEqual(["resources", "violations", "waived", "undecided", "remediated", "unansweredFunctions"]);
     expect(report.violations).toHaveLength(4);
     expect(result.stderr).toBe("");
   });
@@ -155,6 +162,34 @@ describe("pipeline-check output", () => {
       "note: the resources inside 2 remote component(s) (awsx:ecr:Repository \"images\", awsx:ecr:Repository \"child-less\") are not checked offline: " +
         "their provider plugin builds them only in a real pulumi preview --policy-pack\n",
     );
+  });
+
+  it("names on stderr and in the JSON report the functions the provider model could not answer", () => {
+    const file = write(
+      "functions/index.ts",
+      [
+        "import * as aws from \"@pulumi/aws\";",
+        "const vpc = aws.ec2.getVpcOutput({ default: true });",
+        "aws.ec2.getVpcOutput({ id: \"vpc-1\" });",
+        "const region = aws.getRegionOutput();",
+        "new aws.s3.Bucket(\"b\", { tags: { vpc: vpc.id, region: region.region } });",
+        "",
+      ].join("\n"),
+    );
+    const result = cli(file, "--policy-pack", PACK, "--format", "json");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ unansweredFunctions: [{ token: "aws:ec2/getVpc:getVpc", calls: 2 }] });
+    expect(result.stderr).toBe(
+      "note: 1 function(s) the offline provider model cannot answer returned unknown results (aws:ec2/getVpc:getVpc (2 calls)): " +
+        "policies that depend on them report [undecided]; a real pulumi preview --policy-pack calls them\n",
+    );
+  });
+
+  it("passes on a policy config entry that names no policy of the pack, as the engine does, and warns", () => {
+    const file = write("unknown.json", JSON.stringify({ "no-such-policy": "mandatory", environments: ["org/env"] }));
+    const result = cli(PROGRAM, "--policy-pack", PACK, "--policy-pack-config", file, "--format", "json");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`warning: ${file}: 'no-such-policy' names no policy of pack checker-test-pack; passed on unused, as the engine does (check for a typo)\n`);
   });
 
   it("prints usage for --help", () => {

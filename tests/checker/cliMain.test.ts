@@ -43,3 +43,48 @@ describe("cli main", () => {
     expect(log.runs[0].tool.driver.rules.map((r) => r.id)).toEqual(["no-inline-versioning", "bucket-has-tags", "topic-name-known", "force-destroy-off", "at-most-two-buckets"]);
   });
 });
+
+describe("cli main on a stack export (--state), with the exit code rule of pulumi policy analyze", () => {
+  const output = captureOutput();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pc-main-state-"));
+  const stackUrn = "urn:pulumi:dev::app::pulumi:pulumi:Stack::app-dev";
+  const bucket = (name: string, inputs: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+    urn: `urn:pulumi:dev::app::aws:s3/bucket:Bucket::${name}`, custom: true, id: `${name}-1`, type: "aws:s3/bucket:Bucket", parent: stackUrn, inputs, outputs: inputs, ...extra,
+  });
+  const write = (name: string, resources: Record<string, unknown>[]): string => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, JSON.stringify({ version: 3, deployment: { resources: [{ urn: stackUrn, custom: false, type: "pulumi:pulumi:Stack" }, ...resources] } }));
+    return file;
+  };
+
+  it("exits 1 when a mandatory policy fails", async () => {
+    const file = write("mandatory.json", [bucket("old", { versioning: { enabled: true }, tags: { owner: "x" } })]);
+    expect(await main(["--state", file, "--policy-pack", PACK, "--format", "json"])).toBe(EXIT_VIOLATIONS);
+    expect(JSON.parse(output.stdout)).toMatchObject({ violations: [{ policy: "no-inline-versioning", resourceName: "old", enforcementLevel: "mandatory" }] });
+  });
+
+  it("exits 0 for advisory findings and remediations, which are reported but not applied", async () => {
+    const file = write("advisory.json", [bucket("loose", { forceDestroy: true }), bucket("gone", { versioning: { enabled: true } }, { delete: true })]);
+    expect(await main(["--state", file, "--policy-pack", PACK, "--format", "json"])).toBe(EXIT_CLEAN);
+    const report = JSON.parse(output.stdout) as { resources: number; violations: { policy: string; resourceName: string }[]; remediated: { resourceName: string }[] };
+    // The bucket pending deletion is not analyzed, so its inline versioning does not count.
+    expect(report.resources).toBe(2);
+    expect(report.violations.map((v) => `${v.policy}@${v.resourceName}`)).toEqual(["bucket-has-tags@loose"]);
+    expect(report.remediated.map((r) => r.resourceName)).toEqual(["loose"]);
+  });
+
+  it("exits 0 with a warning for an export without resources, without starting the pack", async () => {
+    const file = path.join(dir, "empty.json");
+    fs.writeFileSync(file, JSON.stringify({ version: 3, deployment: { manifest: {} } }));
+    expect(await main(["--state", file, "--policy-pack", "/nonexistent-pack"])).toBe(EXIT_CLEAN);
+    expect(output.stderr).toBe(`warning: ${file} has no resources; nothing to analyze\n`);
+  });
+
+  it("warns once that undecryptable secrets were read as [secret]", async () => {
+    const secret = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", ciphertext: "AAAB" };
+    const file = write("secret.json", [bucket("s", { tags: { owner: secret } })]);
+    expect(await main(["--state", file, "--policy-pack", PACK])).toBe(EXIT_CLEAN);
+    // Counted per secret value in the file: the bucket's inputs and its outputs each hold one.
+    expect(output.stderr).toBe(`warning: could not decrypt secrets in ${file}; analyzing with secret values redacted (2 read as "[secret]"; export with --show-secrets to check them)\n`);
+  });
+});

@@ -24,6 +24,22 @@ describe("diagnostic interpretation", () => {
     expect(kindOf(diag(over))).toBe(kind);
   });
 
+  it("decides by enforcement level before the marker: another pack's mandatory finding is never hidden as undecided", () => {
+    const marked = [
+      "Desc.\n[undecided] the other pack's own wording",
+      "can't run policy 'p' from policy pack 'k@v1' during preview: x",
+    ];
+    for (const message of marked) {
+      expect(kindOf(diag({ enforcementLevel: "mandatory", message }))).toBe("violation");
+      expect(kindOf(diag({ enforcementLevel: "remediate", message }))).toBe("violation");
+      expect(kindOf(diag({ enforcementLevel: "advisory", message }))).toBe("undecided");
+    }
+    const report = buildReport(1, [diag({ policy: "other-pack-policy", message: "Desc.\n[undecided] blocks the deploy" })], []);
+    expect(report.undecided).toEqual([]);
+    expect(report.violations.map((v) => [v.policy, v.enforcementLevel, v.message])).toEqual([["other-pack-policy", "mandatory", "[undecided] blocks the deploy"]]);
+    expect(mandatoryCount(report)).toBe(1);
+  });
+
   it("builds a sorted report, names resources from URNs and reports remediate-level leftovers as mandatory", () => {
     const report = buildReport(3, [
       diag({ policy: "z", urn: "urn:pulumi:dev::p::aws:s3/bucket:Bucket::b" }),

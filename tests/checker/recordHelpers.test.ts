@@ -2,22 +2,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import Module from "module";
-import { invokeResult } from "../../model";
 import { errorLocation } from "../../checker/record/protocol";
 import { describeChildError } from "../../checker/record/run";
 import { installPulumiResolution, pulumiResolver } from "../../checker/record/resolve";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-
-describe("offline invokes", () => {
-  it("answers the common AWS data sources for the configured region and nothing else", () => {
-    expect(invokeResult("aws:index/getCallerIdentity:getCallerIdentity", "eu-west-1")).toMatchObject({ accountId: "123456789012" });
-    expect(invokeResult("aws:index/getRegion:getRegion", "eu-west-1")).toMatchObject({ name: "eu-west-1", region: "eu-west-1" });
-    expect(invokeResult("aws:index/getPartition:getPartition", "eu-west-1")).toMatchObject({ partition: "aws", dnsSuffix: "amazonaws.com" });
-    expect(invokeResult("aws:index/getAvailabilityZones:getAvailabilityZones", "eu-west-1")).toMatchObject({ names: ["eu-west-1a", "eu-west-1b", "eu-west-1c"] });
-    expect(invokeResult("aws:ec2/getVpc:getVpc", "eu-west-1")).toEqual({});
-  });
-});
 
 describe("program errors", () => {
   it("finds the innermost frame inside the program, skipping node_modules", () => {

@@ -116,10 +116,66 @@ describe("Recorder", () => {
     const stackUrn = rec.register(request("pulumi:pulumi:Stack", "proj-dev", false));
     rec.registerOutputs(stackUrn, { out: 1 });
     rec.registerOutputs("urn:unknown", { out: 2 });
-    rec.invoke("aws:index/getRegion:getRegion");
+    rec.invoke("aws:index/getRegion:getRegion", true);
+    rec.invoke("aws:ec2/getVpc:getVpc", false);
     const recording = rec.recording();
     expect(recording.resources[0].outputs).toEqual({ out: 1 });
-    expect(recording.invokes).toEqual([{ token: "aws:index/getRegion:getRegion" }]);
+    expect(recording.invokes).toEqual([{ token: "aws:index/getRegion:getRegion", answered: true }, { token: "aws:ec2/getVpc:getVpc", answered: false }]);
+  });
+
+  it("hands an invoke the inputs of its provider: the explicit one, its package's default one, none for the SDK's own", () => {
+    const rec = recorder();
+    const invoke = (tok: string, provider = ""): resproto.ResourceInvokeRequest => {
+      const req = new resproto.ResourceInvokeRequest();
+      req.setTok(tok);
+      req.setVersion("7.48.0");
+      req.setProvider(provider);
+      return req;
+    };
+    rec.register(request("pulumi:providers:aws", "west", true, { region: "us-west-2" }));
+    expect(rec.invokeProviderInputs(invoke("aws:index/getRegion:getRegion", "urn:pulumi:dev::proj::pulumi:providers:aws::west::id-1"))).toMatchObject({ region: "us-west-2" });
+    expect(rec.invokeProviderInputs(invoke("aws:index/getRegion:getRegion", "urn:pulumi:dev::proj::pulumi:providers:aws::gone::id-2"))).toEqual({});
+    expect(rec.invokeProviderInputs(invoke("aws:index/getRegion:getRegion"))).toEqual({ region: "eu-west-1", token: { [SIG_KEY]: SECRET_SIG, value: "t" }, version: "7.48.0" });
+    expect(rec.invokeProviderInputs(invoke("pulumi:pulumi:getResource"))).toEqual({});
+    expect(rec.resources.map((r) => r.name)).toEqual(["west", "default_7_48_0"]);
+  });
+
+  it("registers a package's default provider for an invoke without a provider, as the engine does", () => {
+    const rec = recorder();
+    rec.register(request("pulumi:pulumi:Stack", "proj-dev", false));
+    const invoke = (tok: string, version: string, provider = ""): resproto.ResourceInvokeRequest => {
+      const req = new resproto.ResourceInvokeRequest();
+      req.setTok(tok);
+      req.setVersion(version);
+      req.setProvider(provider);
+      return req;
+    };
+    rec.invoked(invoke("aws:index/getRegion:getRegion", "7.48.0"));
+    rec.invoked(invoke("aws:index/getCallerIdentity:getCallerIdentity", "7.48.0"));
+    rec.invoked(invoke("aws:index/getPartition:getPartition", "7.48.0", "urn:pulumi:dev::proj::pulumi:providers:aws::west::id-1"));
+    rec.invoked(invoke("pulumi:pulumi:getResource", ""));
+    const bucket = request("aws:s3/bucket:Bucket", "b", true);
+    bucket.setVersion("7.48.0");
+    rec.register(bucket);
+    expect(rec.resources.map((r) => [r.name, r.provider])).toEqual([
+      ["proj-dev", ""],
+      ["default_7_48_0", ""],
+      ["b", "urn:pulumi:dev::proj::pulumi:providers:aws::default_7_48_0"],
+    ]);
+    expect(rec.resources[1].inputs).toEqual({ region: "eu-west-1", token: { [SIG_KEY]: SECRET_SIG, value: "t" }, version: "7.48.0" });
+  });
+
+  it("gives an explicit provider the version and plugin URL of its registration as inputs, as the engine does", () => {
+    const rec = recorder();
+    const west = request("pulumi:providers:aws", "west", true, { region: "us-west-2" });
+    west.setVersion("7.48.0");
+    west.setPlugindownloadurl("https://example.com/plugins");
+    rec.register(west);
+    rec.register(request("pulumi:providers:random", "r", true, {}));
+    const [aws, random] = rec.recording().resources;
+    expect(aws.inputs).toEqual({ region: "us-west-2", version: "7.48.0", pluginDownloadURL: "https://example.com/plugins" });
+    expect(aws.outputs).toEqual(aws.inputs);
+    expect(random.inputs).toEqual({});
   });
 
   it("marks remote components (built by their provider plugin) as such", () => {

@@ -11,7 +11,8 @@ describe("JSON format", () => {
   it("holds exactly the report keys, with no timings or pack details", () => {
     const extra = { ...sampleReport, timings: { record: 1, serve: 2, analyze: 3 }, pack: { name: "x" } };
     const parsed = JSON.parse(toJson(extra)) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual(["resources", "violations", "waived", "undecided", "remediated"]);
+    expect(Object.keys(parsed)).toEqual(["resources", "violations", "waived", "undecided", "remediated", "unansweredFunctions"]);
+    expect(parsed.unansweredFunctions).toEqual([{ token: "aws:ec2/getVpc:getVpc", calls: 2 }]);
     expect(parsed.violations).toEqual(sampleReport.violations);
     expect(Object.keys((parsed.violations as object[])[0])).toEqual(["policy", "enforcementLevel", "severity", "resourceType", "resourceName", "urn", "message"]);
   });
@@ -46,7 +47,7 @@ describe("text format", () => {
   });
 
   it("summarises an empty report", () => {
-    expect(summaryLine({ resources: 0, violations: [], waived: [], undecided: [], remediated: [] })).toBe("0 resources, 0 mandatory, 0 advisory, 0 waived, 0 undecided, 0 remediated");
+    expect(summaryLine({ resources: 0, violations: [], waived: [], undecided: [], remediated: [], unansweredFunctions: [] })).toBe("0 resources, 0 mandatory, 0 advisory, 0 waived, 0 undecided, 0 remediated");
   });
 });
 

@@ -15,4 +15,5 @@ export const sampleReport: CheckReport = {
   waived: [finding({ policy: "topic-kms", enforcementLevel: "advisory", severity: "medium", resourceType: "aws:sns/topic:Topic", resourceName: "alerts", urn: topic, message: "[waived] dev only" })],
   undecided: [finding({ policy: "topic-name", enforcementLevel: "advisory", severity: "", resourceType: "aws:sns/topic:Topic", resourceName: "alerts", urn: topic, message: "[undecided] name unknown" })],
   remediated: [{ policy: "force-destroy-off", resourceType: "aws:s3/bucket:Bucket", resourceName: "artifacts", urn: bucket, changes: [{ path: "forceDestroy", before: true, after: false }] }],
+  unansweredFunctions: [{ token: "aws:ec2/getVpc:getVpc", calls: 2 }],
 };

@@ -183,3 +183,78 @@ describe("analyze concurrency", () => {
     await expect(mapBounded([], 4, () => Promise.reject(new Error("called")))).resolves.toEqual([]);
   });
 });
+
+/** A pack that only records the calls it gets, in order. */
+class CallLog implements AnalyzerCalls {
+  readonly calls: { method: string; req: unknown }[] = [];
+
+  async call<T>(method: string, req: unknown): Promise<T> {
+    this.calls.push({ method, req });
+    if (method === "getAnalyzerInfo") {
+      return new pb.AnalyzerInfo() as T;
+    }
+    if (method === "remediate") {
+      const remediation = new pb.Remediation();
+      remediation.setPolicyname("fix");
+      remediation.setProperties(protocol.struct.Struct.fromJavaScript({ index: 99 }));
+      const response = new pb.RemediateResponse();
+      response.setRemediationsList([remediation]);
+      return response as T;
+    }
+    return new pb.AnalyzeResponse() as T;
+  }
+
+  async optional(method: string, req: unknown): Promise<void> {
+    this.calls.push({ method, req });
+  }
+
+  close(): void {
+    // Nothing to release.
+  }
+
+  stackConfigures(): analyzerPb.AnalyzerStackConfigureRequest.AsObject[] {
+    return this.calls.filter((c) => c.method === "configureStack").map((c) => (c.req as analyzerPb.AnalyzerStackConfigureRequest).toObject());
+  }
+}
+
+describe("ConfigureStack", () => {
+  const stack = {
+    project: "p", stack: "dev", organization: "o",
+    config: { "aws:region": "eu-west-1", "p:token": "offline-secret-value" }, secretKeys: ["p:token"], tags: { "pulumi:project": "p", team: "platform" },
+  };
+
+  it("is sent right after Handshake with the stack's identity, config, secret keys and tags, as the engine starts an analyzer", async () => {
+    const log = new CallLog();
+    await AnalyzerSession.over(log, protocol, "/pack", { stack });
+    expect(log.calls.map((c) => c.method)).toEqual(["handshake", "configureStack", "getAnalyzerInfo"]);
+    expect(log.stackConfigures()).toEqual([{
+      stack: "dev", project: "p", organization: "o", dryRun: true,
+      configMap: [["aws:region", "eu-west-1"], ["p:token", "offline-secret-value"]], configSecretKeysList: ["p:token"],
+      tagsMap: [["pulumi:project", "p"], ["team", "platform"]],
+    }]);
+  });
+
+  it("is sent again only when the stack settings change (a reused pack judging another target)", async () => {
+    const log = new CallLog();
+    const session = await AnalyzerSession.over(log, protocol, "/pack", { stack });
+    const recording: Recording = { project: "p", stack: "dev", entry: "index.ts", resources: [resource(1)], invokes: [] };
+    await session.analyze(recording, stack);
+    expect(log.stackConfigures()).toHaveLength(1);
+    await session.analyze(recording, { ...stack, tags: { team: "data" } });
+    expect(log.stackConfigures().map((c) => c.tagsMap)).toEqual([[["pulumi:project", "p"], ["team", "platform"]], [["team", "data"]]]);
+  });
+});
+
+describe("a snapshot (stack export)", () => {
+  it("reports remediations against the original inputs, analyzes those, and gives AnalyzeStack the outputs", async () => {
+    const log = new CallLog();
+    const session = await AnalyzerSession.over(log, protocol, "/pack", 4);
+    const r = { ...resource(3), outputs: { index: 3, arn: "arn:x" } };
+    const result = await session.analyze({ project: "p", stack: "dev", entry: "s.json", resources: [r], invokes: [], snapshot: true }, { project: "p", stack: "dev", organization: "o" });
+    expect(result.remediated).toEqual([{ policy: "fix", resourceType: r.type, resourceName: r.name, urn: r.urn, changes: [{ path: "index", before: 3, after: 99 }] }]);
+    const analyzed = log.calls.find((c) => c.method === "analyze")?.req as analyzerPb.AnalyzeRequest;
+    expect(analyzed.getProperties()?.toJavaScript()).toEqual({ index: 3 });
+    const stackReq = log.calls.find((c) => c.method === "analyzeStack")?.req as analyzerPb.AnalyzeStackRequest;
+    expect(stackReq.getResourcesList()[0].getProperties()?.toJavaScript()).toEqual({ index: 3, arn: "arn:x" });
+  });
+});

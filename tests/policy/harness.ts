@@ -155,3 +155,12 @@ export async function analyzerInfo(): Promise<analyzerPb.AnalyzerInfo> {
 export function of(policyName: string, diagnostics: readonly Diagnostic[]): Diagnostic[] {
     return diagnostics.filter((d) => d.policyName === policyName);
 }
+
+/**
+ * What findings decide, without their wording: each one's level, marked `undecided` when it is an
+ * `[undecided]` finding. Provider-default tests compare an absent field with the field set to the
+ * provider's default by verdict, since their messages may name the value differently.
+ */
+export function verdicts(diagnostics: readonly Diagnostic[]): string[] {
+    return diagnostics.map((d) => (d.message.startsWith("[undecided] ") ? `${d.level} undecided` : d.level));
+}

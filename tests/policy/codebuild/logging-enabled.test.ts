@@ -1,4 +1,4 @@
-import { analyzeResource, of, unknown } from "../harness";
+import { analyzeResource, of, unknown, verdicts } from "../harness";
 import { project, PROJECT } from "./project";
 
 const POLICY = "codebuild-logging-enabled";
@@ -13,6 +13,14 @@ describe(POLICY, () => {
     it("passes a named CloudWatch group, enabled or with the default status", async () => {
         expect(await findings(cloudwatch({ status: "ENABLED", groupName: "/app/build" }))).toEqual([]);
         expect(await findings(cloudwatch({ groupName: unknown }))).toEqual([]);
+    });
+
+    it("judges absent statuses like the provider defaults: CloudWatch ENABLED, S3 DISABLED", async () => {
+        expect(verdicts(await findings(cloudwatch({ groupName: "/app/build" })))).toEqual([]);
+        expect(verdicts(await findings(cloudwatch({ status: "ENABLED", groupName: "/app/build" })))).toEqual([]);
+        const s3Only = (s3Logs: Record<string, unknown>) => ({ cloudwatchLogs: { status: "DISABLED" }, s3Logs });
+        expect(verdicts(await findings(s3Only({ location: "logs-bucket/build" })))).toEqual(["advisory"]);
+        expect(verdicts(await findings(s3Only({ status: "DISABLED", location: "logs-bucket/build" })))).toEqual(["advisory"]);
     });
 
     it("passes enabled S3 logs even with CloudWatch disabled", async () => {

@@ -1,4 +1,4 @@
-import { analyzeStack, of, secret, TestResource, unknown, urnOf } from "../harness";
+import { analyzeStack, of, secret, TestResource, unknown, urnOf, verdicts } from "../harness";
 import { project, PROJECT } from "./project";
 
 const POLICY = "codebuild-no-plaintext-credentials";
@@ -19,6 +19,11 @@ async function findings(resources: TestResource[]) {
 }
 
 describe(POLICY, () => {
+    it("judges a variable without a type like the provider default PLAINTEXT", async () => {
+        expect(verdicts(await findings([build([{ name: "GITHUB_TOKEN", value: "x" }])]))).toEqual(["mandatory"]);
+        expect(verdicts(await findings([build([{ name: "GITHUB_TOKEN", value: "x", type: "PLAINTEXT" }])]))).toEqual(["mandatory"]);
+    });
+
     it("reports credential-like names and access key ids in plain-text variables, against the project", async () => {
         const variables = [
             { name: "GITHUB_TOKEN", value: "x", type: "PLAINTEXT" },

@@ -23,7 +23,7 @@ describe(POLICY, () => {
         expect(await findings(privileged({ tags: { [REASON]: secret("docker build") } }))).toEqual([]);
     });
 
-    it("passes projects that are not privileged", async () => {
+    it("passes projects that are not privileged: privilegedMode false, or absent as the provider default false", async () => {
         expect(await findings(project())).toEqual([]);
         expect(await findings(project({}, { privilegedMode: undefined }))).toEqual([]);
     });

@@ -1,4 +1,4 @@
-import { analyzeResource, of, unknown } from "../harness";
+import { analyzeResource, of, unknown, verdicts } from "../harness";
 import { build, deploy, pipeline, PIPELINE, source, stage, STAGES } from "./pipeline";
 
 const POLICY = "codepipeline-input-artifacts-produced";
@@ -12,6 +12,15 @@ describe(POLICY, () => {
         expect(await findings(STAGES)).toEqual([]);
         const sameStage = [stage("Source", source()), stage("Build", build({ runOrder: 1 }), deploy({ runOrder: 2 }))];
         expect(await findings(sameStage)).toEqual([]);
+    });
+
+    it("judges an absent runOrder like CodePipeline's default 1", async () => {
+        const parallel = (runOrder?: number) => [stage("Source", source()), stage("Build", build({ runOrder: 1 }), deploy({ runOrder }))];
+        expect(verdicts(await findings(parallel()))).toEqual(["mandatory"]);
+        expect(verdicts(await findings(parallel(1)))).toEqual(["mandatory"]);
+        const ordered = (runOrder?: number) => [stage("Source", source()), stage("Build", build({ runOrder }), deploy({ runOrder: 2 }))];
+        expect(verdicts(await findings(ordered()))).toEqual([]);
+        expect(verdicts(await findings(ordered(1)))).toEqual([]);
     });
 
     it("reports a misspelt input artifact, at mandatory", async () => {

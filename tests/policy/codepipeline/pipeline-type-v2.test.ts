@@ -12,7 +12,7 @@ describe(POLICY, () => {
         expect(await findings(pipeline())).toEqual([]);
     });
 
-    it("reports V1, explicit or by default, at advisory", async () => {
+    it("reports V1, explicit or absent (the provider default V1), at advisory", async () => {
         expect(await findings(pipeline({ pipelineType: "V1" }))).toEqual([
             expect.objectContaining({ level: "advisory", message: expect.stringContaining('pipelineType is "V1"') }),
         ]);

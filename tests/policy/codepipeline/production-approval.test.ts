@@ -1,4 +1,4 @@
-import { analyzeResource, of, unknown } from "../harness";
+import { analyzeResource, of, unknown, verdicts } from "../harness";
 import { approval, build, deploy, pipeline, PIPELINE, source, stage, STAGES } from "./pipeline";
 
 const POLICY = "codepipeline-production-approval";
@@ -28,6 +28,15 @@ describe(POLICY, () => {
         expect(await findings(STAGES)).toEqual([]);
         const sameStage = [stage("Source", source()), stage("Build", build()), stage("Release", approval(), deploy({ runOrder: 2 }))];
         expect(await findings(sameStage)).toEqual([]);
+    });
+
+    it("judges an absent runOrder like CodePipeline's default 1", async () => {
+        const release = (runOrder?: number) => [stage("Source", source()), stage("Build", build()), stage("Release", approval({ runOrder }), deploy({ runOrder: 2 }))];
+        expect(verdicts(await findings(release()))).toEqual([]);
+        expect(verdicts(await findings(release(1)))).toEqual([]);
+        const parallel = (runOrder?: number) => [stage("Source", source()), stage("Build", build()), stage("Release", approval(), deploy({ runOrder }))];
+        expect(verdicts(await findings(parallel()))).toEqual(["mandatory"]);
+        expect(verdicts(await findings(parallel(1)))).toEqual(["mandatory"]);
     });
 
     it("does not accept a parallel approval, a later one, or a non-manual approval", async () => {

@@ -1,4 +1,4 @@
-import { analyzeResource, of, remediate, secret, unknown, urnOf } from "../harness";
+import { analyzeResource, of, remediate, secret, unknown, urnOf, verdicts } from "../harness";
 
 const POLICY = "ecr-repository-immutable-tags";
 const REPOSITORY = "aws:ecr/repository:Repository";
@@ -14,6 +14,11 @@ describe("ecr-repository-immutable-tags", () => {
             { policyName: POLICY, level: "mandatory", urn: urnOf(REPOSITORY, "repo"), message: 'image tags are mutable (imageTagMutability absent, so MUTABLE): set imageTagMutability: "IMMUTABLE"' },
         ]);
         expect((await findings({ imageTagMutability: "MUTABLE_WITH_EXCLUSION" })).map((d) => d.message)).toEqual([expect.stringContaining("(imageTagMutability MUTABLE_WITH_EXCLUSION)")]);
+    });
+
+    it("judges an absent imageTagMutability like the provider default MUTABLE", async () => {
+        expect(verdicts(await findings({}))).toEqual(["mandatory"]);
+        expect(verdicts(await findings({ imageTagMutability: "MUTABLE" }))).toEqual(["mandatory"]);
     });
 
     it("passes both immutable settings", async () => {

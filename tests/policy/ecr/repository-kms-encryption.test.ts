@@ -1,4 +1,4 @@
-import { analyzeResource, of, unknown, urnOf } from "../harness";
+import { analyzeResource, of, unknown, urnOf, verdicts } from "../harness";
 
 const POLICY = "ecr-repository-kms-encryption";
 const REPOSITORY = "aws:ecr/repository:Repository";
@@ -18,6 +18,11 @@ describe("ecr-repository-kms-encryption", () => {
             },
         ]);
         expect((await findings({ encryptionConfigurations: [{ encryptionType: "AES256" }] })).map((d) => d.message)).toEqual([expect.stringMatching(/^images are encrypted with AES256/)]);
+    });
+
+    it("judges a block without encryptionType like the provider default AES256", async () => {
+        expect(verdicts(await findings({ encryptionConfigurations: [{ kmsKey: unknown }] }))).toEqual(["advisory"]);
+        expect(verdicts(await findings({ encryptionConfigurations: [{ encryptionType: "AES256", kmsKey: unknown }] }))).toEqual(["advisory"]);
     });
 
     it("passes KMS, with a key unknown at preview", async () => {

@@ -9,7 +9,7 @@ async function findings(props: Record<string, unknown>) {
 }
 
 describe("ecr-repository-scan-on-push", () => {
-    it("reports a repository that does not scan on push", async () => {
+    it("reports a repository that does not scan on push, with no block as with scanOnPush false (AWS's default)", async () => {
         const expected = [{ policyName: POLICY, level: "mandatory", urn: urnOf(REPOSITORY, "repo"), message: "images are not scanned on push: set imageScanningConfiguration.scanOnPush: true" }];
         expect(await findings({ name: "app" })).toEqual(expected);
         expect(await findings({ imageScanningConfiguration: { scanOnPush: false } })).toEqual(expected);

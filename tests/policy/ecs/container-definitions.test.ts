@@ -12,7 +12,12 @@ describe("containerDefinitions", () => {
     it("passes the reference container, also when the whole JSON string is a secret", async () => {
         expect(await findings(task())).toEqual([]);
         expect(await findings(task(secret(JSON.stringify([container()]))))).toEqual([]);
-        expect(await findings(task(undefined, { containerDefinitions: undefined }))).toEqual([]);
+    });
+
+    it("reports undecided in every task policy when the required JSON string is absent (computed offline)", async () => {
+        const result = await findings(task(undefined, { containerDefinitions: undefined }));
+        expect(result.map((d) => d.policyName).sort()).toEqual([...POLICIES].sort());
+        expect(result.every((d) => d.level === "advisory" && d.message.startsWith("[undecided] containerDefinitions is not set"))).toBe(true);
     });
 
     it("reports undecided in every task policy when the JSON string is unknown at preview", async () => {

@@ -20,7 +20,7 @@ describe(POLICY, () => {
         expect(await findings({ settings: [insights("enhanced")] })).toEqual([]);
     });
 
-    it("reports a cluster without the setting or with it disabled, at advisory", async () => {
+    it("reports a cluster without the setting (the account default, off) or with it disabled, at advisory", async () => {
         for (const settings of [undefined, [], [insights("disabled")], [null]]) {
             expect(await findings({ settings })).toEqual([expect.objectContaining({ level: "advisory", message: expect.stringContaining("Container Insights is off") })]);
         }

@@ -1,4 +1,4 @@
-import { analyzeStack, of, secret, TestResource, unknown, urnOf } from "../harness";
+import { analyzeStack, of, secret, TestResource, unknown, urnOf, verdicts } from "../harness";
 
 const POLICY = "ecs-deploy-target-in-stack";
 const PIPELINE = "aws:codepipeline/pipeline:Pipeline";
@@ -48,6 +48,12 @@ describe("ecs-deploy-target-in-stack", () => {
         expect(result[0].message).toMatch(/^stage "Deploy", action "DeployToECS"/);
     });
 
+    it("reports every deploy action whose literal matches nothing, not only the first", async () => {
+        const actions = [ecsDeploy({ ClusterName: "blue" }), ecsDeploy({ ClusterName: "green" }, { name: "DeployGreen" })];
+        const result = await findings([pipeline(deployStage(...actions)), cluster("cluster", { name: "prod-cluster" })]);
+        expect(result.map((d) => d.message)).toEqual([expect.stringContaining('ClusterName "blue" names no cluster'), expect.stringContaining('ClusterName "green" names no cluster')]);
+    });
+
     it("passes the right snippet: names equal to the stack's clusters and services (known at preview)", async () => {
         const result = await findings([
             pipeline(deployStage(ecsDeploy({ ClusterName: "app-cluster-1a2b3c4", ServiceName: "app-service" }))),
@@ -68,6 +74,15 @@ describe("ecs-deploy-target-in-stack", () => {
     it("explains that an auto-named resource cannot be matched by its logical name", async () => {
         const result = await findings([pipeline(deployStage(ecsDeploy({ ClusterName: "app-cluster" }))), cluster("app-cluster", {})]);
         expect(result.map((d) => d.message)).toEqual([expect.stringContaining('resource "app-cluster" exists, but without a literal name Pulumi auto-names it')]);
+    });
+
+    it("judges an auto-named resource alike with its name absent (offline) or filled in by the provider's Check", async () => {
+        const deploying = (ClusterName: unknown) => pipeline(deployStage(ecsDeploy({ ClusterName })));
+        expect(verdicts(await findings([deploying("app-cluster"), cluster("app-cluster", {})]))).toEqual(["mandatory"]);
+        expect(verdicts(await findings([deploying("app-cluster"), cluster("app-cluster", { name: "app-cluster-1a2b3c4" })]))).toEqual(["mandatory"]);
+        // `cluster.name` as the action's value: unknown offline, the auto-name in a real first preview.
+        expect(verdicts(await findings([deploying(unknown), cluster("app-cluster", {})]))).toEqual([]);
+        expect(verdicts(await findings([deploying("app-cluster-1a2b3c4"), cluster("app-cluster", { name: "app-cluster-1a2b3c4" })]))).toEqual([]);
     });
 
     it("accepts names listed as external in the config", async () => {

@@ -14,7 +14,7 @@ const service = (assignPublicIp: unknown, extra: Record<string, unknown> = {}) =
 });
 
 describe(POLICY, () => {
-    it("passes private tasks", async () => {
+    it("passes private tasks: assignPublicIp false, or absent as the provider default false", async () => {
         expect(await findings(service(false))).toEqual([]);
         expect(await findings(service(undefined))).toEqual([]);
         expect(await findings({ launchType: "EC2" })).toEqual([]);

@@ -8,7 +8,7 @@ async function findings(props: Record<string, unknown>) {
 }
 
 describe(POLICY, () => {
-    it("passes unprivileged containers, explicit or by default", async () => {
+    it("passes unprivileged containers: privileged false, or absent as ECS's default false", async () => {
         expect(await findings(task([container(), container({ name: "b", privileged: undefined }), container({ name: "c", privileged: "true" })]))).toEqual([]);
     });
 

@@ -14,7 +14,7 @@ describe(POLICY, () => {
         expect(await findings(task())).toEqual([]);
     });
 
-    it("reports each writable root filesystem, at advisory", async () => {
+    it("reports each writable root filesystem, readonlyRootFilesystem false or absent (ECS's default false), at advisory", async () => {
         const result = await findings(writable);
         expect(result.map((d) => d.message)).toEqual([
             expect.stringMatching(/^container "legacy-agent" has a writable root filesystem/),

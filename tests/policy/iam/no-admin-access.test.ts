@@ -40,7 +40,7 @@ describe(POLICY, () => {
         expect(await findings("aws:iam/userPolicyAttachment:UserPolicyAttachment", { user: "u", policyArn: "arn:aws:iam::aws:policy/ReadOnlyAccess" })).toEqual([]);
         expect(await findings("aws:iam/policyAttachment:PolicyAttachment", { policyArn: unknown })).toEqual([]);
         expect(await findings(ROLE, { assumeRolePolicy: serviceTrust("ecs-tasks.amazonaws.com") })).toEqual([]);
-        expect(await findings(POLICY_TYPE, {})).toEqual([]);
+        expect(await findings(ROLE, { assumeRolePolicy: serviceTrust("ecs-tasks.amazonaws.com"), inlinePolicies: [{}] })).toEqual([]);
     });
 
     it("reports malformed documents as violations", async () => {
@@ -66,6 +66,8 @@ describe(POLICY, () => {
             [ROLE, { inlinePolicies: unknown }],
             [ROLE, { inlinePolicies: [unknown] }],
             [ROLE, { inlinePolicies: [{ name: "p", policy: unknown }] }],
+            [POLICY_TYPE, {}],
+            [ROLE_POLICY, { role: "r" }],
         ];
         for (const [type, props] of cases) {
             expect((await findings(type, props)).map((d) => d.message)).toEqual([expect.stringMatching(/^\[undecided\] /)]);

@@ -21,7 +21,12 @@ describe(POLICY, () => {
         expect(await findings(json(trust({ Principal: { AWS: "arn:aws:iam::222222222222:root" } })))).toEqual([]);
         expect(await findings(json(webIdentity(githubConditions("repo:org/app:ref:refs/heads/main"))))).toEqual([]);
         expect(await findings(json(trust({ Principal: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-123" } } })))).toEqual([]);
-        expect(await findings(undefined)).toEqual([]);
+    });
+
+    it("is undecided when the required trust policy is absent: offline it was computed from an unknown value", async () => {
+        expect((await findings(undefined)).map((d) => d.message)).toEqual([
+            "[undecided] assumeRolePolicy is not set: a required document is missing only when its value is computed and unknown during preview",
+        ]);
     });
 
     it("reports a wildcard principal without conditions, at mandatory", async () => {

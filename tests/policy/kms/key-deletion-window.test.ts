@@ -1,4 +1,4 @@
-import { analyzeResource, of, unknown, urnOf } from "../harness";
+import { analyzeResource, of, unknown, urnOf, verdicts } from "../harness";
 
 const POLICY = "kms-key-deletion-window";
 const KEY = "aws:kms/key:Key";
@@ -28,6 +28,11 @@ describe("kms-key-deletion-window", () => {
     it("accepts AWS's own minimum of 7 days by default, as a dev stack uses", async () => {
         expect(await findings({ deletionWindowInDays: 7 })).toEqual([]);
         expect((await findings({ deletionWindowInDays: 5 })).map((d) => d.message)).toEqual([expect.stringContaining("below the minimum of 7 days")]);
+    });
+
+    it("judges an absent window like AWS's default of 30 days", async () => {
+        expect(verdicts(await findings({}, 30))).toEqual([]);
+        expect(verdicts(await findings({ deletionWindowInDays: 30 }, 30))).toEqual([]);
     });
 
     it("follows the configured minimum", async () => {

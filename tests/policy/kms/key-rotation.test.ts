@@ -1,4 +1,4 @@
-import { analyzeResource, of, remediate, secret, unknown, urnOf } from "../harness";
+import { analyzeResource, of, remediate, secret, unknown, urnOf, verdicts } from "../harness";
 
 const POLICY = "kms-key-rotation";
 const KEY = "aws:kms/key:Key";
@@ -14,6 +14,16 @@ describe("kms-key-rotation", () => {
         expect(await findings({ description: "artifacts" })).toEqual(expected);
         expect(await findings({ enableKeyRotation: false, customerMasterKeySpec: "SYMMETRIC_DEFAULT" })).toEqual(expected);
         expect(await findings({ enableKeyRotation: "true", keySpec: "SYMMETRIC_DEFAULT" })).toEqual(expected);
+    });
+
+    it("judges absent enableKeyRotation and customerMasterKeySpec like the provider defaults false and SYMMETRIC_DEFAULT", async () => {
+        expect(verdicts(await findings({}))).toEqual(["mandatory"]);
+        expect(verdicts(await findings({ enableKeyRotation: false }))).toEqual(["mandatory"]);
+        expect(verdicts(await findings({ customerMasterKeySpec: "SYMMETRIC_DEFAULT" }))).toEqual(["mandatory"]);
+        const [absent] = await remediate(KEY, "key", {}, { config });
+        const [explicit] = await remediate(KEY, "key", { enableKeyRotation: false, customerMasterKeySpec: "SYMMETRIC_DEFAULT" }, { config });
+        expect(absent.properties).toEqual({ enableKeyRotation: true });
+        expect(explicit.properties).toEqual({ enableKeyRotation: true, customerMasterKeySpec: "SYMMETRIC_DEFAULT" });
     });
 
     it("passes rotation on, secret or not", async () => {

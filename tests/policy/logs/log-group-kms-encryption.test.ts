@@ -1,4 +1,4 @@
-import { analyzeResource, of, unknown, urnOf } from "../harness";
+import { analyzeResource, of, unknown, urnOf, verdicts } from "../harness";
 
 const POLICY = "logs-log-group-kms-encryption";
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
@@ -12,6 +12,11 @@ describe("logs-log-group-kms-encryption", () => {
         expect(await findings({ retentionInDays: 30 })).toEqual([
             { policyName: POLICY, level: "advisory", urn: urnOf(LOG_GROUP, "logs"), message: "the log group is not encrypted with a KMS key: set kmsKeyId" },
         ]);
+    });
+
+    it("judges an empty kmsKeyId like absent: the provider has no default key", async () => {
+        expect(verdicts(await findings({}))).toEqual(["advisory"]);
+        expect(verdicts(await findings({ kmsKeyId: "" }))).toEqual(["advisory"]);
     });
 
     it("passes a key, known or unknown at preview", async () => {

@@ -1,4 +1,4 @@
-import { analyzeResource, of, remediate, secret, unknown, urnOf } from "../harness";
+import { analyzeResource, of, remediate, secret, unknown, urnOf, verdicts } from "../harness";
 
 const POLICY = "logs-log-group-retention";
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
@@ -27,6 +27,11 @@ describe("logs-log-group-retention", () => {
         expect(await findings({ retentionInDays: secret(400) }, 365)).toEqual([]);
     });
 
+    it("judges an absent logGroupClass like the provider's STANDARD: checked, not skipped", async () => {
+        expect(verdicts(await findings({}))).toEqual(["advisory"]);
+        expect(verdicts(await findings({ logGroupClass: "STANDARD" }))).toEqual(["advisory"]);
+    });
+
     it("skips delivery-class log groups, whose retention is fixed", async () => {
         expect(await findings({ logGroupClass: "DELIVERY" })).toEqual([]);
         expect(await remediated({ logGroupClass: "DELIVERY" })).toEqual([]);
@@ -34,6 +39,16 @@ describe("logs-log-group-retention", () => {
 
     it("is undecided when retention is unknown", async () => {
         expect(await findings({ retentionInDays: unknown })).toEqual([expect.objectContaining({ message: "[undecided] retentionInDays is unknown during preview" })]);
+    });
+
+    it("remediates absent and the provider default 0 (never expire) alike", async () => {
+        const [absent] = await remediated({ name: "/aws/codebuild/app" });
+        const [zero] = await remediated({ name: "/aws/codebuild/app", retentionInDays: 0 });
+        expect(absent.properties).toEqual({ name: "/aws/codebuild/app", retentionInDays: 7 });
+        expect(zero.properties).toEqual(absent.properties);
+        const [zeroLong] = await remediated({ retentionInDays: 0 }, 365);
+        expect(zeroLong.properties).toEqual({ retentionInDays: 365 });
+        expect(await remediated(zero.properties as Record<string, unknown>)).toEqual([]);
     });
 
     it("remediates absent and too short retention to the smallest accepted value meeting the minimum, idempotently", async () => {
@@ -46,8 +61,8 @@ describe("logs-log-group-retention", () => {
         expect(capped.properties).toEqual({ retentionInDays: 3653 });
     });
 
-    it("leaves never-expire by choice (0), unknown and sufficient retention alone", async () => {
-        for (const retentionInDays of [0, unknown, 14]) {
+    it("leaves unknown and sufficient retention alone", async () => {
+        for (const retentionInDays of [unknown, 14]) {
             expect(await remediated({ retentionInDays })).toEqual([]);
         }
     });

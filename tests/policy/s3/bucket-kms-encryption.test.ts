@@ -1,4 +1,4 @@
-import { secret, TestResource, unknown, urnOf } from "../harness";
+import { secret, TestResource, unknown, urnOf, verdicts } from "../harness";
 import { BUCKET, bucket, companionOf, stackFindings } from "./buckets";
 
 const POLICY = "s3-bucket-kms-encryption";
@@ -31,6 +31,11 @@ describe("s3-bucket-kms-encryption", () => {
         expect(await messages([{}])).toEqual([expect.stringContaining("(sse: rules[0] uses no sseAlgorithm)")]);
         expect(await messages([])).toEqual([expect.stringContaining("(sse: it has no rules)")]);
         expect(await messages("odd")).toEqual([expect.stringContaining("(sse: it has no rules)")]);
+    });
+
+    it("judges an empty kmsMasterKeyId like absent: both leave the AWS managed key", async () => {
+        expect(verdicts(await findings([artifacts, sse([rule("aws:kms")])]))).toEqual(["mandatory"]);
+        expect(verdicts(await findings([artifacts, sse([rule("aws:kms", "")])]))).toEqual(["mandatory"]);
     });
 
     it("accepts AES256 only when the config allows it", async () => {

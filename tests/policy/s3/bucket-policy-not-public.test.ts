@@ -33,11 +33,16 @@ describe("s3-bucket-policy-not-public", () => {
         expect(await findings(doc(statement({ Principal: undefined, NotPrincipal: { AWS: "arn:aws:iam::111111111111:root" } })))).toHaveLength(1);
     });
 
-    it("passes named principals, conditions, denies and absent policies", async () => {
+    it("passes named principals, conditions and denies", async () => {
         expect(await findings(doc(statement({ Principal: { AWS: "arn:aws:iam::111111111111:role/pipeline" } })))).toEqual([]);
         expect(await findings(doc(statement({ Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc" } } })))).toEqual([]);
         expect(await findings(doc(statement({ Effect: "Deny" }), statement({ Effect: "Maybe" }), statement({ Principal: undefined })))).toEqual([]);
-        expect(await findings(undefined)).toEqual([]);
+    });
+
+    it("is undecided when the required policy is absent (computed offline) or unknown", async () => {
+        for (const policy of [undefined, unknown]) {
+            expect((await findings(policy)).map((d) => [d.level, d.message])).toEqual([["advisory", expect.stringMatching(/^\[undecided\] policy is (not set|unknown)/)]]);
+        }
     });
 
     it("reports a malformed document", async () => {

@@ -1,4 +1,4 @@
-import { secret, TestResource, unknown, urnOf } from "../harness";
+import { secret, TestResource, unknown, urnOf, verdicts } from "../harness";
 import { BUCKET, bucket, companionOf, stackFindings } from "./buckets";
 
 const POLICY = "s3-bucket-public-access-block";
@@ -26,6 +26,12 @@ describe("s3-bucket-public-access-block", () => {
         expect(result.message).toBe(
             "artifacts has no BucketPublicAccessBlock with all four settings true (block: blockPublicPolicy, restrictPublicBuckets not true)",
         );
+    });
+
+    it("judges an absent flag like the provider default false", async () => {
+        const { restrictPublicBuckets: _absent, ...threeOn } = ALL_ON;
+        expect(verdicts(await findings([artifacts, block(threeOn)]))).toEqual(["mandatory"]);
+        expect(verdicts(await findings([artifacts, block({ ...threeOn, restrictPublicBuckets: false })]))).toEqual(["mandatory"]);
     });
 
     it("is undecided when the only flags not known true are unknown", async () => {

@@ -54,14 +54,15 @@ describe("s3-bucket-tls-only", () => {
         }
     });
 
-    it("reports absent, empty and malformed documents", async () => {
-        expect(await messages(undefined)).toEqual([expect.stringMatching(FAIL)]);
+    it("reports empty and malformed documents", async () => {
         expect(await messages(doc())).toEqual([expect.stringMatching(FAIL)]);
         expect(await messages("{not json")).toEqual([expect.stringMatching(/\(policy: policy is not valid JSON/)]);
     });
 
     it("is undecided when the document or a part it needs is unknown", async () => {
         expect(await messages(unknown)).toEqual([expect.stringMatching(UNDECIDED)]);
+        // The policy is required: absent, it was computed from a value unknown during preview.
+        expect(await messages(undefined)).toEqual([expect.stringMatching(/^\[undecided\] .*policy is not set: a required policy is missing only when/)]);
         const parts = [
             denyInsecure({ Effect: unknown }),
             denyInsecure({ Principal: { AWS: unknown } }),

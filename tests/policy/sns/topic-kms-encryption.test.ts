@@ -1,4 +1,4 @@
-import { analyzeResource, of, secret, unknown, urnOf } from "../harness";
+import { analyzeResource, of, secret, unknown, urnOf, verdicts } from "../harness";
 
 const POLICY = "sns-topic-kms-encryption";
 const TOPIC = "aws:sns/topic:Topic";
@@ -12,6 +12,12 @@ describe("sns-topic-kms-encryption", () => {
         expect(await findings({ name: "failures" })).toEqual([
             { policyName: POLICY, level: "mandatory", urn: urnOf(TOPIC, "topic"), message: "messages are not encrypted at rest: set kmsMasterKeyId" },
         ]);
+    });
+
+    it("judges an empty kmsMasterKeyId like absent: the provider has no default key", async () => {
+        expect(verdicts(await findings({}))).toEqual(["mandatory"]);
+        expect(verdicts(await findings({ kmsMasterKeyId: "" }))).toEqual(["mandatory"]);
+        expect(verdicts(await findings({ kmsMasterKeyId: secret("") }))).toEqual(["mandatory"]);
     });
 
     it("passes a key, known, secret or unknown at preview", async () => {
