@@ -20,6 +20,8 @@ module.exports = {
     project("repo", "repo"),
     project("fuzz", "fuzz"),
     project("integration", "integration"),
+    // The real-engine conformance suite (`npm run test:engine`): not part of `npm test`, it builds and runs the Pulumi CLI.
+    project("engine", "engine"),
   ],
   collectCoverageFrom: [
     "stack/**/*.ts",

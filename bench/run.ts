@@ -1,6 +1,6 @@
 // npm run bench: wall times of the checker on this machine, printed as a table and written to
 // bench/results.json. Figures only; nothing here decides pass or fail except a check that cannot run.
-// Usage: node -r ./bin/ts-hook.js bench/run.ts [--runs N] [--stack-runs N]
+// Usage: node -r ./bin/ts-hook.js bench/run.ts [--runs N] [--stack-runs N] [--engine-runs N]
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -11,6 +11,7 @@ import { stackConfig } from "../checker/record/stackConfig";
 import { engineLauncher, kitLauncher, type PackLauncher } from "../checker/serve/launcher";
 import { cacheFile } from "../checker/serve/packRunner";
 import type { Timings } from "../checker/types";
+import { engineFigures } from "./engine";
 import { scaleRecording, toStackExport } from "./stacks";
 
 const CLI = path.join(KIT_ROOT, "bin", "pipeline-check.js");
@@ -111,6 +112,33 @@ async function main(): Promise<void> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 
+  const real = await engineFigures(KIT_ROOT, option("--engine-runs", 3), log);
+  let engineSection: Record<string, unknown> = { skipped: typeof real === "string" ? real : "" };
+  const engineRows: string[] = [];
+  if (typeof real !== "string") {
+    log("check --state on the same export, for the ratio ...");
+    const stateChecks = Array.from({ length: real.analyzeMs.length }, () => check(["--state", real.exportFile]));
+    const preview = stats(real.previewMs);
+    const analyze = stats(real.analyzeMs);
+    const state = stats(stateChecks.map((c) => c.wallMs));
+    const checkWall = stats(checks.map((c) => c.wallMs));
+    engineSection = {
+      version: real.version,
+      previewMs: preview,
+      policyAnalyzeMs: analyze,
+      checkStateMs: state,
+      previewOverCheck: Number((preview.median / checkWall.median).toFixed(2)),
+      analyzeOverCheckState: Number((analyze.median / state.median).toFixed(2)),
+    };
+    engineRows.push(
+      row([`pulumi preview --policy-pack (${real.version})`, preview.median, `${preview.min}-${preview.max}`, ""]),
+      row(["  preview / check", `${engineSection.previewOverCheck}x`, "", ""]),
+      row(["pulumi policy analyze --file (export)", analyze.median, `${analyze.min}-${analyze.max}`, ""]),
+      row(["check --state (same export)", state.median, `${state.min}-${state.max}`, ""]),
+      row(["  policy analyze / check --state", `${engineSection.analyzeOverCheckState}x`, "", ""]),
+    );
+  }
+
   const wall = stats(checks.map((c) => c.wallMs));
   const packRatio = stats(engine).median / stats(kit).median;
   const ratio10kTo1k = analysis[10000].median / analysis[1000].median;
@@ -127,6 +155,7 @@ async function main(): Promise<void> {
     },
     packStart: { engineMs: stats(engine), kitMs: stats(kit), engineOverKit: Number(packRatio.toFixed(2)), kitAfterSourceChangeMs: kitAfterChange },
     analysis: { ...analysis, ratio10kTo1k: Number(ratio10kTo1k.toFixed(2)) },
+    realEngine: engineSection,
     targets: {
       checkColdMs: { target: TARGETS.checkColdMs, actual: wall.median, met: wall.median <= TARGETS.checkColdMs },
       analyze10kMs: { target: TARGETS.analyze10kMs, actual: analysis[10000].median, met: analysis[10000].median <= TARGETS.analyze10kMs },
@@ -148,7 +177,11 @@ async function main(): Promise<void> {
     row(["  kit's way after a source change", kitAfterChange, "", ""]),
     ...SIZES.map((size) => row([`analyze ${size} resources`, analysis[size].median, spread(analysis[size]), size === 10000 ? TARGETS.analyze10kMs : ""])),
     row(["  time(10k) / time(1k)", results.analysis.ratio10kTo1k, "", TARGETS.ratio10kTo1k]),
+    ...engineRows,
   ];
+  if (typeof real === "string") {
+    lines.push(real);
+  }
   process.stdout.write(`${lines.join("\n")}\n`);
 }
 
