@@ -3,6 +3,7 @@
 // checker's mocks also use (`model/`), so the engine and the checker differ only in engine emulation.
 import { ComponentResource, type ComponentResourceOptions } from "@pulumi/pulumi";
 import type * as provider from "@pulumi/pulumi/provider";
+import { parseUrn } from "../../checker/urn";
 import { answerFunction, checkInputs, containsUnknown, createdOutputs, UNKNOWN, type PropertyMap } from "../../model";
 
 /** The provider configuration the engine sends in `Configure` (`aws:region` arrives as `region`). */
@@ -10,11 +11,10 @@ export interface ProviderConfig {
   region?: string;
 }
 
-/** A URN's type and name: `urn:pulumi:<stack>::<project>::<qualified type>::<name>`. */
-export function urnParts(urn: string): { type: string; name: string } {
-  const parts = urn.split("::");
-  const qualified = parts[2] ?? "";
-  return { type: qualified.split("$").pop() ?? "", name: parts.slice(3).join("::") };
+/** A URN's type and name (the engine always sends well-formed URNs). */
+function urnParts(urn: string): { type: string; name: string } {
+  const parsed = parseUrn(urn);
+  return { type: parsed?.type ?? "", name: parsed?.name ?? "" };
 }
 
 /** A component with no children and no outputs. */
