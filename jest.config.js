@@ -21,7 +21,7 @@ module.exports = {
     project("fuzz", "fuzz"),
     project("integration", "integration"),
     // The real-engine conformance suite (`npm run test:engine`): not part of `npm test`, it builds and runs the Pulumi CLI.
-    project("engine", "engine"),
+    { ...project("engine", "engine"), globalSetup: "<rootDir>/tests/engine/global-setup.ts" },
   ],
   collectCoverageFrom: [
     "stack/**/*.ts",

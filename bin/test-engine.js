@@ -4,6 +4,7 @@
 // once built), then runs the real-engine conformance suite. `--runs N` sets how many generated programs
 // the seeded generator checks (default 50); `--seed S` replays one run.
 const { spawnSync } = require("child_process");
+const fs = require("fs");
 const path = require("path");
 
 const root = path.resolve(__dirname, "..");
@@ -21,6 +22,12 @@ for (let i = 0; i < args.length; i++) {
   } else {
     jestArgs.push(args[i]);
   }
+}
+// Each run starts from empty work folders, so those of earlier runs (kept for inspection) do not pile up.
+try {
+  fs.rmSync(path.join(root, ".engine-work"), { recursive: true, force: true, maxRetries: 3 });
+} catch (e) {
+  console.error(`test:engine: could not empty .engine-work (${e.code ?? e.message}); another run may be using it`);
 }
 const hasGo = spawnSync("go", ["version"], { stdio: "ignore" }).status === 0;
 if (hasGo && !env.PULUMI_ENGINE) {

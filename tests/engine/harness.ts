@@ -13,11 +13,8 @@ export const ENGINE_TIMEOUT_MS = 20 * 60 * 1000;
 
 const located = locateEngine();
 
-/** The engine, or undefined when the suite is skipped (and the reason printed once). */
+/** The engine, or undefined when the suite is skipped (global-setup.ts says why, once). */
 export const engine: Engine | undefined = "skip" in located ? undefined : located;
-if ("skip" in located) {
-  process.stderr.write(`${located.skip}\n`);
-}
 
 /** The engine inside a `describeEngine` block, where it is always there. */
 export function requireEngine(): Engine {
