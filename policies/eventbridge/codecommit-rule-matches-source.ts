@@ -131,14 +131,18 @@ function validate(check: StackCheck): void {
     // A target whose rule is unknown and depends on no rule may belong to any rule.
     const unresolved = targets.unresolved.map((target) => ({ target, kind: classifyTarget(target, pipelines) })).filter(({ kind }) => kind.kind !== "other");
     for (const rule of rules) {
+        const kinds = targets.of(rule).map((target) => classifyTarget(target, pipelines));
+        // A rule that starts no pipeline (notifications, or no target) is not this policy's business,
+        // even when its pattern is unknown.
+        if (unresolved.length === 0 && kinds.every((kind) => kind.kind === "other")) {
+            continue;
+        }
         const named = namedRepositories(check, rule);
         if (named === undefined) {
             continue;
         }
         const verdicts: Verdicts = { violations: [], undecided: [] };
-        for (const target of targets.of(rule)) {
-            judgeTarget(classifyTarget(target, pipelines), named, external, verdicts);
-        }
+        kinds.forEach((kind) => judgeTarget(kind, named, external, verdicts));
         for (const { target } of unresolved) {
             verdicts.undecided.push(`target ${target.name}'s rule is unknown during preview and depends on no rule: it may start a pipeline from this rule`);
         }

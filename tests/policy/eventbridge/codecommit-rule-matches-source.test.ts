@@ -89,6 +89,8 @@ describe("eventbridge-codecommit-rule-matches-source", () => {
         const toFunction = knownTarget("on-push", "arn:aws:lambda:us-east-1:111111111111:function:notify");
         expect(await findings([pipeline("app", gitHubSource), namedRule(pullRequests), toFunction])).toEqual([]);
         expect(await findings([pipeline("app", gitHubSource), rule(pullRequests)])).toEqual([]);
+        // Unknown patterns too (`resources: [repo.arn]` through pulumi.jsonStringify): no pipeline is started.
+        expect(await findings([pipeline("app", gitHubSource), rule(unknown), toTopic, topic])).toEqual([]);
     });
 
     it("reads the pattern as a JSON string, an object, or a secret", async () => {
@@ -151,9 +153,9 @@ describe("eventbridge-codecommit-rule-matches-source", () => {
         const absentArn: TestResource = { type: TARGET, name: "t", props: { rule: unknown }, propertyDependencies: { rule: [`${RULE}::on-push`] } };
         const unresolved: TestResource = { type: TARGET, name: "t", props: { rule: unknown, arn: unknown }, propertyDependencies: { arn: [`${PIPELINE}::app`] } };
         const cases: TestResource[][] = [
-            [pipeline("app", gitHubSource), rule(unknown)],
-            [pipeline("app", gitHubSource), rule({ source: unknown })],
-            [pipeline("app", gitHubSource), rule({ source: ["aws.events", unknown] })],
+            trigger(unknown, gitHubSource),
+            trigger({ source: unknown }, gitHubSource),
+            trigger({ source: ["aws.events", unknown] }, gitHubSource),
             trigger(codeCommitPattern(), { ...gitHubSource, provider: unknown }),
             [{ type: PIPELINE, name: "app", props: { stages: unknown } }, rule(codeCommitPattern()), startsPipeline("on-push", "app")],
             trigger(named, codeCommitSource("app-repo"), codeCommitSource(unknown)),
