@@ -16,8 +16,13 @@
  * logical name. Values unknown at preview are outputs of other resources, the recommended pattern,
  * and pass. Pipeline variables (`#{...}`) resolve at run time and are reported as undecided, and so
  * is a literal that may name the unseen child of a remote (awsx) component.
+ *
+ * Pairing (`deploy-pairs.ts`): when both literals of an action name resources, the named service
+ * must run in the named cluster (the deployment group belong to the named application); a cluster
+ * from a lookup (`aws.ecs.getCluster`) is an existing one, taken on trust like the external lists.
  */
 import { actionField, configurationValue, PipelineAction, pipelineActions } from "../lib/pipeline";
+import { PairSpec, pairing, Pairing } from "./deploy-pairs";
 import { CompliancePolicy, StackCheck, stackPolicy, stringList, Subject } from "../lib/policy";
 import { isUnknown, knownOr, read } from "../lib/props";
 import { unseenCreatorsOf } from "../lib/remote-components";
@@ -68,6 +73,15 @@ const TARGETS: ReadonlyMap<string, readonly Target[]> = new Map([
     ],
 ]);
 
+/** Per provider, the pair of targets whose child must belong to the parent, and how it refers to it. */
+const PAIRS: ReadonlyMap<string, PairSpec> = new Map([
+    ["ECS", { parentType: ECS_CLUSTER, parentNoun: "cluster", childNoun: "service", reference: "cluster", absentMeans: "default", lookup: "aws.ecs.getCluster" }],
+    [
+        "CodeDeployToECS",
+        { parentType: CODEDEPLOY_APPLICATION, parentNoun: "CodeDeploy application", childNoun: "deployment group", reference: "appName", lookup: "aws.codedeploy.getApplication" },
+    ],
+]);
+
 /** Per target type, the remote components whose unseen children may be what a literal names. */
 type UnseenCreators = (resourceType: string) => readonly Subject[];
 
@@ -115,6 +129,50 @@ function checkTarget(check: StackCheck, unseen: UnseenCreators, pipeline: Subjec
     );
 }
 
+/** Literal values only: outputs are unknown at preview and pipeline variables resolve at run time. */
+function literal(action: PipelineAction, key: string): string | undefined {
+    const value = configurationValue(action, key);
+    return typeof value === "string" && !value.includes("#{") ? value : undefined;
+}
+
+/**
+ * Both literals may name resources of the stack while the child does not belong to the parent: the
+ * named service runs in another cluster. Reported when no child of that name belongs to the parent.
+ */
+function checkPair(check: StackCheck, pipeline: Subject, action: PipelineAction, provider: string): void {
+    const spec = PAIRS.get(provider);
+    if (!spec) {
+        return;
+    }
+    // TARGETS lists the parent first, then the child, for every provider PAIRS has.
+    const [parent, child] = TARGETS.get(provider) as readonly [Target, Target];
+    const parentName = literal(action, parent.key);
+    const childName = literal(action, child.key);
+    if (parentName === undefined || childName === undefined) {
+        return;
+    }
+    const children = check.ofType(child.resourceType).filter((resource) => read.string(resource.props, child.nameInput) === childName);
+    if (children.length === 0) {
+        return;
+    }
+    const stackParents = new Set(check.ofType(parent.resourceType).map((resource) => read.string(resource.props, parent.nameInput)));
+    const pairings: Pairing[] = children.map((resource) => pairing(resource, parentName, spec, (name) => stackParents.has(name)));
+    if (pairings.some((p) => p.verdict === "pass")) {
+        return;
+    }
+    const where = `${action.label}: ${child.key} "${childName}" in ${parent.key} "${parentName}"`;
+    const reasons = pairings.map((p) => p.reason).join("; ");
+    if (pairings.some((p) => p.verdict === "unknown")) {
+        check.undecided(pipeline, `${where}: cannot tell whether the ${spec.childNoun} belongs to that ${spec.parentNoun}, ${reasons}`);
+    } else {
+        check.violation(
+            pipeline,
+            `${where}: the ${spec.childNoun} does not belong to that ${spec.parentNoun} (${reasons}), so the action deploys to nowhere: ` +
+                `pass the ${spec.parentNoun}'s and ${spec.childNoun}'s name outputs of one pair`,
+        );
+    }
+}
+
 function validate(check: StackCheck): void {
     const unseenByType = new Map<string, readonly Subject[]>();
     const unseen: UnseenCreators = (resourceType) => {
@@ -139,6 +197,7 @@ function validate(check: StackCheck): void {
                 for (const target of TARGETS.get(provider) ?? []) {
                     checkTarget(check, unseen, pipeline, action, target);
                 }
+                checkPair(check, pipeline, action, provider);
             }
         }
     }
@@ -156,8 +215,8 @@ export const deployTargetInStack: CompliancePolicy = stackPolicy({
         externalDeploymentGroups: stringList("CodeDeploy deployment group names managed outside this stack (CodeDeployToECS actions)."),
     },
     docs: {
-        what: "A Deploy action with provider `ECS` (ClusterName, ServiceName) or `CodeDeployToECS` (ApplicationName, DeploymentGroupName) whose value is a literal must match the name of a resource of that kind in the stack, or a name in the matching `external...` config. Values unknown at preview (outputs) pass; auto-named resources cannot be matched by a literal.",
-        why: "A literal that matches nothing makes the deploy stage fail on the pipeline's first run, after everything else deployed.",
+        what: "A Deploy action with provider `ECS` (ClusterName, ServiceName) or `CodeDeployToECS` (ApplicationName, DeploymentGroupName) whose value is a literal must match the name of a resource of that kind in the stack, or a name in the matching `external...` config. Values unknown at preview (outputs) pass; auto-named resources cannot be matched by a literal. When both literals name things, the named service's `cluster` must refer to the named cluster (by property dependency, name or ARN; absent is ECS's `default` cluster), and the deployment group's `appName` to the named application. A cluster found with a lookup (`aws.ecs.getCluster`) is an existing one outside the stack: taken on trust when the action names an external cluster, undecided when it names one of the stack's.",
+        why: "A literal that matches nothing, or a service that runs in another cluster than the one named, makes the deploy stage fail on the pipeline's first run, after everything else deployed.",
         fix: "Pass `cluster.name` and `service.name` (or the CodeDeploy resources' names) from the resources the stack creates, or list names managed by another stack in the policy config.",
         url: "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-ECS.html",
         compliance: { nist: ["CM-3"] },

@@ -1,88 +1,97 @@
 /**
  * eventbridge-codecommit-rule-matches-source
  *
- * What: an EventBridge rule on `aws.codecommit` events needs a pipeline in the stack with a
- * CodeCommit source action, and must name that action's repository.
- * Why: a CodeCommit rule next to a GitHub-sourced pipeline never fires, and one that names no
- * repository (or another one) starts the pipeline on pushes it does not build. Known failure #6.
- * Fix: delete the rule when the source is a connection (it triggers the pipeline itself), or scope
- * the pattern to the source repository (`resources: [repo.arn]` or `detail.repositoryName`).
+ * What: an EventBridge rule on `aws.codecommit` events that starts a pipeline (an `EventTarget`
+ * whose `arn` is the pipeline) must name a repository that is a CodeCommit source of that pipeline.
+ * Why: a CodeCommit rule that starts a GitHub-sourced pipeline runs it on pushes it does not build,
+ * and one that names no repository (or another one) starts it on unrelated pushes. Known failure #6.
+ * Fix: delete the trigger when the source is a connection (it triggers the pipeline itself), or scope
+ * the pattern to the targeted pipeline's source repository (`resources: [repo.arn]` or
+ * `detail.repositoryName`). Rules that only notify (SNS, Lambda targets) are not this policy's business.
  * https://docs.aws.amazon.com/codepipeline/latest/userguide/triggering.html
  */
 import { arnResourceName, parseEventPattern, patternValues } from "../lib/event-pattern";
 import { actionField, configurationValue, pipelineActions } from "../lib/pipeline";
-import { CompliancePolicy, StackCheck, stackPolicy, Subject } from "../lib/policy";
-import { isUnknown } from "../lib/props";
+import { CompliancePolicy, StackCheck, stackPolicy, stringList, Subject } from "../lib/policy";
+import { isUnknown, knownOr, read } from "../lib/props";
 import { CLOUDWATCH_EVENT_RULE, CODEPIPELINE_PIPELINE } from "../lib/resource-types";
+import { classifyTarget, indexRuleTargets, TargetKind } from "./rule-targets";
 
 interface Sources {
     readonly repositories: readonly string[];
-    /** A CodeCommit source whose repository is unknown, or a pipeline whose actions are unknown. */
+    /** A CodeCommit source whose repository is unknown, or a stage or action list that is unknown. */
     readonly unknown: readonly string[];
 }
 
-function codeCommitSources(check: StackCheck): Sources {
+function codeCommitSources(pipeline: Subject): Sources {
     const repositories: string[] = [];
-    const unknown: string[] = [];
-    for (const pipeline of check.ofType(CODEPIPELINE_PIPELINE)) {
-        const actions = pipelineActions(pipeline.props);
-        unknown.push(...actions.unknown.map((path) => `${pipeline.name} ${path}`));
-        for (const action of actions.actions) {
-            const owner = actionField(action, "owner");
-            const provider = actionField(action, "provider");
-            const repository = configurationValue(action, "RepositoryName");
-            if (isUnknown(owner) || isUnknown(provider)) {
-                unknown.push(`${pipeline.name} ${action.label}`);
-            } else if (owner === "AWS" && provider === "CodeCommit") {
-                if (typeof repository === "string") {
-                    repositories.push(repository);
-                } else {
-                    unknown.push(`${pipeline.name} ${action.label} RepositoryName`);
-                }
+    const actions = pipelineActions(pipeline.props);
+    const unknown = [...actions.unknown];
+    for (const action of actions.actions) {
+        const owner = actionField(action, "owner");
+        const provider = actionField(action, "provider");
+        const repository = configurationValue(action, "RepositoryName");
+        if (isUnknown(owner) || isUnknown(provider)) {
+            unknown.push(`${action.label} owner or provider`);
+        } else if (owner === "AWS" && provider === "CodeCommit") {
+            if (typeof repository === "string") {
+                repositories.push(repository);
+            } else {
+                unknown.push(`${action.label} RepositoryName`);
             }
         }
     }
     return { repositories, unknown };
 }
 
-function checkRule(check: StackCheck, rule: Subject, sources: Sources): void {
+/** Findings for one rule: every violation is reported; undecided only when nothing failed. */
+interface Verdicts {
+    readonly violations: string[];
+    readonly undecided: string[];
+}
+
+/** The repositories the rule's pattern names, or undefined when the rule is not on CodeCommit events. */
+function namedRepositories(check: StackCheck, rule: Subject): readonly string[] | undefined {
     const parsed = parseEventPattern(rule.props);
     if (parsed.kind === "unknown") {
         check.undecided(rule, "eventPattern is unknown during preview: cannot tell whether it matches CodeCommit events");
-        return;
+        return undefined;
     }
     if (parsed.kind !== "object") {
-        return;
+        return undefined;
     }
     const source = patternValues(parsed.value, "source");
     if (source.unknown) {
         check.undecided(rule, "the pattern's source is unknown during preview");
-        return;
+        return undefined;
     }
     if (!source.values.includes("aws.codecommit")) {
-        return;
+        return undefined;
     }
-    const named = [
+    return [
         ...patternValues(parsed.value, "resources").values.map(arnResourceName),
         ...patternValues(parsed.value, "detail.repositoryName").values,
     ];
-    const undecidedSources = sources.unknown.length > 0 ? sources.unknown.join(", ") : undefined;
+}
+
+function judgePipeline(pipeline: Subject, named: readonly string[], verdicts: Verdicts): void {
+    const sources = codeCommitSources(pipeline);
+    const where = `pipeline ${pipeline.name}`;
+    const unknown = sources.unknown.length > 0 ? ` (${where}: ${sources.unknown.join(", ")} unknown during preview)` : undefined;
     if (sources.repositories.length === 0) {
-        if (undecidedSources) {
-            check.undecided(rule, `the rule matches CodeCommit events; cannot tell whether a pipeline has a CodeCommit source (${undecidedSources} unknown during preview)`);
+        if (unknown) {
+            verdicts.undecided.push(`cannot tell whether it has a CodeCommit source${unknown}`);
         } else {
-            check.violation(
-                rule,
-                "the rule matches CodeCommit events, but no pipeline in this stack has a CodeCommit source action, so it never triggers a build: " +
-                    "remove it (a connection-based source starts the pipeline itself)",
+            verdicts.violations.push(
+                `the rule matches CodeCommit events and starts ${where}, which has no CodeCommit source action: ` +
+                    "pushes start a build of another source; remove the rule (a connection-based source starts the pipeline itself)",
             );
         }
         return;
     }
     if (named.length === 0) {
-        check.violation(
-            rule,
-            `the rule matches events of every CodeCommit repository: name the source repository (${sources.repositories.join(", ")}) in resources or detail.repositoryName`,
+        verdicts.violations.push(
+            `the rule matches events of every CodeCommit repository and starts ${where}: name its source repository (${sources.repositories.join(", ")}) in resources or detail.repositoryName`,
         );
         return;
     }
@@ -90,13 +99,24 @@ function checkRule(check: StackCheck, rule: Subject, sources: Sources): void {
     if (strangers.length === 0) {
         return;
     }
-    if (undecidedSources) {
-        check.undecided(rule, `cannot tell whether repository ${strangers.join(", ")} is a pipeline source (${undecidedSources} unknown during preview)`);
+    if (unknown) {
+        verdicts.undecided.push(`cannot tell whether repository ${strangers.join(", ")} is a source of ${where}${unknown}`);
     } else {
-        check.violation(
-            rule,
-            `the rule names repository ${strangers.join(", ")}, which is not the RepositoryName of any CodeCommit source action (sources: ${sources.repositories.join(", ")})`,
+        verdicts.violations.push(
+            `the rule names repository ${strangers.join(", ")} and starts ${where}, whose CodeCommit source actions use ${sources.repositories.join(", ")}`,
         );
+    }
+}
+
+function judgeTarget(target: TargetKind, named: readonly string[], external: readonly unknown[], verdicts: Verdicts): void {
+    if (target.kind === "pipelines") {
+        target.pipelines.forEach((pipeline) => judgePipeline(pipeline, named, verdicts));
+    } else if (target.kind === "external" && !external.includes(target.pipelineName)) {
+        verdicts.undecided.push(
+            `it starts pipeline ${target.pipelineName}, which this stack does not create: list it in the policy config externalPipelines once its sources are checked`,
+        );
+    } else if (target.kind === "unknown") {
+        verdicts.undecided.push(`${target.reason}: cannot tell whether it starts a pipeline`);
     }
 }
 
@@ -105,21 +125,46 @@ function validate(check: StackCheck): void {
     if (rules.length === 0) {
         return;
     }
-    const sources = codeCommitSources(check);
+    const pipelines = check.ofType(CODEPIPELINE_PIPELINE);
+    const targets = indexRuleTargets(check);
+    const external = knownOr(read.array(check.config, "externalPipelines"), []);
+    // A target whose rule is unknown and depends on no rule may belong to any rule.
+    const unresolved = targets.unresolved.map((target) => ({ target, kind: classifyTarget(target, pipelines) })).filter(({ kind }) => kind.kind !== "other");
     for (const rule of rules) {
-        checkRule(check, rule, sources);
+        const kinds = targets.of(rule).map((target) => classifyTarget(target, pipelines));
+        // A rule that starts no pipeline (notifications, or no target) is not this policy's business,
+        // even when its pattern is unknown.
+        if (unresolved.length === 0 && kinds.every((kind) => kind.kind === "other")) {
+            continue;
+        }
+        const named = namedRepositories(check, rule);
+        if (named === undefined) {
+            continue;
+        }
+        const verdicts: Verdicts = { violations: [], undecided: [] };
+        kinds.forEach((kind) => judgeTarget(kind, named, external, verdicts));
+        for (const { target } of unresolved) {
+            verdicts.undecided.push(`target ${target.name}'s rule is unknown during preview and depends on no rule: it may start a pipeline from this rule`);
+        }
+        verdicts.violations.forEach((message) => check.violation(rule, message));
+        if (verdicts.violations.length === 0 && verdicts.undecided.length > 0) {
+            check.undecided(rule, `the rule matches CodeCommit events; ${verdicts.undecided.join("; ")}`);
+        }
     }
 }
 
 export const codeCommitRuleMatchesSource: CompliancePolicy = stackPolicy({
     name: "eventbridge-codecommit-rule-matches-source",
-    description: "An EventBridge rule on CodeCommit events must match the CodeCommit source repository of a pipeline in the stack.",
+    description: "An EventBridge rule on CodeCommit events that starts a pipeline must name a CodeCommit source repository of that pipeline.",
     severity: "high",
     enforcementLevel: "mandatory",
+    config: {
+        externalPipelines: stringList("Names of pipelines outside this stack that CodeCommit rules may start; their sources are checked where they are defined."),
+    },
     docs: {
-        what: "An `aws.cloudwatch.EventRule` whose event pattern has source `aws.codecommit` requires a pipeline in the stack with a CodeCommit source action (owner `AWS`, provider `CodeCommit`), and must name that action's `RepositoryName` (in `resources` ARNs or `detail.repositoryName`).",
-        why: "A CodeCommit rule next to a GitHub- or connection-sourced pipeline never fires, so changes are not built; a rule that names no repository or another one starts the pipeline on unrelated pushes.",
-        fix: "Remove the rule when the pipeline uses a connection source (the connection triggers the pipeline). If the source really is CodeCommit, scope the pattern to that repository, e.g. `resources: [repo.arn]`.",
+        what: "An `aws.cloudwatch.EventRule` whose event pattern has source `aws.codecommit` and whose `aws.cloudwatch.EventTarget` starts a pipeline (the target's `arn` is the pipeline's, by property dependency or ARN) must name, in `resources` ARNs or `detail.repositoryName`, only repositories that are the `RepositoryName` of that pipeline's CodeCommit source actions (owner `AWS`, provider `CodeCommit`). Rules whose targets are not pipelines (SNS topics, Lambda functions) are not checked; a pipeline outside the stack must be listed in `externalPipelines`, else the rule is undecided, as is a target whose ARN cannot be told during preview.",
+        why: "A CodeCommit rule that starts a GitHub- or connection-sourced pipeline runs it on pushes it does not build; a rule that names no repository or another one starts the pipeline on unrelated pushes.",
+        fix: "Remove the trigger when the pipeline uses a connection source (the connection triggers the pipeline). If the source really is CodeCommit, scope the pattern to that pipeline's repository, e.g. `resources: [repo.arn]`.",
         url: "https://docs.aws.amazon.com/codepipeline/latest/userguide/triggering.html",
         compliance: { nist: ["CM-3"] },
     },

@@ -95,6 +95,8 @@ export interface PolicyMeta {
     readonly kind: "resource" | "stack";
     readonly docs: PolicyDocs;
     readonly remediable: boolean;
+    /** Resource policies: the type tokens they inspect (checked against the installed provider). */
+    readonly resourceTypes?: readonly string[];
 }
 
 export type CompliancePolicy = (ResourceValidationPolicy | StackValidationPolicy) & PolicyMeta;
@@ -257,6 +259,7 @@ export function resourcePolicy(definition: ResourcePolicyDefinition): Compliance
     const applies = (type: string): boolean => definition.resourceTypes.includes(type);
     const policy: ResourceValidationPolicy & PolicyMeta = {
         ...sdkFields(definition, "resource", definition.remediate !== undefined),
+        resourceTypes: definition.resourceTypes,
         validateResource: forSingleType((args: ResourceValidationArgs, report: ReportViolation) => {
             if (!applies(args.type)) {
                 return;

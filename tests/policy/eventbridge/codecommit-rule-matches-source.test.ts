@@ -3,6 +3,8 @@ import { analyzeStack, of, secret, TestResource, unknown, urnOf } from "../harne
 const POLICY = "eventbridge-codecommit-rule-matches-source";
 const PIPELINE = "aws:codepipeline/pipeline:Pipeline";
 const RULE = "aws:cloudwatch/eventRule:EventRule";
+const TARGET = "aws:cloudwatch/eventTarget:EventTarget";
+const TOPIC = "aws:sns/topic:Topic";
 
 const codeCommitSource = (repository: unknown, extra: Record<string, unknown> = {}) => ({
     name: "Source",
@@ -39,63 +41,127 @@ const codeCommitPattern = (extra: Record<string, unknown> = {}) => ({
 
 const rule = (eventPattern: unknown, name = "on-push"): TestResource => ({ type: RULE, name, props: { eventPattern } });
 
-async function findings(resources: TestResource[]) {
-    return of(POLICY, await analyzeStack(resources));
+/** A target as a preview shows it: `rule: rule.name` and `arn: pipeline.arn` unknown, tied by property dependencies. */
+const startsPipeline = (ruleName: string, pipelineName: string, name = `${ruleName}-target`): TestResource => ({
+    type: TARGET,
+    name,
+    props: { rule: unknown, arn: unknown },
+    propertyDependencies: { rule: [`${RULE}::${ruleName}`], arn: [`${PIPELINE}::${pipelineName}`] },
+});
+
+/** A target with known values, as a deployed stack (or `--state`) carries them. */
+const knownTarget = (ruleName: string, arn: unknown, name = `${ruleName}-target`): TestResource => ({ type: TARGET, name, props: { rule: ruleName, arn } });
+const namedRule = (eventPattern: unknown, name = "on-push"): TestResource => ({ type: RULE, name, props: { name, eventPattern } });
+
+/** A rule on `pattern` that starts the pipeline `app` (the rule is "on-push"). */
+const trigger = (pattern: unknown, ...sources: unknown[]): TestResource[] => [pipeline("app", ...sources), rule(pattern), startsPipeline("on-push", "app")];
+
+async function findings(resources: TestResource[], config?: Record<string, unknown>) {
+    return of(POLICY, await analyzeStack(resources, { config: config && { [POLICY]: config } }));
 }
 
 describe("eventbridge-codecommit-rule-matches-source", () => {
-    it("reports known failure #6 against the rule: a CodeCommit rule next to a GitHub-sourced pipeline", async () => {
-        const result = await findings([pipeline("app", gitHubSource), rule(JSON.stringify(codeCommitPattern()))]);
+    it("reports known failure #6 against the rule: a CodeCommit rule that starts a GitHub-sourced pipeline", async () => {
+        const result = await findings(trigger(JSON.stringify(codeCommitPattern()), gitHubSource));
         expect(result).toEqual([
-            expect.objectContaining({ level: "mandatory", urn: urnOf(RULE, "on-push"), message: expect.stringContaining("no pipeline in this stack has a CodeCommit source") }),
+            expect.objectContaining({ level: "mandatory", urn: urnOf(RULE, "on-push"), message: expect.stringContaining("starts pipeline app, which has no CodeCommit source action") }),
         ]);
     });
 
-    it("passes the right snippets: no rule, or a rule naming the CodeCommit source repository", async () => {
-        expect(await findings([pipeline("app", gitHubSource)])).toEqual([]);
+    it("reports a rule for one repository that starts a GitHub-sourced pipeline while another pipeline uses that repository", async () => {
+        const resources = [...trigger(codeCommitPattern({ detail: { repositoryName: ["app-repo"] } }), gitHubSource), pipeline("tools", codeCommitSource("app-repo"))];
+        const result = await findings(resources);
+        expect(result.map((d) => d.message)).toEqual([expect.stringContaining("starts pipeline app, which has no CodeCommit source action")]);
+    });
+
+    it("passes the right snippets: a rule naming the started pipeline's CodeCommit repository", async () => {
         const byArn = codeCommitPattern({ resources: ["arn:aws:codecommit:us-east-1:111111111111:app-repo"] });
-        expect(await findings([pipeline("app", codeCommitSource("app-repo")), rule(JSON.stringify(byArn))])).toEqual([]);
+        expect(await findings(trigger(JSON.stringify(byArn), codeCommitSource("app-repo")))).toEqual([]);
         const byName = codeCommitPattern({ detail: { repositoryName: ["app-repo"], referenceName: ["main"] } });
-        expect(await findings([pipeline("app", codeCommitSource("app-repo")), rule(byName)])).toEqual([]);
+        expect(await findings(trigger(byName, codeCommitSource("app-repo")))).toEqual([]);
+    });
+
+    it("leaves alone rules that start no pipeline: notifications to a topic or a function, and rules without targets", async () => {
+        const pullRequests = codeCommitPattern({ "detail-type": ["CodeCommit Pull Request State Change"] });
+        const toTopic: TestResource = { type: TARGET, name: "notify", props: { rule: unknown, arn: unknown }, propertyDependencies: { rule: [`${RULE}::on-push`], arn: [`${TOPIC}::alerts`] } };
+        const topic: TestResource = { type: TOPIC, name: "alerts", props: {} };
+        expect(await findings([pipeline("app", gitHubSource), rule(pullRequests), toTopic, topic])).toEqual([]);
+        const toFunction = knownTarget("on-push", "arn:aws:lambda:us-east-1:111111111111:function:notify");
+        expect(await findings([pipeline("app", gitHubSource), namedRule(pullRequests), toFunction])).toEqual([]);
+        expect(await findings([pipeline("app", gitHubSource), rule(pullRequests)])).toEqual([]);
+        // Unknown patterns too (`resources: [repo.arn]` through pulumi.jsonStringify): no pipeline is started.
+        expect(await findings([pipeline("app", gitHubSource), rule(unknown), toTopic, topic])).toEqual([]);
     });
 
     it("reads the pattern as a JSON string, an object, or a secret", async () => {
         for (const pattern of [JSON.stringify(codeCommitPattern()), codeCommitPattern(), secret(JSON.stringify(codeCommitPattern())), { source: "aws.codecommit" }]) {
-            expect(await findings([pipeline("app", gitHubSource), rule(pattern)])).toHaveLength(1);
+            expect(await findings(trigger(pattern, gitHubSource))).toHaveLength(1);
         }
     });
 
-    it("reports a rule naming a repository that no source action uses", async () => {
+    it("reports a rule naming a repository that the started pipeline does not use", async () => {
         const pattern = codeCommitPattern({ resources: ["arn:aws:codecommit:us-east-1:111111111111:other-repo"], detail: { repositoryName: "app-repo" } });
-        const result = await findings([pipeline("app", codeCommitSource("app-repo")), rule(pattern)]);
-        expect(result.map((d) => d.message)).toEqual([expect.stringContaining("names repository other-repo, which is not the RepositoryName")]);
+        const result = await findings(trigger(pattern, codeCommitSource("app-repo")));
+        expect(result.map((d) => d.message)).toEqual([expect.stringContaining("names repository other-repo and starts pipeline app, whose CodeCommit source actions use app-repo")]);
     });
 
     it("reports a rule that names no repository at all", async () => {
-        const result = await findings([pipeline("app", codeCommitSource("app-repo")), rule(codeCommitPattern())]);
-        expect(result.map((d) => d.message)).toEqual([expect.stringContaining("every CodeCommit repository: name the source repository (app-repo)")]);
+        const result = await findings(trigger(codeCommitPattern(), codeCommitSource("app-repo")));
+        expect(result.map((d) => d.message)).toEqual([expect.stringContaining("every CodeCommit repository and starts pipeline app: name its source repository (app-repo)")]);
     });
 
-    it("matches against every CodeCommit source of multi-source pipelines and several pipelines", async () => {
+    it("matches each rule against the sources of the pipelines it starts only", async () => {
         const resources = [
             pipeline("app", codeCommitSource("app-repo"), { ...codeCommitSource("lib-repo"), name: "Lib" }),
             pipeline("tools", gitHubSource, codeCommitSource("tools-repo")),
-            rule(codeCommitPattern({ detail: { repositoryName: ["lib-repo", "tools-repo"] } })),
-            rule(codeCommitPattern({ detail: { repositoryName: ["docs-repo"] } }), "docs"),
+            rule(codeCommitPattern({ detail: { repositoryName: ["lib-repo", "app-repo"] } }), "lib"),
+            startsPipeline("lib", "app"),
+            rule(codeCommitPattern({ detail: { repositoryName: ["app-repo"] } }), "cross"),
+            startsPipeline("cross", "tools"),
         ];
         const result = await findings(resources);
-        expect(result).toEqual([expect.objectContaining({ urn: urnOf(RULE, "docs"), message: expect.stringContaining("docs-repo") })]);
+        expect(result).toEqual([expect.objectContaining({ urn: urnOf(RULE, "cross"), message: expect.stringContaining("names repository app-repo and starts pipeline tools") })]);
+    });
+
+    it("finds the pipeline by a known ARN, and accepts pipelines listed as external", async () => {
+        const pattern = codeCommitPattern({ detail: { repositoryName: ["app-repo"] } });
+        const arn = (name: string) => `arn:aws:codepipeline:us-east-1:111111111111:${name}`;
+        expect(await findings([pipeline("app", codeCommitSource("app-repo")), namedRule(pattern), knownTarget("on-push", arn("app"))])).toEqual([]);
+        const wrong = await findings([pipeline("app", gitHubSource), namedRule(pattern), knownTarget("on-push", arn("app"))]);
+        expect(wrong.map((d) => d.level)).toEqual(["mandatory"]);
+        const outside = [namedRule(pattern), knownTarget("on-push", arn("shared-pipeline"))];
+        expect(await findings(outside, { externalPipelines: ["shared-pipeline"] })).toEqual([]);
+        const result = await findings(outside);
+        expect(result.map((d) => d.message)).toEqual([expect.stringMatching(/^\[undecided\] .*starts pipeline shared-pipeline, which this stack does not create: list it in the policy config externalPipelines/)]);
+    });
+
+    it("reports every violation of a rule, and no undecided note beside them", async () => {
+        const resources = [
+            pipeline("app", gitHubSource),
+            pipeline("web", gitHubSource),
+            rule(codeCommitPattern()),
+            startsPipeline("on-push", "app", "a"),
+            startsPipeline("on-push", "web", "b"),
+            { type: TARGET, name: "c", props: { rule: unknown, arn: unknown }, propertyDependencies: { rule: [`${RULE}::on-push`] } },
+        ];
+        expect((await findings(resources)).map((d) => d.level)).toEqual(["mandatory", "mandatory"]);
     });
 
     it("reports undecided, never a silent pass, when a needed value is unknown", async () => {
         const named = codeCommitPattern({ detail: { repositoryName: ["other"] } });
+        const unknownArn: TestResource = { type: TARGET, name: "t", props: { rule: unknown, arn: unknown }, propertyDependencies: { rule: [`${RULE}::on-push`] } };
+        const absentArn: TestResource = { type: TARGET, name: "t", props: { rule: unknown }, propertyDependencies: { rule: [`${RULE}::on-push`] } };
+        const unresolved: TestResource = { type: TARGET, name: "t", props: { rule: unknown, arn: unknown }, propertyDependencies: { arn: [`${PIPELINE}::app`] } };
         const cases: TestResource[][] = [
-            [pipeline("app", gitHubSource), rule(unknown)],
-            [pipeline("app", gitHubSource), rule({ source: unknown })],
-            [pipeline("app", gitHubSource), rule({ source: ["aws.events", unknown] })],
-            [pipeline("app", { ...gitHubSource, provider: unknown }), rule(codeCommitPattern())],
-            [{ type: PIPELINE, name: "app", props: { stages: unknown } }, rule(codeCommitPattern())],
-            [pipeline("app", codeCommitSource("app-repo"), codeCommitSource(unknown)), rule(named)],
+            trigger(unknown, gitHubSource),
+            trigger({ source: unknown }, gitHubSource),
+            trigger({ source: ["aws.events", unknown] }, gitHubSource),
+            trigger(codeCommitPattern(), { ...gitHubSource, provider: unknown }),
+            [{ type: PIPELINE, name: "app", props: { stages: unknown } }, rule(codeCommitPattern()), startsPipeline("on-push", "app")],
+            trigger(named, codeCommitSource("app-repo"), codeCommitSource(unknown)),
+            [rule(codeCommitPattern()), unknownArn],
+            [rule(codeCommitPattern()), absentArn],
+            [pipeline("app", gitHubSource), rule(codeCommitPattern()), unresolved],
         ];
         for (const resources of cases) {
             const result = await findings(resources);
@@ -112,6 +178,7 @@ describe("eventbridge-codecommit-rule-matches-source", () => {
             rule("", "d"),
             { type: RULE, name: "e", props: { scheduleExpression: "rate(1 day)" } },
             rule({ source: [{ prefix: "aws.code" }] }, "f"),
+            ...["a", "b", "c", "d", "e", "f"].map((name) => startsPipeline(name, "app")),
         ];
         expect(await findings(resources)).toEqual([]);
         expect(await findings([pipeline("app", gitHubSource)])).toEqual([]);
