@@ -26,6 +26,8 @@ export interface RecordOptions {
   onStatus?: (message: string) => void;
   /** Where the program's own console output goes (it must never reach our stdout). */
   onOutput?: (chunk: string) => void;
+  /** Called the moment the deadline passes, before the program is gone: the run's first failure is decided then. */
+  onDeadline?: () => void;
 }
 
 export function describeChildError(result: ChildResult, entry: string): CheckError | undefined {
@@ -69,6 +71,7 @@ export async function recordProgram(options: RecordOptions): Promise<Recording> 
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
+      options.onDeadline?.();
       child.kill("SIGKILL");
     }, options.timeoutMs);
     const abort = (): void => {

@@ -93,7 +93,7 @@ function servePack(packDir: string, dir: string, args: string[], env: PackEnviro
     };
     const timer = setTimeout(() => {
       stop();
-      settle(() => reject(new CheckError(`policy pack ${packDir} did not start within ${timeoutMs / 1000}s (raise --timeout)`)));
+      settle(() => reject(new CheckError(`policy pack ${packDir} did not start within ${timeoutMs / 1000}s (raise --pack-timeout)`)));
     }, timeoutMs);
     child.stdout?.on("data", (d: Buffer) => {
       if (settled) {
