@@ -57,7 +57,8 @@ export async function recordProgram(options: RecordOptions): Promise<Recording> 
   try {
     const child = spawn(process.execPath, [path.join(KIT_ROOT, "bin", "record-child.js")], {
       cwd: options.target.projectDir,
-      env: { ...process.env, PIPELINE_CHECK_SPEC: JSON.stringify(spec) },
+      env: { ...process.env, PIPELINE_CHECK_SPEC: JSON.stringify(spec), PIPELINE_CHECK_WATCH_PARENT: "1" },
+      // PIPELINE_CHECK_WATCH_PARENT: the child ends itself when the checker is gone (bin/parent-watch.js).
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
     track(child, "program");

@@ -117,6 +117,34 @@ describe("pipeline-check never leaves processes behind", () => {
     }
     expect(started.filter(alive)).toEqual([]);
   });
+  it("leaves no program or pack behind when it is killed with SIGKILL, even a program that never yields", async () => {
+    // The checker cannot clean up after SIGKILL: each child must notice on its own that the checker is gone.
+    const file = write("spins/index.ts", "console.error(\"spinning now\");\nwhile (Date.now() > 0) {\n  // never yields\n}\n");
+    const pidFile = path.join(tmp, "sigkill-pids");
+    const child = spawn(process.execPath, [BIN, file, "--policy-pack", PACK, "--verbose"], {
+      cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PIPELINE_CHECK_PID_FILE: pidFile },
+    });
+    let stderr = "";
+    await new Promise<void>((resolve) => child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+      if (stderr.includes("spinning now") && stderr.includes("ready")) {
+        resolve();
+      }
+    }));
+    const started = fs.readFileSync(pidFile, "utf8").split("\n").filter(Boolean).map((l) => ({ pid: Number(l.split(" ")[0]), label: l.slice(l.indexOf(" ") + 1) }));
+    expect(started.map((s) => s.label).sort()).toEqual(["policy pack", "program"]);
+    expect(started.map((s) => s.pid).filter(alive)).toHaveLength(2);
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_, signal) => resolve(signal)));
+    child.kill("SIGKILL");
+    expect(await exited).toBe("SIGKILL");
+    // Each child ends when its stdin pipe from the checker closes; a generous bound turns a child that
+    // never ends into a failed assertion rather than a hung test.
+    const until = Date.now() + 60_000;
+    while (started.some((s) => alive(s.pid)) && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(started.filter((s) => alive(s.pid))).toEqual([]);
+  });
 });
 
 describe("pipeline-check output", () => {
