@@ -14,6 +14,8 @@ export interface CliArgs {
   state?: string;
   format: Format;
   output?: string;
+  /** SARIF's SRCROOT; default: the git repository of the target, else the working directory. */
+  sourceRoot?: string;
   verbose: boolean;
   timeoutSeconds: number;
   /** Deadline of the pack's start; without the flag, the same as timeoutSeconds. */
@@ -37,6 +39,7 @@ Options:
                              does, instead of running a program
   --format text|json|sarif   output format (default: text)
   --output FILE              write the report to FILE instead of stdout
+  --source-root DIR          SARIF paths are relative to DIR (default: the git repository of PROGRAM)
   --timeout SECONDS          bound on running the program (default: 300), and on starting the pack
                              unless --pack-timeout is given
   --pack-timeout SECONDS     bound on starting the pack, a deadline of its own (default: --timeout)
@@ -46,7 +49,7 @@ Options:
 Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 the check could not run.
 `;
 
-const VALUED = new Set(["--policy-pack", "--policy-pack-config", "--stack", "--config", "--stack-tag", "--state", "--format", "--output", "--timeout", "--pack-timeout"]);
+const VALUED = new Set(["--policy-pack", "--policy-pack-config", "--stack", "--config", "--stack-tag", "--state", "--format", "--output", "--timeout", "--pack-timeout", "--source-root"]);
 
 function seconds(flag: string, value: string): number {
   const n = Number(value);
@@ -88,6 +91,7 @@ export function parseArgs(argv: string[]): CliArgs {
       case "--stack": args.stack = value; break;
       case "--state": args.state = value; break;
       case "--output": args.output = value; break;
+      case "--source-root": args.sourceRoot = value; break;
       case "--config":
         if (value.indexOf("=") <= 0) {
           throw new CheckError(`--config ${value}: expected key=value (for example --config aws:region=us-east-1)`);

@@ -3,6 +3,8 @@ import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { BIN, PACK, PROGRAM, ROOT, runCli, scratch } from "./cliProcess";
+import { sarifProblems } from "./sarifSchema";
+import { parseReport } from "./reportSchema";
 
 const { dir: tmp, write } = scratch("pc-cli-");
 
@@ -32,6 +34,13 @@ describe("pipeline-check exits 2 with one line naming the cause", () => {
   it("for a program that throws, naming where", () => {
     const file = write("throws/index.ts", "import * as aws from \"@pulumi/aws\";\nnew aws.s3.Bucket(\"b\");\nthrow new Error(\"no region configured\");\n");
     expectOneLineFailure(cli(file, "--policy-pack", PACK), /threw: no region configured \(.*throws\/index\.ts:3\)$/);
+  });
+
+  it("for a program whose error spans lines, keeping every line without the checker's stack", () => {
+    const file = write("config/index.ts", "throw new Error(\"Invalid configuration in Pulumi.prod.yaml:\\n  - desiredCount: must be at least 1\\n  - logRetentionDays: must be one of 30, 90\");\n");
+    const result = cli(file, "--policy-pack", PACK);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^pipeline-check: program .*config\/index\.ts threw: Invalid configuration in Pulumi\.prod\.yaml: \(.*config\/index\.ts:1\)\n {2}- desiredCount: must be at least 1\n {2}- logRetentionDays: must be one of 30, 90\n$/);
   });
 
   it("for a pack that fails to load", () => {
@@ -68,8 +77,11 @@ describe("pipeline-check exits 2 with one line naming the cause", () => {
     expectOneLineFailure(cli(PROGRAM, "--dry"), /unknown option --dry \(see --help\)$/);
   });
 
-  it("for an unwritable output file", () => {
-    expectOneLineFailure(cli(PROGRAM, "--policy-pack", PACK, "--output", "/nonexistent-dir/report.json"), /--output \/nonexistent-dir\/report.json: cannot write the file \(ENOENT\)$/);
+  it("for an unwritable output file, before anything runs", () => {
+    const result = cli(PROGRAM, "--policy-pack", PACK, "--output", "/nonexistent-dir/report.json");
+    expectOneLineFailure(result, /--output \/nonexistent-dir\/report.json: cannot write the file \(ENOENT\)$/);
+    expect(result.started).toEqual([]);
+    expectOneLineFailure(cli(PROGRAM, "--policy-pack", PACK, "--output", tmp), /cannot write the file \(EISDIR\)$/);
   });
 
   it("for a bad --state file", () => {
@@ -151,9 +163,12 @@ describe("pipeline-check output", () => {
   it("prints exactly one JSON object and exits 1 on mandatory violations", () => {
     const result = cli(PROGRAM, "--policy-pack", PACK, "--format", "json");
     expect(result.code).toBe(1);
-    const report = JSON.parse(result.stdout) as Record<string, unknown[]>;
-    expect(Object.keys(report)).toEqual(["resources", "violations", "waived", "undecided", "remediated", "unansweredFunctions"]);
+    const report = parseReport<Record<string, unknown[]> & { tool: unknown; pack: unknown }>(result.stdout);
+    expect(Object.keys(report)).toEqual(["schemaVersion", "tool", "pack", "resources", "violations", "waived", "undecided", "remediated", "unansweredFunctions"]);
+    expect(report.tool).toEqual({ name: "pipeline-check", version: (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version });
+    expect(report.pack).toEqual({ name: "checker-test-pack", version: "0.0.1" });
     expect(report.violations).toHaveLength(4);
+    expect(report.violations[0]).toMatchObject({ location: { file: "tests/checker/programs/basic.ts", line: expect.any(Number) } });
     expect(result.stderr).toBe("");
   });
 
@@ -164,7 +179,8 @@ describe("pipeline-check output", () => {
     expect(result.stdout).toBe("");
     const log = JSON.parse(fs.readFileSync(out, "utf8")) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
     const inline = log.runs[0].results.find((r) => r.ruleId === "no-inline-versioning");
-    expect(inline?.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "tests/checker/programs/basic.ts" }, region: { startLine: 4 } });
+    expect(inline?.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "tests/checker/programs/basic.ts", uriBaseId: "SRCROOT" }, region: { startLine: 4 } });
+    expect(sarifProblems(log)).toEqual([]);
   });
 
   it("exits 0 when nothing mandatory is found, and prints the summary in text", () => {
@@ -190,7 +206,7 @@ describe("pipeline-check output", () => {
     );
     const result = cli(file, "--policy-pack", PACK, "--format", "json");
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ violations: [] });
+    expect(parseReport(result.stdout)).toMatchObject({ violations: [] });
     expect(result.stderr).toBe(
       "note: the resources inside 2 remote component(s) (awsx:ecr:Repository \"images\", awsx:ecr:Repository \"child-less\") are not checked offline: " +
         "their provider plugin builds them only in a real pulumi preview --policy-pack\n",
@@ -211,7 +227,7 @@ describe("pipeline-check output", () => {
     );
     const result = cli(file, "--policy-pack", PACK, "--format", "json");
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ unansweredFunctions: [{ token: "aws:ec2/getVpc:getVpc", calls: 2 }] });
+    expect(parseReport(result.stdout)).toMatchObject({ unansweredFunctions: [{ token: "aws:ec2/getVpc:getVpc", calls: 2 }] });
     expect(result.stderr).toBe(
       "note: 1 function(s) the offline provider model cannot answer returned unknown results (aws:ec2/getVpc:getVpc (2 calls)): " +
         "policies that depend on them report [undecided]; a real pulumi preview --policy-pack calls them\n",
@@ -222,6 +238,7 @@ describe("pipeline-check output", () => {
     const file = write("unknown.json", JSON.stringify({ "no-such-policy": "mandatory", environments: ["org/env"] }));
     const result = cli(PROGRAM, "--policy-pack", PACK, "--policy-pack-config", file, "--format", "json");
     expect(result.code).toBe(1);
+    parseReport(result.stdout);
     expect(result.stderr).toBe(`warning: ${file}: 'no-such-policy' names no policy of pack checker-test-pack; passed on unused, as the engine does (check for a typo)\n`);
   });
 

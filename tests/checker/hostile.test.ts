@@ -4,6 +4,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { PACK, PROGRAM, ROOT, runCli as cli, scratch, type CliRun as Run, type Started } from "./cliProcess";
+import { parseReport } from "./reportSchema";
 
 const { dir: tmp, write } = scratch("pc-hostile-");
 
@@ -64,7 +65,7 @@ describe("a hostile program", () => {
     const run = cli([file, "--policy-pack", PACK, "--format", "json", "--verbose"]);
     expect(run.code).toBe(0);
     // The root stack and the default provider of the "test" package come on top.
-    expect((JSON.parse(run.stdout) as { resources: number }).resources).toBe(10_002);
+    expect(parseReport<{ resources: number }>(run.stdout).resources).toBe(10_002);
     const summary = /^program registered 10002 resources \(peak memory (\d+) MB\)$/m.exec(run.stderr);
     expect(summary).not.toBeNull();
     // About 50 KB per resource today; the bound only catches runaway growth.
