@@ -36,9 +36,11 @@ export function describeChildError(result: ChildResult, entry: string): CheckErr
   }
   const { message, compile, location } = result.error;
   const where = location ? ` (${path.relative(process.cwd(), location.file)}:${location.line})` : "";
+  // A multi-line message keeps its lines (bounded by the child); where it threw stays on the first.
+  const [first, ...rest] = message.split("\n");
   return compile
     ? new CheckError(`program ${path.relative(process.cwd(), entry)} failed to compile: ${message}`)
-    : new CheckError(`program ${path.relative(process.cwd(), entry)} threw: ${message}${where}`);
+    : new CheckError(`program ${path.relative(process.cwd(), entry)} threw: ${first}${where}${rest.length > 0 ? `\n${rest.join("\n")}` : ""}`);
 }
 
 export async function recordProgram(options: RecordOptions): Promise<Recording> {
