@@ -18,6 +18,7 @@ export interface CliArgs {
   sourceRoot?: string;
   verbose: boolean;
   timeoutSeconds: number;
+  version?: boolean;
   /** Deadline of the pack's start; without the flag, the same as timeoutSeconds. */
   packTimeoutSeconds?: number;
   help: boolean;
@@ -44,7 +45,8 @@ Options:
                              unless --pack-timeout is given
   --pack-timeout SECONDS     bound on starting the pack, a deadline of its own (default: --timeout)
   --verbose                  progress, program output and stack traces on errors
-  --help                     this text
+  --version                  the kit's version
+  --help, -h                 this text
 
 Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 the check could not run.
 `;
@@ -64,6 +66,14 @@ export function parseArgs(argv: string[]): CliArgs {
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
+    if (raw === "-h") {
+      args.help = true;
+      continue;
+    }
+    if (raw === "--version") {
+      args.version = true;
+      continue;
+    }
     if (!raw.startsWith("--")) {
       positional.push(raw);
       continue;

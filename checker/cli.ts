@@ -83,6 +83,10 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(USAGE);
       return EXIT_CLEAN;
     }
+    if (args.version) {
+      process.stdout.write(`pipeline-check ${kitVersion()}\n`);
+      return EXIT_CLEAN;
+    }
     if (args.output) {
       checkWritable(args.output);
     }

@@ -15,6 +15,9 @@ describe("command-line parsing", () => {
     });
     expect(parseArgs(["--state", "s.json"]).state).toBe("s.json");
     expect(parseArgs(["--pack-timeout", "600", "--timeout=3"])).toMatchObject({ packTimeoutSeconds: 600, timeoutSeconds: 3 });
+    expect(parseArgs(["-h"]).help).toBe(true);
+    expect(parseArgs(["--version"]).version).toBe(true);
+    expect(parseArgs(["--source-root", "/r"]).sourceRoot).toBe("/r");
   });
 
   it.each([

@@ -20,6 +20,12 @@ describe("cli main", () => {
     expect(output.stdout).toContain("--policy-pack-config FILE");
   });
 
+  it("prints the kit's version for --version", async () => {
+    expect(await main(["--version"])).toBe(EXIT_CLEAN);
+    const { version } = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string };
+    expect(output.stdout).toBe(`pipeline-check ${version}\n`);
+  });
+
   it("prints one line for a user mistake, and the stack trace only with --verbose", async () => {
     expect(await main(["--nope"])).toBe(EXIT_CANNOT_RUN);
     expect(output.stderr).toBe("pipeline-check: unknown option --nope (see --help)\n");
