@@ -1,5 +1,7 @@
 "use strict";
 // Child process entry of the kit's pack launcher: loads the pack in the current directory from its
-// compile cache (see checker/serve/packRunner.ts).
-require("./ts-hook");
-require("../checker/serve/packRunner").main();
+// compile cache (see checker/serve/packRunner.ts). It ends itself when the checker is gone (parent-watch).
+require("./parent-watch").then(() => {
+  require("./ts-hook");
+  require("../checker/serve/packRunner").main();
+});

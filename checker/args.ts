@@ -14,8 +14,13 @@ export interface CliArgs {
   state?: string;
   format: Format;
   output?: string;
+  /** SARIF's SRCROOT; default: the git repository of the target, else the working directory. */
+  sourceRoot?: string;
   verbose: boolean;
   timeoutSeconds: number;
+  version?: boolean;
+  /** Deadline of the pack's start; without the flag, the same as timeoutSeconds. */
+  packTimeoutSeconds?: number;
   help: boolean;
 }
 
@@ -35,20 +40,40 @@ Options:
                              does, instead of running a program
   --format text|json|sarif   output format (default: text)
   --output FILE              write the report to FILE instead of stdout
-  --timeout SECONDS          bound on running the program and starting the pack (default: 300)
+  --source-root DIR          SARIF paths are relative to DIR (default: the git repository of PROGRAM)
+  --timeout SECONDS          bound on running the program (default: 300), and on starting the pack
+                             unless --pack-timeout is given
+  --pack-timeout SECONDS     bound on starting the pack, a deadline of its own (default: --timeout)
   --verbose                  progress, program output and stack traces on errors
-  --help                     this text
+  --version                  the kit's version
+  --help, -h                 this text
 
 Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 the check could not run.
 `;
 
-const VALUED = new Set(["--policy-pack", "--policy-pack-config", "--stack", "--config", "--stack-tag", "--state", "--format", "--output", "--timeout"]);
+const VALUED = new Set(["--policy-pack", "--policy-pack-config", "--stack", "--config", "--stack-tag", "--state", "--format", "--output", "--timeout", "--pack-timeout", "--source-root"]);
+
+function seconds(flag: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) {
+    throw new CheckError(`${flag} ${value}: expected a positive number of seconds`);
+  }
+  return n;
+}
 
 export function parseArgs(argv: string[]): CliArgs {
   const args: CliArgs = { stack: "dev", config: [], stackTags: [], format: "text", verbose: false, timeoutSeconds: 300, help: false };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
+    if (raw === "-h") {
+      args.help = true;
+      continue;
+    }
+    if (raw === "--version") {
+      args.version = true;
+      continue;
+    }
     if (!raw.startsWith("--")) {
       positional.push(raw);
       continue;
@@ -76,6 +101,7 @@ export function parseArgs(argv: string[]): CliArgs {
       case "--stack": args.stack = value; break;
       case "--state": args.state = value; break;
       case "--output": args.output = value; break;
+      case "--source-root": args.sourceRoot = value; break;
       case "--config":
         if (value.indexOf("=") <= 0) {
           throw new CheckError(`--config ${value}: expected key=value (for example --config aws:region=us-east-1)`);
@@ -92,13 +118,11 @@ export function parseArgs(argv: string[]): CliArgs {
         }
         args.format = value;
         break;
-      default: {
-        const seconds = Number(value);
-        if (!Number.isFinite(seconds) || seconds <= 0) {
-          throw new CheckError(`--timeout ${value}: expected a positive number of seconds`);
-        }
-        args.timeoutSeconds = seconds;
-      }
+      case "--pack-timeout":
+        args.packTimeoutSeconds = seconds(flag, value);
+        break;
+      default:
+        args.timeoutSeconds = seconds(flag, value);
     }
   }
   if (positional.length > 1) {

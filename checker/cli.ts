@@ -1,4 +1,5 @@
 // pipeline-check: parses flags, runs the check, writes the chosen format, maps outcomes to exit codes.
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs, USAGE, type CliArgs } from "./args";
@@ -21,15 +22,50 @@ function kitVersion(): string {
   return pkg.version ?? "0.0.0";
 }
 
+/** SRCROOT of SARIF: --source-root, else the git repository holding the target, else the working directory. */
+export function sourceRoot(given: string | undefined, target: string): string {
+  if (given) {
+    return path.resolve(given);
+  }
+  try {
+    const top = execFileSync("git", ["rev-parse", "--show-toplevel"], { cwd: path.dirname(path.resolve(target)), encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    if (top) {
+      return top;
+    }
+  } catch {
+    // not in a git repository, or no git: the working directory stands in
+  }
+  return process.cwd();
+}
+
+/** Fails before the run, not after it, when --output cannot be written: a long check is not wasted. */
+export function checkWritable(file: string): void {
+  const target = fs.existsSync(file) ? file : path.dirname(path.resolve(file));
+  try {
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+      throw Object.assign(new Error("a directory"), { code: "EISDIR" });
+    }
+    fs.accessSync(target, fs.constants.W_OK);
+  } catch (e) {
+    throw new CheckError(`--output ${file}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? messageOf(e)})`);
+  }
+}
+
 export function render(result: CheckResult, args: CliArgs, colour: boolean): string {
   if (args.format === "json") {
-    return toJson(result);
+    return toJson(result, {
+      tool: { name: "pipeline-check", version: kitVersion() },
+      pack: { name: result.pack.name, version: result.pack.version },
+      locations: result.locations,
+      root: sourceRoot(args.sourceRoot, result.entry),
+    });
   }
   if (args.format === "sarif") {
     return toSarif(result, {
       pack: result.pack,
-      root: process.cwd(),
+      root: sourceRoot(args.sourceRoot, result.entry),
       entry: result.entry,
+      state: args.state !== undefined,
       locations: result.locations,
       toolVersion: kitVersion(),
       informationUri: "https://www.pulumi.com/docs/iac/using-pulumi/crossguard/",
@@ -47,6 +83,13 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(USAGE);
       return EXIT_CLEAN;
     }
+    if (args.version) {
+      process.stdout.write(`pipeline-check ${kitVersion()}\n`);
+      return EXIT_CLEAN;
+    }
+    if (args.output) {
+      checkWritable(args.output);
+    }
     const showStatus = verbose || process.stderr.isTTY === true;
     const result = await runCheck({
       program: args.program,
@@ -57,6 +100,7 @@ export async function main(argv: string[]): Promise<number> {
       stackTags: args.stackTags,
       state: args.state,
       timeoutSeconds: args.timeoutSeconds,
+      packTimeoutSeconds: args.packTimeoutSeconds,
       onStatus: showStatus ? (m) => process.stderr.write(`${m}\n`) : undefined,
       onProgramOutput: verbose ? (c) => process.stderr.write(c) : undefined,
     });

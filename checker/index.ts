@@ -27,7 +27,10 @@ export interface CheckOptions {
   /** `key=value` stack tags, added to the ones the backend derives (pulumi:project, pulumi:runtime, ...). */
   stackTags?: string[];
   state?: string;
+  /** Bounds the program's run (default 300). */
   timeoutSeconds?: number;
+  /** Bounds the pack's start, a deadline of its own (default: timeoutSeconds). */
+  packTimeoutSeconds?: number;
   organization?: string;
   launcher?: PackLauncher;
   /** A pack already started with startPack (npm start, test suites); left running afterwards. */
@@ -138,7 +141,7 @@ interface Target {
   empty?: Recording;
 }
 
-function target(options: CheckOptions, stack: string, organization: string): Target {
+function target(options: CheckOptions, stack: string, organization: string, onDeadline: () => void): Target {
   const userTags = parseStackTagFlags(options.stackTags ?? []);
   if (options.state) {
     const recording = readStateExport(options.state);
@@ -158,6 +161,7 @@ function target(options: CheckOptions, stack: string, organization: string): Tar
       onProgress: (n) => options.onStatus?.(`recorded ${n} resources ...`),
       onStatus: options.onStatus,
       onOutput: options.onProgramOutput,
+      onDeadline,
     }),
   };
 }
@@ -180,7 +184,12 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
   installSignalHandlers();
   const stack = options.stack ?? "dev";
   const organization = options.organization ?? DEFAULT_ORGANIZATION;
-  const what = target(options, stack, organization);
+  // Which stage failed first is decided when it fails (its deadline passing included), not when its
+  // promise settles: a killed program settles only once its process is gone, later than the instant.
+  let firstFailure: "record" | "pack" | undefined;
+  const what = target(options, stack, organization, () => {
+    firstFailure ??= "record";
+  });
   const userConfig = userPolicyConfig(options.policyPackConfig);
   if (what.empty) {
     return emptyResult(what.empty, options.pack?.session.info);
@@ -188,7 +197,6 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
 
   const recordStart = Date.now();
   let recordMs = 0;
-  let firstFailure: "record" | "pack" | undefined;
   const stopRecording = new AbortController();
   const recording = what.recording(stopRecording.signal).then((r) => {
     recordMs = Date.now() - recordStart;
@@ -200,7 +208,8 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
   const packPromise = options.pack
     ? Promise.resolve(options.pack)
     : startPack({
-      ...options, project: what.project, stack: what.stack, organization,
+      ...options, timeoutSeconds: options.packTimeoutSeconds ?? options.timeoutSeconds,
+      project: what.project, stack: what.stack, organization,
       config: what.config.values, secretKeys: what.config.secretKeys, tags: what.tags,
     }, userConfig);
   // A pack that cannot start makes the program's run pointless: stop it rather than wait up to --timeout.

@@ -10,7 +10,7 @@ import type { RegistrationRequest } from "./registration";
 import { answerInvokes, type InvokingMonitor } from "./functions";
 import { functionOutputNames } from "./functionOutputs";
 import { pulumiResolver, installPulumiResolution } from "./resolve";
-import { errorLocation, type ChildResult, type ChildSpec } from "./protocol";
+import { errorLocation, programMessage, type ChildResult, type ChildSpec } from "./protocol";
 
 type Callback = (err: unknown, resp?: { setUrn(urn: string): void }) => void;
 interface MonitorLike {
@@ -28,7 +28,7 @@ export async function main(): Promise<void> {
   const fail = (e: unknown): never => {
     const err = e instanceof Error ? e : new Error(String(e));
     const compile = (err as { pipelineCheckCompile?: boolean }).pipelineCheckCompile === true;
-    writeResult(spec.resultFile, { error: { message: err.message.split("\n")[0], compile, location: errorLocation(err.stack ?? "", spec.programDir) } });
+    writeResult(spec.resultFile, { error: { message: programMessage(err.message), compile, location: errorLocation(err.stack ?? "", spec.programDir) } });
     process.exit(3);
   };
   process.on("uncaughtException", fail);

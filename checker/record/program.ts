@@ -31,6 +31,15 @@ function readProjectFile(file: string): { name?: string; main?: string } {
   if (main !== undefined && typeof main !== "string") {
     throw new CheckError(`${file}: field 'main' must be a string path`);
   }
+  // `runtime: nodejs` or `runtime: {name: nodejs, options: ...}`; absent is taken as nodejs.
+  const { runtime } = doc as Record<string, unknown>;
+  const runtimeName = runtime !== null && typeof runtime === "object" ? (runtime as Record<string, unknown>).name : runtime;
+  if (runtimeName !== undefined && runtimeName !== "nodejs") {
+    throw new CheckError(
+      `${file}: field 'runtime' is ${JSON.stringify(runtimeName)}; the offline check runs only nodejs programs (TypeScript or JavaScript); ` +
+        "check this program with pulumi preview --policy-pack",
+    );
+  }
   return { name, main };
 }
 

@@ -38,3 +38,21 @@ export function errorLocation(stack: string, programDir: string): SourceLocation
   }
   return undefined;
 }
+
+export const MESSAGE_LINES = 30;
+export const MESSAGE_CHARS = 4000;
+
+/**
+ * A program's error message as the user should see it: every line (a config validation lists each key
+ * it rejects on lines of its own), without stack frames, bounded in lines and characters.
+ */
+export function programMessage(message: string): string {
+  const lines = message.split("\n").map((l) => l.trimEnd()).filter((l) => l !== "" && !/^\s+at \S/.test(l));
+  const kept = lines.slice(0, MESSAGE_LINES);
+  let text = kept.join("\n");
+  if (text.length > MESSAGE_CHARS) {
+    text = `${text.slice(0, MESSAGE_CHARS)} ...`;
+  }
+  const dropped = lines.length - kept.length;
+  return dropped > 0 ? `${text}\n... (${dropped} more line${dropped === 1 ? "" : "s"})` : text;
+}

@@ -26,6 +26,8 @@ export interface RecordOptions {
   onStatus?: (message: string) => void;
   /** Where the program's own console output goes (it must never reach our stdout). */
   onOutput?: (chunk: string) => void;
+  /** Called the moment the deadline passes, before the program is gone: the run's first failure is decided then. */
+  onDeadline?: () => void;
 }
 
 export function describeChildError(result: ChildResult, entry: string): CheckError | undefined {
@@ -34,9 +36,11 @@ export function describeChildError(result: ChildResult, entry: string): CheckErr
   }
   const { message, compile, location } = result.error;
   const where = location ? ` (${path.relative(process.cwd(), location.file)}:${location.line})` : "";
+  // A multi-line message keeps its lines (bounded by the child); where it threw stays on the first.
+  const [first, ...rest] = message.split("\n");
   return compile
     ? new CheckError(`program ${path.relative(process.cwd(), entry)} failed to compile: ${message}`)
-    : new CheckError(`program ${path.relative(process.cwd(), entry)} threw: ${message}${where}`);
+    : new CheckError(`program ${path.relative(process.cwd(), entry)} threw: ${first}${where}${rest.length > 0 ? `\n${rest.join("\n")}` : ""}`);
 }
 
 export async function recordProgram(options: RecordOptions): Promise<Recording> {
@@ -55,7 +59,8 @@ export async function recordProgram(options: RecordOptions): Promise<Recording> 
   try {
     const child = spawn(process.execPath, [path.join(KIT_ROOT, "bin", "record-child.js")], {
       cwd: options.target.projectDir,
-      env: { ...process.env, PIPELINE_CHECK_SPEC: JSON.stringify(spec) },
+      env: { ...process.env, PIPELINE_CHECK_SPEC: JSON.stringify(spec), PIPELINE_CHECK_WATCH_PARENT: "1" },
+      // PIPELINE_CHECK_WATCH_PARENT: the child ends itself when the checker is gone (bin/parent-watch.js).
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
     track(child, "program");
@@ -69,6 +74,7 @@ export async function recordProgram(options: RecordOptions): Promise<Recording> 
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
+      options.onDeadline?.();
       child.kill("SIGKILL");
     }, options.timeoutMs);
     const abort = (): void => {

@@ -1,7 +1,49 @@
-// The --format json document: exactly the report object, nothing else (timings stay out).
-import type { CheckReport } from "../types";
+// The --format json document: one object, described by docs/pipeline-check-report.schema.json
+// (schemaVersion, tool, pack, the report, each finding's source location when known). Timings stay out.
+import * as path from "path";
+import type { CheckReport, Finding, Remediated, SourceLocation } from "../types";
 
-export function toJson(report: CheckReport): string {
+export const JSON_SCHEMA_VERSION = 1;
+
+export interface JsonContext {
+  tool: { name: string; version: string };
+  pack: { name: string; version: string };
+  /** Where each resource was declared, by URN. */
+  locations?: Map<string, SourceLocation>;
+  /** Location files are relative to it (absolute when outside it). */
+  root?: string;
+}
+
+function locationOf(urn: string, ctx: JsonContext): { location?: { file: string; line: number } } {
+  const where = ctx.locations?.get(urn);
+  if (!where) {
+    return {};
+  }
+  const relative = ctx.root ? path.relative(ctx.root, where.file) : where.file;
+  const file = relative.startsWith("..") || path.isAbsolute(relative) ? where.file : relative.split(path.sep).join("/");
+  return { location: { file, line: Math.max(1, where.line) } };
+}
+
+const finding = (ctx: JsonContext) => (f: Finding): Finding & { location?: { file: string; line: number } } => ({ ...f, ...locationOf(f.urn, ctx) });
+
+// JSON has no undefined: a property the remediation added has `before: null`, one it removed `after: null`.
+const remediation = (ctx: JsonContext) => (r: Remediated): Record<string, unknown> => ({
+  policy: r.policy, resourceType: r.resourceType, resourceName: r.resourceName, urn: r.urn, ...locationOf(r.urn, ctx),
+  changes: r.changes.map((c) => ({ path: c.path, before: c.before === undefined ? null : c.before, after: c.after === undefined ? null : c.after })),
+});
+
+export function toJson(report: CheckReport, ctx: JsonContext): string {
   const { resources, violations, waived, undecided, remediated, unansweredFunctions } = report;
-  return `${JSON.stringify({ resources, violations, waived, undecided, remediated, unansweredFunctions }, null, 2)}\n`;
+  const doc = {
+    schemaVersion: JSON_SCHEMA_VERSION,
+    tool: { name: ctx.tool.name, version: ctx.tool.version },
+    pack: { name: ctx.pack.name, version: ctx.pack.version },
+    resources,
+    violations: violations.map(finding(ctx)),
+    waived: waived.map(finding(ctx)),
+    undecided: undecided.map(finding(ctx)),
+    remediated: remediated.map(remediation(ctx)),
+    unansweredFunctions,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }

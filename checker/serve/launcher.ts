@@ -7,6 +7,8 @@ import * as path from "path";
 import { CheckError } from "../errors";
 import { track } from "./processes";
 
+const PARENT_WATCH = path.join(__dirname, "..", "..", "bin", "parent-watch.js");
+
 export interface PackEnvironment {
   project: string;
   stack: string;
@@ -72,7 +74,9 @@ function servePack(packDir: string, dir: string, args: string[], env: PackEnviro
       PULUMI_NODEJS_ORGANIZATION: env.organization,
       PULUMI_NODEJS_DRY_RUN: "true",
       PULUMI_CONFIG: JSON.stringify(env.config),
+      PIPELINE_CHECK_WATCH_PARENT: "1",
     },
+    // PIPELINE_CHECK_WATCH_PARENT: the pack ends itself when the checker is gone (bin/parent-watch.js).
     stdio: ["ignore", "pipe", "pipe"],
   });
   track(child, "policy pack");
@@ -93,7 +97,7 @@ function servePack(packDir: string, dir: string, args: string[], env: PackEnviro
     };
     const timer = setTimeout(() => {
       stop();
-      settle(() => reject(new CheckError(`policy pack ${packDir} did not start within ${timeoutMs / 1000}s (raise --timeout)`)));
+      settle(() => reject(new CheckError(`policy pack ${packDir} did not start within ${timeoutMs / 1000}s (raise --pack-timeout)`)));
     }, timeoutMs);
     child.stdout?.on("data", (d: Buffer) => {
       if (settled) {
@@ -128,7 +132,8 @@ export const engineLauncher: PackLauncher = {
   async start(packDir, env, timeoutMs) {
     const dir = checkPackDir(packDir);
     const runner = resolveRunPolicyPack(dir);
-    return servePack(packDir, dir, [runner, "127.0.0.1:0", dir], env, timeoutMs);
+    // run-policy-pack is the SDK's, so the watch on the checker comes in through --require.
+    return servePack(packDir, dir, ["--require", PARENT_WATCH, runner, "127.0.0.1:0", dir], env, timeoutMs);
   },
 };
 

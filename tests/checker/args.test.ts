@@ -14,6 +14,10 @@ describe("command-line parsing", () => {
       format: "sarif", output: "o.sarif", timeoutSeconds: 60, verbose: true, help: true,
     });
     expect(parseArgs(["--state", "s.json"]).state).toBe("s.json");
+    expect(parseArgs(["--pack-timeout", "600", "--timeout=3"])).toMatchObject({ packTimeoutSeconds: 600, timeoutSeconds: 3 });
+    expect(parseArgs(["-h"]).help).toBe(true);
+    expect(parseArgs(["--version"]).version).toBe(true);
+    expect(parseArgs(["--source-root", "/r"]).sourceRoot).toBe("/r");
   });
 
   it.each([
@@ -26,6 +30,7 @@ describe("command-line parsing", () => {
     [["--stack-tag", `k=${"v".repeat(257)}`], `stack tag "k" value is too long (max length 256 characters)`],
     [["--format", "xml"], "--format xml: use text, json or sarif"],
     [["--timeout", "-1"], "--timeout -1: expected a positive number"],
+    [["--pack-timeout", "soon"], "--pack-timeout soon: expected a positive number"],
     [["--stack"], "option --stack needs a value"],
     [["a", "b"], "expected at most one PROGRAM"],
     [["a", "--state", "s.json"], "give either a PROGRAM or --state"],

@@ -3,6 +3,8 @@ import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { BIN, PACK, PROGRAM, ROOT, runCli, scratch } from "./cliProcess";
+import { sarifProblems } from "./sarifSchema";
+import { parseReport } from "./reportSchema";
 
 const { dir: tmp, write } = scratch("pc-cli-");
 
@@ -32,6 +34,13 @@ describe("pipeline-check exits 2 with one line naming the cause", () => {
   it("for a program that throws, naming where", () => {
     const file = write("throws/index.ts", "import * as aws from \"@pulumi/aws\";\nnew aws.s3.Bucket(\"b\");\nthrow new Error(\"no region configured\");\n");
     expectOneLineFailure(cli(file, "--policy-pack", PACK), /threw: no region configured \(.*throws\/index\.ts:3\)$/);
+  });
+
+  it("for a program whose error spans lines, keeping every line without the checker's stack", () => {
+    const file = write("config/index.ts", "throw new Error(\"Invalid configuration in Pulumi.prod.yaml:\\n  - desiredCount: must be at least 1\\n  - logRetentionDays: must be one of 30, 90\");\n");
+    const result = cli(file, "--policy-pack", PACK);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^pipeline-check: program .*config\/index\.ts threw: Invalid configuration in Pulumi\.prod\.yaml: \(.*config\/index\.ts:1\)\n {2}- desiredCount: must be at least 1\n {2}- logRetentionDays: must be one of 30, 90\n$/);
   });
 
   it("for a pack that fails to load", () => {
@@ -68,8 +77,11 @@ describe("pipeline-check exits 2 with one line naming the cause", () => {
     expectOneLineFailure(cli(PROGRAM, "--dry"), /unknown option --dry \(see --help\)$/);
   });
 
-  it("for an unwritable output file", () => {
-    expectOneLineFailure(cli(PROGRAM, "--policy-pack", PACK, "--output", "/nonexistent-dir/report.json"), /--output \/nonexistent-dir\/report.json: cannot write the file \(ENOENT\)$/);
+  it("for an unwritable output file, before anything runs", () => {
+    const result = cli(PROGRAM, "--policy-pack", PACK, "--output", "/nonexistent-dir/report.json");
+    expectOneLineFailure(result, /--output \/nonexistent-dir\/report.json: cannot write the file \(ENOENT\)$/);
+    expect(result.started).toEqual([]);
+    expectOneLineFailure(cli(PROGRAM, "--policy-pack", PACK, "--output", tmp), /cannot write the file \(EISDIR\)$/);
   });
 
   it("for a bad --state file", () => {
@@ -97,7 +109,8 @@ describe("pipeline-check never leaves processes behind", () => {
 
   it("bounds a program that never finishes with --timeout", () => {
     const file = write("hangs/index.ts", "export = new Promise(() => { setInterval(() => undefined, 1000); });\n");
-    expectOneLineFailure(cli(file, "--policy-pack", PACK, "--timeout", "3"), /did not finish within 3s \(raise --timeout\)$/);
+    // The pack's start has a deadline of its own, far away: only the program's can decide the outcome.
+    expectOneLineFailure(cli(file, "--policy-pack", PACK, "--timeout", "3", "--pack-timeout", "600"), /program .* did not finish within 3s \(raise --timeout\)$/);
   });
 
   it("stops the program and the pack on Ctrl-C", async () => {
@@ -109,8 +122,40 @@ describe("pipeline-check never leaves processes behind", () => {
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     child.kill("SIGINT");
     expect(await exited).toBe(130);
-    await new Promise((r) => setTimeout(r, 200));
+    // SIGKILL was sent before the CLI exited; wait for the kernel to finish each child, however busy the
+    // machine (a child that stays alive makes the test time out rather than pass).
+    while (started.some(alive)) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
     expect(started.filter(alive)).toEqual([]);
+  });
+  it("leaves no program or pack behind when it is killed with SIGKILL, even a program that never yields", async () => {
+    // The checker cannot clean up after SIGKILL: each child must notice on its own that the checker is gone.
+    const file = write("spins/index.ts", "console.error(\"spinning now\");\nwhile (Date.now() > 0) {\n  // never yields\n}\n");
+    const pidFile = path.join(tmp, "sigkill-pids");
+    const child = spawn(process.execPath, [BIN, file, "--policy-pack", PACK, "--verbose"], {
+      cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PIPELINE_CHECK_PID_FILE: pidFile },
+    });
+    let stderr = "";
+    await new Promise<void>((resolve) => child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+      if (stderr.includes("spinning now") && stderr.includes("ready")) {
+        resolve();
+      }
+    }));
+    const started = fs.readFileSync(pidFile, "utf8").split("\n").filter(Boolean).map((l) => ({ pid: Number(l.split(" ")[0]), label: l.slice(l.indexOf(" ") + 1) }));
+    expect(started.map((s) => s.label).sort()).toEqual(["policy pack", "program"]);
+    expect(started.map((s) => s.pid).filter(alive)).toHaveLength(2);
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_, signal) => resolve(signal)));
+    child.kill("SIGKILL");
+    expect(await exited).toBe("SIGKILL");
+    // Each child ends when its stdin pipe from the checker closes; a generous bound turns a child that
+    // never ends into a failed assertion rather than a hung test.
+    const until = Date.now() + 60_000;
+    while (started.some((s) => alive(s.pid)) && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(started.filter((s) => alive(s.pid))).toEqual([]);
   });
 });
 
@@ -118,9 +163,12 @@ describe("pipeline-check output", () => {
   it("prints exactly one JSON object and exits 1 on mandatory violations", () => {
     const result = cli(PROGRAM, "--policy-pack", PACK, "--format", "json");
     expect(result.code).toBe(1);
-    const report = JSON.parse(result.stdout) as Record<string, unknown[]>;
-    expect(Object.keys(report)).toEqual(["resources", "violations", "waived", "undecided", "remediated", "unansweredFunctions"]);
+    const report = parseReport<Record<string, unknown[]> & { tool: unknown; pack: unknown }>(result.stdout);
+    expect(Object.keys(report)).toEqual(["schemaVersion", "tool", "pack", "resources", "violations", "waived", "undecided", "remediated", "unansweredFunctions"]);
+    expect(report.tool).toEqual({ name: "pipeline-check", version: (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version });
+    expect(report.pack).toEqual({ name: "checker-test-pack", version: "0.0.1" });
     expect(report.violations).toHaveLength(4);
+    expect(report.violations[0]).toMatchObject({ location: { file: "tests/checker/programs/basic.ts", line: expect.any(Number) } });
     expect(result.stderr).toBe("");
   });
 
@@ -131,7 +179,8 @@ describe("pipeline-check output", () => {
     expect(result.stdout).toBe("");
     const log = JSON.parse(fs.readFileSync(out, "utf8")) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
     const inline = log.runs[0].results.find((r) => r.ruleId === "no-inline-versioning");
-    expect(inline?.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "tests/checker/programs/basic.ts" }, region: { startLine: 4 } });
+    expect(inline?.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "tests/checker/programs/basic.ts", uriBaseId: "SRCROOT" }, region: { startLine: 4 } });
+    expect(sarifProblems(log)).toEqual([]);
   });
 
   it("exits 0 when nothing mandatory is found, and prints the summary in text", () => {
@@ -157,7 +206,7 @@ describe("pipeline-check output", () => {
     );
     const result = cli(file, "--policy-pack", PACK, "--format", "json");
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ violations: [] });
+    expect(parseReport(result.stdout)).toMatchObject({ violations: [] });
     expect(result.stderr).toBe(
       "note: the resources inside 2 remote component(s) (awsx:ecr:Repository \"images\", awsx:ecr:Repository \"child-less\") are not checked offline: " +
         "their provider plugin builds them only in a real pulumi preview --policy-pack\n",
@@ -178,7 +227,7 @@ describe("pipeline-check output", () => {
     );
     const result = cli(file, "--policy-pack", PACK, "--format", "json");
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ unansweredFunctions: [{ token: "aws:ec2/getVpc:getVpc", calls: 2 }] });
+    expect(parseReport(result.stdout)).toMatchObject({ unansweredFunctions: [{ token: "aws:ec2/getVpc:getVpc", calls: 2 }] });
     expect(result.stderr).toBe(
       "note: 1 function(s) the offline provider model cannot answer returned unknown results (aws:ec2/getVpc:getVpc (2 calls)): " +
         "policies that depend on them report [undecided]; a real pulumi preview --policy-pack calls them\n",
@@ -189,6 +238,7 @@ describe("pipeline-check output", () => {
     const file = write("unknown.json", JSON.stringify({ "no-such-policy": "mandatory", environments: ["org/env"] }));
     const result = cli(PROGRAM, "--policy-pack", PACK, "--policy-pack-config", file, "--format", "json");
     expect(result.code).toBe(1);
+    parseReport(result.stdout);
     expect(result.stderr).toBe(`warning: ${file}: 'no-such-policy' names no policy of pack checker-test-pack; passed on unused, as the engine does (check for a typo)\n`);
   });
 

@@ -4,6 +4,8 @@ import * as os from "os";
 import * as path from "path";
 import { EXIT_CANNOT_RUN, EXIT_CLEAN, EXIT_VIOLATIONS, main } from "../../checker/cli";
 import { captureOutput } from "./capturedOutput";
+import { parseReport } from "./reportSchema";
+import { sarifProblems } from "./sarifSchema";
 
 const PACK = path.join(__dirname, "packs", "basic");
 const PROGRAM = path.join(__dirname, "programs", "basic.ts");
@@ -16,6 +18,12 @@ describe("cli main", () => {
   it("prints usage and exits 0 for --help", async () => {
     expect(await main(["--help"])).toBe(EXIT_CLEAN);
     expect(output.stdout).toContain("--policy-pack-config FILE");
+  });
+
+  it("prints the kit's version for --version", async () => {
+    expect(await main(["--version"])).toBe(EXIT_CLEAN);
+    const { version } = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string };
+    expect(output.stdout).toBe(`pipeline-check ${version}\n`);
   });
 
   it("prints one line for a user mistake, and the stack trace only with --verbose", async () => {
@@ -41,6 +49,7 @@ describe("cli main", () => {
     expect(await main([PROGRAM, "--policy-pack", PACK, "--format", "sarif"])).toBe(EXIT_VIOLATIONS);
     const log = JSON.parse(output.stdout) as { runs: { tool: { driver: { rules: { id: string }[] } } }[] };
     expect(log.runs[0].tool.driver.rules.map((r) => r.id)).toEqual(["no-inline-versioning", "bucket-has-tags", "topic-name-known", "force-destroy-off", "at-most-two-buckets"]);
+    expect(sarifProblems(log)).toEqual([]);
   });
 });
 
@@ -60,13 +69,13 @@ describe("cli main on a stack export (--state), with the exit code rule of pulum
   it("exits 1 when a mandatory policy fails", async () => {
     const file = write("mandatory.json", [bucket("old", { versioning: { enabled: true }, tags: { owner: "x" } })]);
     expect(await main(["--state", file, "--policy-pack", PACK, "--format", "json"])).toBe(EXIT_VIOLATIONS);
-    expect(JSON.parse(output.stdout)).toMatchObject({ violations: [{ policy: "no-inline-versioning", resourceName: "old", enforcementLevel: "mandatory" }] });
+    expect(parseReport(output.stdout)).toMatchObject({ violations: [{ policy: "no-inline-versioning", resourceName: "old", enforcementLevel: "mandatory" }] });
   });
 
   it("exits 0 for advisory findings and remediations, which are reported but not applied", async () => {
     const file = write("advisory.json", [bucket("loose", { forceDestroy: true }), bucket("gone", { versioning: { enabled: true } }, { delete: true })]);
     expect(await main(["--state", file, "--policy-pack", PACK, "--format", "json"])).toBe(EXIT_CLEAN);
-    const report = JSON.parse(output.stdout) as { resources: number; violations: { policy: string; resourceName: string }[]; remediated: { resourceName: string }[] };
+    const report = parseReport<{ resources: number; violations: { policy: string; resourceName: string }[]; remediated: { resourceName: string }[] }>(output.stdout);
     // The bucket pending deletion is not analyzed, so its inline versioning does not count.
     expect(report.resources).toBe(2);
     expect(report.violations.map((v) => `${v.policy}@${v.resourceName}`)).toEqual(["bucket-has-tags@loose"]);

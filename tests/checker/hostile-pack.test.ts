@@ -4,6 +4,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { PROGRAM, ROOT, runCli, scratch } from "./cliProcess";
+import { parseReport } from "./reportSchema";
 
 const { dir } = scratch("pc-tspack-");
 
@@ -26,7 +27,7 @@ function packSource(message: string, extra = ""): string {
 const check = () => runCli([PROGRAM, "--policy-pack", dir, "--format", "json"]);
 
 function messages(stdout: string): string[] {
-  return [...new Set((JSON.parse(stdout) as { violations: { message: string }[] }).violations.map((v) => v.message))];
+  return [...new Set(parseReport<{ violations: { message: string }[] }>(stdout).violations.map((v) => v.message))];
 }
 
 describe("a TypeScript pack started the kit's way", () => {

@@ -37,6 +37,10 @@ describe("program resolution", () => {
     expect(resolveProgram(undefined, dir).entry).toBe(path.join(dir, "index.ts"));
   });
 
+  it("accepts runtime nodejs in either form", () => {
+    expect(resolveProgram(tree({ "Pulumi.yaml": "name: x\nruntime:\n  name: nodejs\n  options: { typescript: true }\n", "index.ts": "" }), "/unused").project).toBe("x");
+  });
+
   it.each([
     [{}, "nothing", "program not found: "],
     [{ "Pulumi.yaml": "name: [", "index.ts": "" }, "", "Pulumi.yaml: not valid YAML"],
@@ -46,6 +50,9 @@ describe("program resolution", () => {
     [{ "Pulumi.yaml": "name: x\nmain: 3\n" }, "", "field 'main' must be a string path"],
     [{ "readme.md": "" }, "", "no index.ts or index.js in"],
     [{ "notes.txt": "" }, "notes.txt", "expected a directory or a .ts/.js file"],
+    [{ "Pulumi.yaml": "name: x\nruntime: python\n", "__main__.py": "" }, "", "Pulumi.yaml: field 'runtime' is \"python\"; the offline check runs only nodejs programs"],
+    [{ "Pulumi.yaml": "name: x\nruntime: yaml\nresources: {}\n" }, "", "field 'runtime' is \"yaml\"; the offline check runs only nodejs programs"],
+    [{ "Pulumi.yaml": "name: x\nruntime:\n  name: go\n  options: {}\n", "index.ts": "" }, "", "field 'runtime' is \"go\"; the offline check runs only nodejs programs"],
   ])("explains a bad target (%j)", (files, sub, message) => {
     const dir = tree(files);
     expect(() => resolveProgram(path.join(dir, sub), "/unused")).toThrow(message);

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import Module from "module";
-import { errorLocation } from "../../checker/record/protocol";
+import { errorLocation, MESSAGE_CHARS, MESSAGE_LINES, programMessage } from "../../checker/record/protocol";
 import { describeChildError } from "../../checker/record/run";
 import { installPulumiResolution, pulumiResolver } from "../../checker/record/resolve";
 
@@ -26,6 +26,8 @@ describe("program errors", () => {
     const entry = path.join(process.cwd(), "prog", "index.ts");
     expect(describeChildError({ error: { message: "x.ts:1:2: bad", compile: true } }, entry)?.message).toBe("program prog/index.ts failed to compile: x.ts:1:2: bad");
     expect(describeChildError({ error: { message: "boom", compile: false, location: { file: entry, line: 3 } } }, entry)?.message).toBe("program prog/index.ts threw: boom (prog/index.ts:3)");
+    expect(describeChildError({ error: { message: "Invalid configuration:\n  - a: bad\n  - b: worse", compile: false, location: { file: entry, line: 3 } } }, entry)?.message)
+      .toBe("program prog/index.ts threw: Invalid configuration: (prog/index.ts:3)\n  - a: bad\n  - b: worse");
     expect(describeChildError({ error: { message: "boom", compile: false } }, entry)?.message).toBe("program prog/index.ts threw: boom");
     expect(describeChildError({ recording: { project: "p", stack: "s", entry, resources: [], invokes: [] } }, entry)).toBeUndefined();
   });
@@ -50,5 +52,21 @@ describe("@pulumi resolution", () => {
     } finally {
       mod._resolveFilename = original;
     }
+  });
+});
+
+describe("a program's error message", () => {
+  it("keeps every line of a multi-line message, without stack frames or blank lines", () => {
+    expect(programMessage("Invalid configuration in Pulumi.prod.yaml:\n  - desiredCount: must be at least 1\n\n  - logRetentionDays: not allowed\n    at Object.<anonymous> (/kit/checker/x.ts:1:2)"))
+      .toBe("Invalid configuration in Pulumi.prod.yaml:\n  - desiredCount: must be at least 1\n  - logRetentionDays: not allowed");
+  });
+
+  it("is bounded in lines and characters", () => {
+    const many = Array.from({ length: MESSAGE_LINES + 5 }, (_, i) => `line ${i}`).join("\n");
+    const lines = programMessage(many).split("\n");
+    expect(lines).toHaveLength(MESSAGE_LINES + 1);
+    expect(lines[MESSAGE_LINES]).toBe("... (5 more lines)");
+    expect(programMessage(`${many.split("\n").slice(0, MESSAGE_LINES + 1).join("\n")}`).endsWith("... (1 more line)")).toBe(true);
+    expect(programMessage("x".repeat(MESSAGE_CHARS + 10))).toBe(`${"x".repeat(MESSAGE_CHARS)} ...`);
   });
 });

@@ -1,20 +1,53 @@
 import * as path from "path";
-import { toJson } from "../../checker/report/json";
+import { toJson, type JsonContext } from "../../checker/report/json";
 import { summaryLine, toText, useColour } from "../../checker/report/text";
-import { SARIF_SCHEMA, toSarif, type SarifContext } from "../../checker/report/sarif";
+import { FINGERPRINT, SARIF_SCHEMA, findingSubject, toSarif, waiverJustification, type SarifContext } from "../../checker/report/sarif";
 import { propertyChanges } from "../../checker/report/diff";
 import { summaryTable } from "../../checker/report/table";
 import type { PackInfo } from "../../checker/types";
-import { sampleReport } from "./sampleReport";
+import { finding, sampleReport } from "./sampleReport";
+import { sarifProblems } from "./sarifSchema";
+import { parseReport, reportProblems } from "./reportSchema";
 
 describe("JSON format", () => {
-  it("holds exactly the report keys, with no timings or pack details", () => {
-    const extra = { ...sampleReport, timings: { record: 1, serve: 2, analyze: 3 }, pack: { name: "x" } };
-    const parsed = JSON.parse(toJson(extra)) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual(["resources", "violations", "waived", "undecided", "remediated", "unansweredFunctions"]);
+  const ctx: JsonContext = {
+    tool: { name: "pipeline-check", version: "0.1.0" }, pack: { name: "pack", version: "1.2.3" }, root: "/repo",
+    locations: new Map([[sampleReport.violations[0].urn, { file: "/repo/stack/bucket.ts", line: 12 }]]),
+  };
+
+  it("holds the versioned contract keys, with no timings", () => {
+    const extra = { ...sampleReport, timings: { record: 1, serve: 2, analyze: 3 } };
+    const parsed = parseReport(toJson(extra, ctx));
+    expect(Object.keys(parsed)).toEqual(["schemaVersion", "tool", "pack", "resources", "violations", "waived", "undecided", "remediated", "unansweredFunctions"]);
+    expect([parsed.schemaVersion, parsed.tool, parsed.pack]).toEqual([1, { name: "pipeline-check", version: "0.1.0" }, { name: "pack", version: "1.2.3" }]);
     expect(parsed.unansweredFunctions).toEqual([{ token: "aws:ec2/getVpc:getVpc", calls: 2 }]);
-    expect(parsed.violations).toEqual(sampleReport.violations);
-    expect(Object.keys((parsed.violations as object[])[0])).toEqual(["policy", "enforcementLevel", "severity", "resourceType", "resourceName", "urn", "message"]);
+    expect(Object.keys((parsed.violations as object[])[0])).toEqual(["policy", "enforcementLevel", "severity", "resourceType", "resourceName", "urn", "message", "location"]);
+  });
+
+  it("gives each finding its source location when known, relative to the root", () => {
+    const parsed = parseReport<{ violations: { location?: unknown }[]; remediated: { location?: unknown }[] }>(toJson(sampleReport, ctx));
+    expect(parsed.violations.map((v) => v.location)).toEqual([{ file: "stack/bucket.ts", line: 12 }, { file: "stack/bucket.ts", line: 12 }]);
+    expect(parsed.remediated[0].location).toEqual({ file: "stack/bucket.ts", line: 12 });
+    const outside = parseReport<{ violations: { location?: unknown }[] }>(toJson(sampleReport, { ...ctx, root: "/other" }));
+    expect(outside.violations[0].location).toEqual({ file: "/repo/stack/bucket.ts", line: 12 });
+    expect(parseReport<{ waived: object[] }>(toJson(sampleReport, ctx)).waived[0]).not.toHaveProperty("location");
+  });
+
+  it("always carries before and after in a remediation's change, null for an added or removed property", () => {
+    const report = { ...sampleReport, remediated: [{ ...sampleReport.remediated[0], changes: [
+      { path: "gone", before: true, after: undefined }, { path: "added", before: undefined, after: "x" },
+    ] }] };
+    const parsed = parseReport<{ remediated: { changes: unknown[] }[] }>(toJson(report, ctx));
+    expect(parsed.remediated[0].changes).toEqual([{ path: "gone", before: true, after: null }, { path: "added", before: null, after: "x" }]);
+  });
+
+  it("is checked against the published schema, which rejects a broken report", () => {
+    const parsed = parseReport(toJson(sampleReport, ctx));
+    expect(reportProblems({ ...parsed, schemaVersion: 2 })).toEqual(["/schemaVersion must be equal to constant"]);
+    expect(reportProblems({ ...parsed, timings: {} })).toEqual(["/ must NOT have additional properties"]);
+    const { changes } = (parsed.remediated as { changes: object[] }[])[0];
+    const withoutAfter = { ...parsed, remediated: [{ ...(parsed.remediated as object[])[0], changes: [{ path: (changes[0] as { path: string }).path, before: 1 }] }] };
+    expect(reportProblems(withoutAfter)).toEqual(["/remediated/0/changes/0 must have required property 'after'"]);
   });
 });
 
@@ -84,25 +117,87 @@ describe("SARIF format", () => {
     expect(driver.rules[1].helpUri).toBe("https://example.com/tags");
   });
 
-  it("maps levels, locations relative to the root, and the entry file as fallback", () => {
+  it("is valid against the SARIF 2.1.0 schema", () => {
+    expect(sarifProblems(log)).toEqual([]);
+    // The validator can fail: a level SARIF does not know is reported.
+    expect(sarifProblems({ ...log, runs: [{ ...log.runs[0], results: [{ ...log.runs[0].results[0], level: "fatal" }] }] })).toEqual([
+      "/runs/0/results/0/level must be equal to one of the allowed values",
+    ]);
+  });
+
+  it("maps levels, locations relative to SRCROOT, and the entry file as fallback", () => {
     const results = log.runs[0].results;
     expect(results.map((r) => [r.ruleId, r.level])).toEqual([
       ["no-inline-versioning", "error"], ["bucket-has-tags", "warning"], ["topic-kms", "note"], ["topic-name", "note"],
     ]);
-    expect(results[0].locations).toEqual([{ physicalLocation: { artifactLocation: { uri: "stack/bucket.ts" }, region: { startLine: 12 } } }]);
-    expect(results[2].locations).toEqual([{ physicalLocation: { artifactLocation: { uri: "stack/index.ts" }, region: { startLine: 1 } } }]);
+    expect((log.runs[0] as Record<string, unknown>).originalUriBaseIds).toEqual({ SRCROOT: { uri: "file:///repo/" } });
+    expect(results[0].locations).toEqual([{ physicalLocation: { artifactLocation: { uri: "stack/bucket.ts", uriBaseId: "SRCROOT" }, region: { startLine: 12 } } }]);
+    expect(results[2].locations).toEqual([{ physicalLocation: { artifactLocation: { uri: "stack/index.ts", uriBaseId: "SRCROOT" }, region: { startLine: 1 } } }]);
   });
 
-  it("has every structural element code scanning requires, and fingerprints stable per policy and URN", () => {
+  it("gives a program outside the repository an absolute URI, never a ../ path", () => {
+    const outside = JSON.parse(toSarif(sampleReport, { ...ctx, entry: "/elsewhere/x/index.ts", locations: new Map() })) as Log;
+    expect(outside.runs[0].results[0].locations).toEqual([{ physicalLocation: { artifactLocation: { uri: "file:///elsewhere/x/index.ts" }, region: { startLine: 1 } } }]);
+    expect(sarifProblems(outside)).toEqual([]);
+  });
+
+  it("locates a stack export's findings at the export file, without a line", () => {
+    const state = JSON.parse(toSarif(sampleReport, { ...ctx, entry: path.join(root, "exported.json"), locations: new Map(), state: true })) as Log;
+    for (const r of state.runs[0].results) {
+      expect(r.locations).toEqual([{ physicalLocation: { artifactLocation: { uri: "exported.json", uriBaseId: "SRCROOT" } } }]);
+    }
+    expect(sarifProblems(state)).toEqual([]);
+  });
+
+  it("suppresses waived findings with the waiver's reason and expiry, and only those", () => {
+    const waived = finding({
+      policy: "topic-kms", enforcementLevel: "advisory", message: "[waived] messages are not encrypted at rest (waived until 2027-01-31 by tag compliance:waive:topic-kms: dev only)",
+    });
+    const sarif = JSON.parse(toSarif({ ...sampleReport, waived: [waived] }, ctx)) as Log;
+    const results = sarif.runs[0].results;
+    expect(results.filter((r) => r.suppressions)).toEqual([expect.objectContaining({ ruleId: "topic-kms" })]);
+    expect(results.find((r) => r.ruleId === "topic-kms")?.suppressions).toEqual([
+      { kind: "external", status: "accepted", justification: "dev only (until 2027-01-31, tag compliance:waive:topic-kms)" },
+    ]);
+    expect(sarifProblems(sarif)).toEqual([]);
+    expect(waiverJustification("[waived] no waiver details")).toBe("no waiver details");
+  });
+
+  it("has every structural element code scanning requires, and fingerprints stable across runs", () => {
     for (const r of log.runs[0].results) {
       expect(typeof (r.message as { text: unknown }).text).toBe("string");
       expect(log.runs[0].tool.driver.rules.some((rule) => rule.id === r.ruleId)).toBe(true);
-      expect((r.partialFingerprints as Record<string, string>)["policyUrn/v1"]).toMatch(/^[0-9a-f]{64}$/);
+      expect((r.partialFingerprints as Record<string, string>)[FINGERPRINT]).toMatch(/^[0-9a-f]{64}$/);
     }
     const again = JSON.parse(toSarif(sampleReport, ctx)) as Log;
     expect(again.runs[0].results.map((r) => r.partialFingerprints)).toEqual(log.runs[0].results.map((r) => r.partialFingerprints));
-    const prints = log.runs[0].results.map((r) => JSON.stringify(r.partialFingerprints));
-    expect(new Set(prints).size).toBe(prints.length);
+  });
+
+  describe("fingerprints of several findings of one policy on one resource", () => {
+    const prints = (messages: string[]): string[] => {
+      const report = { ...sampleReport, violations: messages.map((message) => finding({ message })), waived: [], undecided: [] };
+      return (JSON.parse(toSarif(report, ctx)) as Log).runs[0].results.map((r) => (r.partialFingerprints as Record<string, string>)[FINGERPRINT]);
+    };
+    const deploy = [
+      "stage \"Deploy\" action \"Deploy\" ClusterName \"prod-cluster\" names no ECS cluster in this stack: pass the cluster's name output",
+      "stage \"Deploy\" action \"Deploy\" ServiceName \"web\" names no ECS service in this stack: pass the service's name output",
+    ];
+    const inline = ["versioning", "serverSideEncryptionConfiguration", "lifecycleRules"].map((f) => `the inline input ${f} is deprecated: remove it and use aws.s3.Bucket${f}`);
+
+    it("are distinct: cluster and service of one deploy action, three inline S3 blocks, even identical messages", () => {
+      for (const messages of [deploy, inline, ["same words", "same words"]]) {
+        const p = prints(messages);
+        expect(new Set(p).size).toBe(messages.length);
+      }
+    });
+
+    it("rest on what was found, not on the advice's wording", () => {
+      const reworded = deploy.map((m) => m.replace(/: pass .*$/, ": use the name output of a resource of this stack"));
+      expect(prints(reworded)).toEqual(prints(deploy));
+      expect(findingSubject(deploy[0])).toBe("\"Deploy\" \"Deploy\" ClusterName \"prod-cluster\"");
+      expect(findingSubject("[undecided] logsConfig is unknown")).toBe("logsConfig");
+      expect(findingSubject("the cluster's name is not the service's name. See aws.ecs.Service and tasks[0].")).toBe("aws.ecs.Service tasks[0]");
+    });
   });
 });
 

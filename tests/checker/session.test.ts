@@ -6,7 +6,12 @@ import type { RecordedResource, Recording } from "../../checker/types";
 
 const protocol = loadProtocol(path.join(__dirname, "..", "..", "policies"));
 const pb = protocol.pb;
-const tick = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** Lets `turns` turns of the event loop pass: calls finish out of order without depending on a clock. */
+const turns = async (n: number): Promise<void> => {
+  for (let k = 0; k < n; k++) {
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+};
 
 const resource = (i: number): RecordedResource => ({
   urn: `urn:pulumi:dev::p::aws:s3/bucket:Bucket::b${i}`,
@@ -50,7 +55,7 @@ class ScriptedPack implements AnalyzerCalls {
     const props = request.getProperties()?.toJavaScript() as { index: number };
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
-    await tick((this.count - props.index) % 7);
+    await turns((this.count - props.index) % 7);
     this.inFlight--;
     if (method === "remediate") {
       const response = new pb.RemediateResponse();
@@ -165,18 +170,30 @@ describe("analyze concurrency", () => {
   });
 
   it("starts nothing after a failure and rejects with the first one", async () => {
-    const started: number[] = [];
-    const run = mapBounded([0, 1, 2, 3, 4, 5], 2, async (i) => {
-      started.push(i);
-      await tick(i === 1 ? 0 : 5);
-      if (i >= 1) {
-        throw new Error(`failed ${i}`);
-      }
-      return i;
-    });
-    await expect(run).rejects.toThrow("failed 1");
-    await tick(10);
-    expect(started).toEqual([0, 1]);
+    // Each call settles only when the test says so: the order of events is fixed, not left to timers.
+    const calls = new Map<number, { resolve(v: number): void; reject(e: Error): void }>();
+    const run = mapBounded([0, 1, 2, 3, 4, 5], 2, (i) => new Promise<number>((resolve, reject) => {
+      calls.set(i, { resolve, reject });
+    }));
+    const outcome = run.then(() => "resolved", (e: Error) => e.message);
+    expect([...calls.keys()]).toEqual([0, 1]);
+    calls.get(1)?.reject(new Error("failed 1"));
+    // The worker that ran 1 has stopped; the one still running 0 finishes it and must start nothing more.
+    calls.get(0)?.resolve(0);
+    expect(await outcome).toBe("failed 1");
+    await new Promise((resolve) => setImmediate(resolve));
+    expect([...calls.keys()]).toEqual([0, 1]);
+  });
+
+  it("rejects with the first failure even when a later one follows", async () => {
+    const calls = new Map<number, (e: Error) => void>();
+    const run = mapBounded([0, 1], 2, (i) => new Promise<number>((_, reject) => {
+      calls.set(i, reject);
+    }));
+    const outcome = run.then(() => "resolved", (e: Error) => e.message);
+    calls.get(1)?.(new Error("failed 1"));
+    calls.get(0)?.(new Error("failed 0"));
+    expect(await outcome).toBe("failed 1");
   });
 
   it("maps an empty list without calling anything", async () => {

@@ -1,0 +1,23 @@
+// The published schema of the JSON report (docs/pipeline-check-report.schema.json), compiled with ajv:
+// every JSON report a test reads goes through parseReport, so a report that breaks the contract fails.
+import Ajv from "ajv";
+import * as fs from "fs";
+import * as path from "path";
+
+const schema = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "docs", "pipeline-check-report.schema.json"), "utf8")) as object;
+const validate = new Ajv({ allErrors: true }).compile(schema);
+
+/** The schema's complaints about a report, one string each: empty when it is valid. */
+export function reportProblems(report: unknown): string[] {
+  return validate(report) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? ""}`);
+}
+
+/** Parses a JSON report and throws, listing every problem, unless it is valid against the schema. */
+export function parseReport<T = Record<string, unknown>>(text: string): T {
+  const report = JSON.parse(text) as unknown;
+  const problems = reportProblems(report);
+  if (problems.length > 0) {
+    throw new Error(`JSON report does not match docs/pipeline-check-report.schema.json: ${problems.join("; ")}`);
+  }
+  return report as T;
+}
