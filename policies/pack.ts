@@ -10,6 +10,7 @@ import { ecsPolicies } from "./ecs";
 import { eventbridgePolicies } from "./eventbridge";
 import { iamPolicies } from "./iam";
 import { kmsPolicies } from "./kms";
+import { lbPolicies } from "./lb";
 import type { CompliancePolicy } from "./lib/policy";
 import { logsPolicies } from "./logs";
 import { s3Policies } from "./s3";
@@ -24,6 +25,7 @@ export const policies: readonly CompliancePolicy[] = [
     ...s3Policies,
     ...ecrPolicies,
     ...ecsPolicies,
+    ...lbPolicies,
     ...eventbridgePolicies,
     ...iamPolicies,
     ...kmsPolicies,
@@ -32,7 +34,7 @@ export const policies: readonly CompliancePolicy[] = [
 ];
 
 export const packArgs: PolicyPackArgs = {
-    description: "CrossGuard policy pack for AWS CI/CD pipelines built with Pulumi (CodePipeline, CodeBuild, S3, ECR, ECS, IAM, KMS).",
+    description: "CrossGuard policy pack for AWS CI/CD pipelines built with Pulumi (CodePipeline, CodeBuild, S3, ECR, ECS, load balancers, IAM, KMS).",
     displayName: "Pipeline compliance",
     provider: "aws",
     tags: ["aws", "cicd", "codepipeline"],

@@ -21,6 +21,10 @@ export interface StackConfig {
     logRetentionDays: number;
     notificationEmail: string | undefined;
     allowedIngressCidr: string;
+    /** ACM certificate of the load balancer's HTTPS listener, in the stack's region. */
+    certificateArn: string;
+    /** Existing bucket that receives the load balancer's access logs; undefined means none (tagged why). */
+    accessLogsBucket: string | undefined;
     deletionProtection: boolean;
     kmsDeletionWindowDays: number;
 }
@@ -152,6 +156,17 @@ export function parseConfig(source: ConfigSource): StackConfig {
         problem("allowedIngressCidr", `must be an IPv4 CIDR block such as 203.0.113.0/24, got "${allowedIngressCidr}"`);
     }
 
+    // The HTTPS listener needs a certificate from ACM in the load balancer's own region.
+    const certificateArn = text("certificateArn", "");
+    const certificateRegion = /^arn:aws[a-z-]*:acm:([a-z0-9-]+):\d{12}:certificate\/[A-Za-z0-9-]+$/.exec(certificateArn)?.[1];
+    if (certificateRegion !== region) {
+        problem("certificateArn", `must be the ARN of an ACM certificate in ${region} (arn:aws:acm:${region}:<account>:certificate/<id>) for the HTTPS listener, got "${certificateArn}"`);
+    }
+    const accessLogsBucket = optionalText("accessLogsBucket");
+    if (accessLogsBucket !== undefined && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(accessLogsBucket)) {
+        problem("accessLogsBucket", `must be an S3 bucket name or unset, got "${accessLogsBucket}"`);
+    }
+
     const deletionProtection = bool("deletionProtection", false);
     const kmsDeletionWindowDays = integer("kmsDeletionWindowDays", 30, 7, 30);
 
@@ -165,7 +180,7 @@ export function parseConfig(source: ConfigSource): StackConfig {
     return {
         project, environment, region, availabilityZones, githubRepo, githubBranch, approvalRequired, containerImage,
         containerPort, healthCheckPath, desiredCount, cpu, memory, logRetentionDays, notificationEmail,
-        allowedIngressCidr, deletionProtection, kmsDeletionWindowDays,
+        allowedIngressCidr, certificateArn, accessLogsBucket, deletionProtection, kmsDeletionWindowDays,
     };
 }
 

@@ -81,6 +81,8 @@ const app = new ContainerService(`${env}-app`, {
     logRetentionDays: config.logRetentionDays,
     kmsKeyArn: keyArn,
     allowedIngressCidr: config.allowedIngressCidr,
+    certificateArn: config.certificateArn,
+    accessLogsBucket: config.accessLogsBucket,
     deletionProtection: config.deletionProtection,
     tags,
 });
@@ -183,7 +185,7 @@ export const pipelineName = delivery.pipeline.name;
 export const pipelineConsoleUrl = pulumi.interpolate`https://${config.region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${delivery.pipeline.name}/view?region=${config.region}`;
 export const clusterName = app.cluster.name;
 export const serviceName = app.service.name;
-export const serviceUrl = pulumi.interpolate`http://${app.loadBalancer.dnsName}`;
+export const serviceUrl = pulumi.interpolate`https://${app.loadBalancer.dnsName}`;
 export const ecsLogGroupName = app.logGroup.name;
 export const notificationTopicArn = notifications.topic.arn;
 export const pipelineFailureRuleName = notifications.rule.name;

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { arnOf, iamArnOf, type AwsContext } from "../aws-context";
 import { policyDocument, serviceTrustPolicy } from "../policy-documents";
 import type { Tags } from "../tags";
+import { publicLoadBalancer } from "./load-balancer";
 
 export interface ContainerServiceArgs {
     context: AwsContext;
@@ -29,13 +30,13 @@ export interface ContainerServiceArgs {
     logRetentionDays: number;
     kmsKeyArn: pulumi.Input<string>;
     allowedIngressCidr: string;
+    certificateArn: string;
+    accessLogsBucket: string | undefined;
     deletionProtection: boolean;
     tags: Tags;
 }
 
-const LISTENER_PORT = 80;
-
-/** The deploy target: a Fargate service in private subnets behind a public Application Load Balancer. */
+/** The deploy target: a Fargate service in private subnets behind a public Application Load Balancer (HTTPS; HTTP redirects). */
 export class ContainerService extends pulumi.ComponentResource {
     readonly cluster: aws.ecs.Cluster;
     readonly service: aws.ecs.Service;
@@ -144,44 +145,13 @@ export class ContainerService extends pulumi.ComponentResource {
         // known at preview); tasks must still not start before the group exists.
         }, { parent: this, dependsOn: [this.logGroup] });
 
-        const albSecurityGroup = new aws.ec2.SecurityGroup(`${name}-alb-sg`, {
-            vpcId: args.vpcId,
-            description: "Load balancer: listener port from the allowed CIDR, out to the tasks only",
-            ingress: [{ protocol: "tcp", fromPort: LISTENER_PORT, toPort: LISTENER_PORT, cidrBlocks: [args.allowedIngressCidr], description: "listener" }],
-            egress: [{ protocol: "tcp", fromPort: args.containerPort, toPort: args.containerPort, cidrBlocks: [args.vpcCidr], description: "to tasks" }],
-            tags,
-        }, parent);
+        const { loadBalancer, securityGroup: albSecurityGroup, targetGroup, httpsListener } = publicLoadBalancer(name, args, this);
+        this.loadBalancer = loadBalancer;
         const serviceSecurityGroup = new aws.ec2.SecurityGroup(`${name}-service-sg`, {
             vpcId: args.vpcId,
             description: "Tasks: container port from the load balancer only, HTTPS out for ECR and logs",
             ingress: [{ protocol: "tcp", fromPort: args.containerPort, toPort: args.containerPort, securityGroups: [albSecurityGroup.id], description: "from load balancer" }],
             egress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"], description: "HTTPS to AWS APIs" }],
-            tags,
-        }, parent);
-
-        this.loadBalancer = new aws.lb.LoadBalancer(`${name}-alb`, {
-            loadBalancerType: "application",
-            internal: false,
-            subnets: args.publicSubnetIds,
-            securityGroups: [albSecurityGroup.id],
-            dropInvalidHeaderFields: true,
-            enableDeletionProtection: args.deletionProtection,
-            tags,
-        }, parent);
-        const targetGroup = new aws.lb.TargetGroup(`${name}-tg`, {
-            vpcId: args.vpcId,
-            targetType: "ip",
-            protocol: "HTTP",
-            port: args.containerPort,
-            deregistrationDelay: 30,
-            healthCheck: { path: args.healthCheckPath, matcher: "200-399", interval: 30, healthyThreshold: 2, unhealthyThreshold: 3 },
-            tags,
-        }, parent);
-        const listener = new aws.lb.Listener(`${name}-http`, {
-            loadBalancerArn: this.loadBalancer.arn,
-            port: LISTENER_PORT,
-            protocol: "HTTP",
-            defaultActions: [{ type: "forward", targetGroupArn: targetGroup.arn }],
             tags,
         }, parent);
 
@@ -204,7 +174,7 @@ export class ContainerService extends pulumi.ComponentResource {
         }, {
             ...named,
             // The target group must be attached to a listener before a service can register with it.
-            dependsOn: [listener],
+            dependsOn: [httpsListener],
             // The pipeline's deploy action registers new task definition revisions; without this, the next
             // `pulumi up` would roll the service back to the revision Pulumi created.
             ignoreChanges: ["taskDefinition"],
@@ -213,7 +183,7 @@ export class ContainerService extends pulumi.ComponentResource {
         this.registerOutputs({
             clusterName: this.cluster.name,
             serviceName: this.service.name,
-            serviceUrl: pulumi.interpolate`http://${this.loadBalancer.dnsName}`,
+            serviceUrl: pulumi.interpolate`https://${this.loadBalancer.dnsName}`,
         });
     }
 }

@@ -9,6 +9,7 @@ import { ecsPolicies } from "../../policies/ecs";
 import { eventbridgePolicies } from "../../policies/eventbridge";
 import { iamPolicies } from "../../policies/iam";
 import { kmsPolicies } from "../../policies/kms";
+import { lbPolicies } from "../../policies/lb";
 import { logsPolicies } from "../../policies/logs";
 import { s3Policies } from "../../policies/s3";
 import { snsPolicies } from "../../policies/sns";
@@ -27,6 +28,7 @@ const byService: Record<string, readonly { name: string }[]> = {
     eventbridge: eventbridgePolicies,
     iam: iamPolicies,
     kms: kmsPolicies,
+    lb: lbPolicies,
     logs: logsPolicies,
     s3: s3Policies,
     sns: snsPolicies,

@@ -17,10 +17,11 @@ function errorOf(values: Record<string, string>, stack = "dev", region: string |
     throw new Error("parseConfig accepted an invalid configuration");
 }
 
-const valid = { githubRepo: "acme/widgets" };
+const CERTIFICATE = "arn:aws:acm:eu-west-1:123456789012:certificate/0a1b2c3d-0000-4000-8000-000000000001";
+const valid = { githubRepo: "acme/widgets", certificateArn: CERTIFICATE };
 
 describe("parseConfig defaults", () => {
-    test("only githubRepo is required; the rest falls back to the defaults Pulumi.yaml documents", () => {
+    test("only githubRepo and certificateArn are required; the rest falls back to the defaults Pulumi.yaml documents", () => {
         expect(parse(valid)).toEqual({
             project: PROJECT,
             environment: "dev",
@@ -38,20 +39,22 @@ describe("parseConfig defaults", () => {
             logRetentionDays: 14,
             notificationEmail: undefined,
             allowedIngressCidr: "0.0.0.0/0",
+            certificateArn: CERTIFICATE,
+            accessLogsBucket: undefined,
             deletionProtection: false,
             kmsDeletionWindowDays: 30,
         });
     });
 
     test("region defaults to us-east-1 when aws:region is unset, and zones follow it", () => {
-        const config = parse(valid, "dev", null);
+        const config = parse({ ...valid, certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/c" }, "dev", null);
         expect(config.region).toBe("us-east-1");
         expect(config.availabilityZones).toEqual(["us-east-1a", "us-east-1b"]);
     });
 
     test("the empty values Pulumi.yaml declares as defaults mean unset", () => {
-        const config = parse({ ...valid, environment: "", containerImage: "", notificationEmail: "", availabilityZones: "[]" }, "staging");
-        expect(config).toMatchObject({ environment: "staging", containerImage: undefined, notificationEmail: undefined, availabilityZones: ["eu-west-1a", "eu-west-1b"] });
+        const config = parse({ ...valid, environment: "", containerImage: "", notificationEmail: "", accessLogsBucket: "", availabilityZones: "[]" }, "staging");
+        expect(config).toMatchObject({ environment: "staging", containerImage: undefined, notificationEmail: undefined, accessLogsBucket: undefined, availabilityZones: ["eu-west-1a", "eu-west-1b"] });
     });
 
     test("set values are parsed into their types; blank optional values count as unset", () => {
@@ -70,6 +73,7 @@ describe("parseConfig defaults", () => {
             notificationEmail: " ",
             allowedIngressCidr: "203.0.113.0/24",
             deletionProtection: "true",
+            accessLogsBucket: "acme-alb-logs",
             kmsDeletionWindowDays: "7",
             availabilityZones: '["eu-west-1b","eu-west-1c"]',
         });
@@ -77,7 +81,7 @@ describe("parseConfig defaults", () => {
             environment: "qa-2", githubBranch: "release/1.x", approvalRequired: true,
             containerImage: "public.ecr.aws/acme/widgets:1.0", containerPort: 3000, healthCheckPath: "/healthz",
             desiredCount: 4, cpu: 1024, memory: 3072, logRetentionDays: 90, notificationEmail: undefined,
-            allowedIngressCidr: "203.0.113.0/24", deletionProtection: true, kmsDeletionWindowDays: 7,
+            allowedIngressCidr: "203.0.113.0/24", deletionProtection: true, accessLogsBucket: "acme-alb-logs", kmsDeletionWindowDays: 7,
             availabilityZones: ["eu-west-1b", "eu-west-1c"],
         });
     });
@@ -103,6 +107,10 @@ describe("parseConfig rejects mistakes, naming the key, the stack file and what 
         ["CIDR with a bad octet", { ...valid, allowedIngressCidr: "10.0.0.256/8" }, "pipeline-compliance-kit:allowedIngressCidr: must be an IPv4 CIDR block"],
         ["CIDR with a bad prefix", { ...valid, allowedIngressCidr: "10.0.0.0/33" }, "pipeline-compliance-kit:allowedIngressCidr: must be an IPv4 CIDR block"],
         ["not a CIDR at all", { ...valid, allowedIngressCidr: "anywhere" }, "pipeline-compliance-kit:allowedIngressCidr: must be an IPv4 CIDR block"],
+        ["certificateArn missing", { githubRepo: "acme/widgets" }, "pipeline-compliance-kit:certificateArn: must be the ARN of an ACM certificate in eu-west-1 (arn:aws:acm:eu-west-1:<account>:certificate/<id>) for the HTTPS listener, got \"\""],
+        ["certificateArn in another region", { ...valid, certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/c" }, "pipeline-compliance-kit:certificateArn: must be the ARN of an ACM certificate in eu-west-1"],
+        ["certificateArn not from ACM", { ...valid, certificateArn: "arn:aws:iam::123456789012:server-certificate/c" }, "pipeline-compliance-kit:certificateArn: must be the ARN of an ACM certificate"],
+        ["accessLogsBucket not a bucket name", { ...valid, accessLogsBucket: "Logs_Bucket" }, "pipeline-compliance-kit:accessLogsBucket: must be an S3 bucket name or unset, got \"Logs_Bucket\""],
         ["KMS window below AWS's minimum", { ...valid, kmsDeletionWindowDays: "3" }, "pipeline-compliance-kit:kmsDeletionWindowDays: must be a whole number from 7 to 30"],
         ["one zone only", { ...valid, availabilityZones: '["eu-west-1a"]' }, "pipeline-compliance-kit:availabilityZones: must be a list of at least two availability zones of eu-west-1"],
         ["zones of another region", { ...valid, availabilityZones: '["us-east-1a","us-east-1b"]' }, "availabilityZones: must be a list of at least two availability zones of eu-west-1"],
@@ -137,7 +145,7 @@ describe("parseConfig rejects mistakes, naming the key, the stack file and what 
     });
 
     test("every problem is reported at once, one per line, as a RunError (printed without a stack trace)", () => {
-        const error = errorOf({ githubRepo: "nope", desiredCount: "0", logRetentionDays: "2" }, "staging");
+        const error = errorOf({ ...valid, githubRepo: "nope", desiredCount: "0", logRetentionDays: "2" }, "staging");
         expect(pulumi.RunError.isInstance(error)).toBe(true);
         expect(error.message.split("\n")).toEqual([
             "Invalid configuration in Pulumi.staging.yaml (set with `pulumi config set <key> <value> --stack staging`):",

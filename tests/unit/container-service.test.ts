@@ -1,4 +1,5 @@
 // The deploy target of the dev stack: network, ECS cluster, task definition, service and load balancer.
+import { INTERNET_FACING_REASON, NO_ACCESS_LOGS_REASON, TLS_POLICY } from "../../stack/components/load-balancer";
 import { json, ofType, runProgram, single, stackFileConfig, statementsOf, type ProgramRun, type RecordedResource } from "./harness";
 
 let run: ProgramRun;
@@ -117,28 +118,55 @@ describe("ContainerService", () => {
         });
     });
 
-    test("the load balancer is public; only the allowed CIDR reaches it and only it reaches the tasks", () => {
-        expect(single(run, "aws:lb/loadBalancer:LoadBalancer").inputs).toMatchObject({
+    test("the load balancer is public by stated intent; only the allowed CIDR reaches it and only it reaches the tasks", () => {
+        const alb = single(run, "aws:lb/loadBalancer:LoadBalancer").inputs;
+        expect(alb).toMatchObject({
+            loadBalancerType: "application",
             internal: false,
             subnets: ["dev-net-public-0-id", "dev-net-public-1-id"],
             securityGroups: ["dev-app-alb-sg-id"],
             dropInvalidHeaderFields: true,
             enableDeletionProtection: false,
+            tags: expect.objectContaining({ "compliance:internet-facing-reason": INTERNET_FACING_REASON }),
         });
         const albSg = named("aws:ec2/securityGroup:SecurityGroup", "dev-app-alb-sg")?.inputs;
-        expect(albSg?.ingress).toEqual([expect.objectContaining({ protocol: "tcp", fromPort: 80, toPort: 80, cidrBlocks: ["0.0.0.0/0"] })]);
+        expect(albSg?.ingress).toEqual([
+            expect.objectContaining({ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }),
+            expect.objectContaining({ protocol: "tcp", fromPort: 80, toPort: 80, cidrBlocks: ["0.0.0.0/0"] }),
+        ]);
         const serviceSg = named("aws:ec2/securityGroup:SecurityGroup", "dev-app-service-sg")?.inputs;
         expect(serviceSg?.ingress).toEqual([expect.objectContaining({ fromPort: 8080, toPort: 8080, securityGroups: ["dev-app-alb-sg-id"] })]);
         expect((serviceSg?.ingress as Record<string, unknown>[])[0].cidrBlocks).toBeUndefined();
     });
 
-    test("the listener forwards to a target group whose health check uses the configured path", () => {
+    test("HTTPS with the configured certificate and a current TLS policy forwards to the target group; HTTP redirects", () => {
         const targetGroup = single(run, "aws:lb/targetGroup:TargetGroup");
         expect(targetGroup.inputs).toMatchObject({ targetType: "ip", port: 8080, healthCheck: { path: "/" } });
-        expect(single(run, "aws:lb/listener:Listener").inputs).toMatchObject({
-            loadBalancerArn: single(run, "aws:lb/loadBalancer:LoadBalancer").state.arn,
-            port: 80,
+        const loadBalancerArn = single(run, "aws:lb/loadBalancer:LoadBalancer").state.arn;
+        expect(named("aws:lb/listener:Listener", "dev-app-https")?.inputs).toMatchObject({
+            loadBalancerArn,
+            port: 443,
+            protocol: "HTTPS",
+            sslPolicy: TLS_POLICY,
+            certificateArn: stackFileConfig("dev")["pipeline-compliance-kit:certificateArn"],
             defaultActions: [{ type: "forward", targetGroupArn: targetGroup.state.arn }],
         });
+        expect(named("aws:lb/listener:Listener", "dev-app-http")?.inputs).toMatchObject({
+            loadBalancerArn,
+            port: 80,
+            protocol: "HTTP",
+            defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+        });
+        expect(ofType(run, "aws:lb/listener:Listener")).toHaveLength(2);
+    });
+
+    test("without accessLogsBucket the load balancer states why it has no access logs; with one it logs there", async () => {
+        const alb = single(run, "aws:lb/loadBalancer:LoadBalancer").inputs;
+        expect(alb.accessLogs).toBeUndefined();
+        expect(alb.tags).toMatchObject({ "compliance:no-access-logs-reason": NO_ACCESS_LOGS_REASON });
+        const logged = await runProgram("dev", { ...stackFileConfig("dev"), "pipeline-compliance-kit:accessLogsBucket": "acme-alb-logs" });
+        const loggedAlb = single(logged, "aws:lb/loadBalancer:LoadBalancer").inputs;
+        expect(loggedAlb.accessLogs).toEqual({ bucket: "acme-alb-logs", enabled: true });
+        expect(Object.keys(loggedAlb.tags as object)).not.toContain("compliance:no-access-logs-reason");
     });
 });

@@ -40,14 +40,14 @@ describe("environments differ only where their stack files say", () => {
         expect(facts(runs[stack])).toEqual(expected);
     });
 
-    test("resource counts: 9 components and 56 resources; prod adds the email subscription", () => {
+    test("resource counts: 9 components and 57 resources (HTTPS and redirecting HTTP listeners); prod adds the email subscription", () => {
         const count = (run: ProgramRun): [number, number] => [
             run.resources.filter((r) => r.type.startsWith(`${PROJECT}:`)).length,
             run.resources.filter((r) => r.type.startsWith("aws:")).length,
         ];
-        expect(count(runs.dev)).toEqual([9, 56]);
-        expect(count(runs.staging)).toEqual([9, 56]);
-        expect(count(runs.prod)).toEqual([9, 57]);
+        expect(count(runs.dev)).toEqual([9, 57]);
+        expect(count(runs.staging)).toEqual([9, 57]);
+        expect(count(runs.prod)).toEqual([9, 58]);
     });
 });
 
@@ -84,7 +84,7 @@ describe("stack outputs", () => {
             pipelineConsoleUrl: `https://us-east-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/${String(pipelineName)}/view?region=us-east-1`,
             clusterName: state("aws:ecs/cluster:Cluster").name,
             serviceName: state("aws:ecs/service:Service").name,
-            serviceUrl: `http://${String(state("aws:lb/loadBalancer:LoadBalancer").dnsName)}`,
+            serviceUrl: `https://${String(state("aws:lb/loadBalancer:LoadBalancer").dnsName)}`,
             ecsLogGroupName: "/pipeline-compliance-kit/prod/ecs/app",
             notificationTopicArn: state("aws:sns/topic:Topic").arn,
             pipelineFailureRuleName: state("aws:cloudwatch/eventRule:EventRule").name,

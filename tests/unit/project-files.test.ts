@@ -16,6 +16,9 @@ const project = yaml.load(fs.readFileSync(path.resolve(__dirname, "../../Pulumi.
 };
 const projectKeys = Object.keys(project.config).filter((k) => !k.includes(":"));
 
+// The keys without a default, with values valid in the default region.
+const REQUIRED = { githubRepo: "a/b", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/c" };
+
 // The keys parseConfig asks for, with the values a reader hands it.
 function keysRead(values: Record<string, string>): { keys: string[]; config: ReturnType<typeof parseConfig> } {
     const keys: string[] = [];
@@ -29,7 +32,7 @@ test("the project names stack/index.ts as its entry point", () => {
 });
 
 test("Pulumi.yaml declares exactly the keys the program reads, each with a type and a description", () => {
-    const { keys } = keysRead({ githubRepo: "a/b" });
+    const { keys } = keysRead(REQUIRED);
     expect([...new Set(keys)].sort()).toEqual([...projectKeys].sort());
     for (const key of projectKeys) {
         expect([key, typeof project.config[key].type, typeof project.config[key].description]).toEqual([key, "string", "string"]);
@@ -37,12 +40,12 @@ test("Pulumi.yaml declares exactly the keys the program reads, each with a type 
     expect(project.config["aws:region"]).toEqual({ value: "us-east-1" });
 });
 
-test("the defaults Pulumi.yaml declares are the ones the program applies; githubRepo alone has none", () => {
+test("the defaults Pulumi.yaml declares are the ones the program applies; githubRepo and certificateArn alone have none", () => {
     const declaredDefaults = Object.fromEntries(projectKeys
         .filter((k) => project.config[k].default !== undefined)
         .map((k) => { const d = project.config[k].default; return [k, typeof d === "string" ? d : JSON.stringify(d)]; }));
-    expect(projectKeys.filter((k) => project.config[k].default === undefined)).toEqual(["githubRepo"]);
-    expect(keysRead({ ...declaredDefaults, githubRepo: "a/b" }).config).toEqual(keysRead({ githubRepo: "a/b" }).config);
+    expect(projectKeys.filter((k) => project.config[k].default === undefined)).toEqual(Object.keys(REQUIRED));
+    expect(keysRead({ ...declaredDefaults, ...REQUIRED }).config).toEqual(keysRead(REQUIRED).config);
 });
 
 test.each(["dev", "staging", "prod"])("Pulumi.%s.yaml sets only declared keys, namespaced by the project, and a region", (stack) => {

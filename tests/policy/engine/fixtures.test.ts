@@ -19,7 +19,10 @@ const CORE = [
  * Fixtures named for a mandatory finding of a policy outside the core ones (every other plain-named
  * fixture shows a core finding): the policy each must show.
  */
-const NAMED_FOR: Readonly<Record<string, string>> = { "getpolicydocument-admin": "iam-no-admin-access" };
+const NAMED_FOR: Readonly<Record<string, string>> = {
+  "getpolicydocument-admin": "iam-no-admin-access",
+  "alb-http-listener-without-redirect": "lb-http-redirect-to-https",
+};
 
 jest.setTimeout(180_000);
 
