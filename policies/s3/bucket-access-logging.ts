@@ -11,13 +11,18 @@
  * reported by `s3-no-deprecated-inline-config`, and it does not count here.
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html
  */
-import { CompanionIndex, indexCompanions } from "../lib/companions";
+import { CompanionIndex, CompanionSpec, indexCompanions } from "../lib/companions";
 import { nameMatches } from "../lib/names";
 import { CompliancePolicy, StackCheck, stackPolicy, stringList, Subject } from "../lib/policy";
 import { knownOr, read } from "../lib/props";
-import { bucketRequirement, s3Type } from "./bucket-companions";
+import { BUCKET_TYPES, s3Type } from "./bucket-companions";
 
-const LOGGING = bucketRequirement(["BucketLogging", "BucketLoggingV2"], "BucketLogging", () => ({ verdict: "pass" }));
+const LOGGING: CompanionSpec = {
+    parentTypes: BUCKET_TYPES,
+    parentKeys: ["bucket"],
+    companionTypes: ["BucketLogging", "BucketLoggingV2"].map(s3Type),
+    reference: "bucket",
+};
 // The same resources, looked up from the other side: which bucket each one sends logs to.
 const TARGETS = { ...LOGGING, reference: "targetBucket" };
 
