@@ -1,7 +1,7 @@
 // Entry point named by Pulumi.yaml: reads the configuration, wires the components, exports the outputs
 // listed in docs/architecture.md. Components hold their children; nothing else is bound here.
 import * as pulumi from "@pulumi/pulumi";
-import { lookupAwsContext } from "./aws-context";
+import { bucketArnOf, lookupAwsContext } from "./aws-context";
 import { IMAGE_BUILDSPEC, TEST_BUILDSPEC } from "./buildspecs";
 import { ArtifactBucket } from "./components/artifact-bucket";
 import { BuildProject } from "./components/build-project";
@@ -36,12 +36,25 @@ const encryption = new EncryptionKey(`${env}-kms`, {
 });
 const keyArn = encryption.key.arn;
 
+// Server access logs of the artifact bucket: who read or replaced a deploy input, kept a year.
+const accessLogs = new ArtifactBucket(`${env}-access-logs`, {
+    context,
+    bucketName: names.accessLogBucket,
+    kmsKeyArn: keyArn,
+    forceDestroy: !config.deletionProtection,
+    noncurrentVersionDays: 30,
+    expireAfterDays: 365,
+    logDeliverySourceArn: bucketArnOf(context, names.artifactBucket),
+    tags,
+});
+
 const artifacts = new ArtifactBucket(`${env}-artifacts`, {
     context,
     bucketName: names.artifactBucket,
     kmsKeyArn: keyArn,
     forceDestroy: !config.deletionProtection,
     noncurrentVersionDays: 30,
+    accessLogs: { targetBucket: accessLogs.bucket.bucket, targetPrefix: "artifacts/" },
     tags,
 });
 

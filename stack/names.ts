@@ -14,6 +14,8 @@ export interface PhysicalNames {
     prefix: string;
     /** S3 bucket names are global across all accounts: the account id makes this one unique. */
     artifactBucket: pulumi.Output<string>;
+    /** Receives the artifact bucket's server access logs; shorter than `artifactBucket`, so it fits too. */
+    accessLogBucket: pulumi.Output<string>;
     imageRepository: string;
     keyAlias: string;
     /** CloudWatch Logs groups sit under one prefix so the key policy can admit exactly them. */
@@ -35,6 +37,7 @@ export function physicalNames(config: Pick<StackConfig, "project" | "environment
     return {
         prefix,
         artifactBucket: pulumi.interpolate`${prefix}-artifacts-${context.accountId}`,
+        accessLogBucket: pulumi.interpolate`${prefix}-logs-${context.accountId}`,
         imageRepository: `${prefix}-app`,
         keyAlias: `alias/${prefix}`,
         logGroupPrefix: `/${config.project}/${config.environment}`,

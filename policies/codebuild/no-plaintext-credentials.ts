@@ -2,7 +2,9 @@
  * codebuild-no-plaintext-credentials
  *
  * What: no `PLAINTEXT` environment variable (the default type) of a CodeBuild project may hold a
- * credential: a name like `*_TOKEN`, `*PASSWORD*`, `*API_KEY*`, or an AWS access key id as value.
+ * credential: a name like `*_TOKEN`, `*PASSWORD*`, `*API_KEY*`, `*_PASS`, `*_PWD`, `*_LOGIN`,
+ * `*_AUTH`, `*_DSN` (unless listed in the config `allowedNames`), or a value of a well-known token's
+ * shape (AWS access key id, GitHub, GitLab, Slack, npm token, private key block) under any name.
  * A Pulumi secret counts too: CodeBuild stores and shows plain-text variables as they are.
  * Why: plain-text variables are readable by anyone with `codebuild:BatchGetProjects` and appear in
  * the console and in build logs.
@@ -14,9 +16,9 @@
  * access key, a secret version or a generated password it is a credential; from any other resource
  * it is not; with no recorded source the policy cannot tell.
  */
-import { credentialHint, CREDENTIAL_SOURCES } from "../lib/credentials";
-import { CompliancePolicy, StackCheck, stackPolicy, Subject } from "../lib/policy";
-import { isUnknown, read } from "../lib/props";
+import { ALLOWED_NAMES_DESCRIPTION, credentialHint, CREDENTIAL_SOURCES } from "../lib/credentials";
+import { CompliancePolicy, StackCheck, stackPolicy, stringList, Subject } from "../lib/policy";
+import { isUnknown, knownOr, read } from "../lib/props";
 import { CODEBUILD_PROJECT } from "../lib/resource-types";
 
 const FIX = "store it in Secrets Manager or Parameter Store and use type SECRETS_MANAGER or PARAMETER_STORE";
@@ -40,7 +42,7 @@ function checkVariable(check: StackCheck, project: Subject, variable: unknown, i
     if (type !== undefined && type !== "PLAINTEXT" && !isUnknown(type)) {
         return;
     }
-    const hint = credentialHint(name, value);
+    const hint = credentialHint(name, value, knownOr(read.array(check.config, "allowedNames"), []));
     if (hint !== undefined) {
         if (isUnknown(type)) {
             check.undecided(project, `${label}: ${hint}, and its type is unknown during preview`);
@@ -79,8 +81,9 @@ export const codebuildNoPlaintextCredentials: CompliancePolicy = stackPolicy({
     description: "CodeBuild plain-text environment variables must not hold credentials; use Secrets Manager or Parameter Store.",
     severity: "critical",
     enforcementLevel: "mandatory",
+    config: { allowedNames: stringList(ALLOWED_NAMES_DESCRIPTION) },
     docs: {
-        what: "An environment variable of type `PLAINTEXT` (or no type) must not have a credential-like name (SECRET, PASSWORD, TOKEN, API_KEY, ACCESS_KEY, PRIVATE_KEY, CREDENTIAL) or an AWS access key id as value, nor a value that comes from an access key, secret version or generated password. A value that is an ARN names where a secret is kept and passes.",
+        what: "An environment variable of type `PLAINTEXT` (or no type) must not have a credential-like name (containing SECRET, PASSWORD, PASSWD, TOKEN, API_KEY, ACCESS_KEY, PRIVATE_KEY, CREDENTIAL, or ending in a qualified `_PASS`, `_PWD`, `_LOGIN`, `_AUTH`, `_DSN`) unless the config `allowedNames` lists it, nor a value of a well-known credential's shape under any name (AWS access key id `AKIA`/`ASIA`, GitHub `ghp_`/`github_pat_`, GitLab `glpat-`, Slack `xox?-`, npm `npm_`, a `-----BEGIN ... PRIVATE KEY-----` block), nor a value that comes from an access key, secret version or generated password. A Pulumi secret value is still plain text in the project. A value that is an ARN names where a secret is kept and passes.",
         why: "Plain-text variables are stored and shown as they are: anyone who can read the project, and every build log that echoes the environment, sees the credential.",
         fix: "Put the value in Secrets Manager or Parameter Store (SecureString) and reference it with `type: \"SECRETS_MANAGER\"` or `\"PARAMETER_STORE\"`; grant the project's role read access to exactly that secret.",
         url: "https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec.env.secrets-manager",

@@ -2,24 +2,27 @@
  * ecs-task-no-plaintext-secrets
  *
  * What: no container `environment` entry may hold a credential: a name like `*_TOKEN`,
- * `*PASSWORD*`, `*API_KEY*`, or an AWS access key id as value.
+ * `*PASSWORD*`, `*API_KEY*`, `*_PASS`, `*_PWD`, `*_LOGIN`, `*_AUTH`, `*_DSN` (unless listed in the
+ * config `allowedNames`), or a value of a well-known token's shape (AWS access key id, GitHub,
+ * GitLab, Slack, npm token, private key block) under any name.
  * Why: plain environment values are stored in the task definition, readable by anyone with
  * `ecs:DescribeTaskDefinition`, and kept in every revision forever.
  * Fix: move the value to Secrets Manager or Parameter Store and reference it under `secrets`
  * (`valueFrom`); the execution role needs read access to it.
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html
  */
-import { credentialHint } from "../lib/credentials";
-import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
+import { ALLOWED_NAMES_DESCRIPTION, credentialHint } from "../lib/credentials";
+import { CompliancePolicy, ResourceCheck, resourcePolicy, stringList } from "../lib/policy";
 import { knownOr, read } from "../lib/props";
 import { ECS_TASK_DEFINITION } from "../lib/resource-types";
 import { containersOf } from "./container-definitions";
 
 function validate(check: ResourceCheck): void {
+    const allowedNames = knownOr(read.array(check.config, "allowedNames"), []);
     for (const container of containersOf(check, "the containers' environment")) {
         knownOr(read.array(container.props, "environment"), []).forEach((variable, index) => {
             const name = read.string(variable, "name");
-            const hint = credentialHint(name, read.string(variable, "value"));
+            const hint = credentialHint(name, read.string(variable, "value"), allowedNames);
             if (hint !== undefined) {
                 check.violation(
                     `${container.label}: environment[${index}] (${String(name)}) is a plain value and ${hint}: ` +
@@ -36,8 +39,9 @@ export const ecsTaskNoPlaintextSecrets: CompliancePolicy = resourcePolicy({
     severity: "critical",
     enforcementLevel: "mandatory",
     resourceTypes: [ECS_TASK_DEFINITION],
+    config: { allowedNames: stringList(ALLOWED_NAMES_DESCRIPTION) },
     docs: {
-        what: "No `environment` entry of a container may have a credential-like name (SECRET, PASSWORD, TOKEN, API_KEY, ACCESS_KEY, PRIVATE_KEY, CREDENTIAL) or an AWS access key id as value. A value that is an ARN names where a secret is kept and passes.",
+        what: "No `environment` entry of a container may have a credential-like name (containing SECRET, PASSWORD, PASSWD, TOKEN, API_KEY, ACCESS_KEY, PRIVATE_KEY, CREDENTIAL, or ending in a qualified `_PASS`, `_PWD`, `_LOGIN`, `_AUTH`, `_DSN`) unless the config `allowedNames` lists it, nor a value of a well-known credential's shape under any name (AWS access key id `AKIA`/`ASIA`, GitHub `ghp_`/`github_pat_`, GitLab `glpat-`, Slack `xox?-`, npm `npm_`, a `-----BEGIN ... PRIVATE KEY-----` block). Container definitions given as a Pulumi secret are still stored in clear in the task definition. A value that is an ARN names where a secret is kept and passes.",
         why: "Environment values are stored in clear in the task definition and every revision of it, readable by anyone who can describe task definitions.",
         fix: "Store the value in Secrets Manager or Parameter Store (SecureString) and list it under the container's `secrets` with `valueFrom`; allow the execution role to read exactly that secret.",
         url: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html",

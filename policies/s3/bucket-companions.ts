@@ -8,7 +8,7 @@ import type { Subject } from "../lib/policy";
 import { S3_BUCKET } from "../lib/resource-types";
 
 /** `BucketV2` is a deprecated alias (another policy reports it), yet its settings still matter. */
-const BUCKET_TYPES = [S3_BUCKET, "aws:s3/bucketV2:BucketV2"];
+export const BUCKET_TYPES: readonly string[] = [S3_BUCKET, "aws:s3/bucketV2:BucketV2"];
 
 /** The type token of an `aws.s3` resource: `aws:s3/bucketVersioning:BucketVersioning`. */
 export function s3Type(name: string): string {

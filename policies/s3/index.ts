@@ -1,4 +1,5 @@
 import type { CompliancePolicy } from "../lib/policy";
+import { bucketAccessLogging } from "./bucket-access-logging";
 import { bucketAclsDisabled } from "./bucket-acls-disabled";
 import { bucketKmsEncryption } from "./bucket-kms-encryption";
 import { bucketLifecycle } from "./bucket-lifecycle";
@@ -17,4 +18,5 @@ export const s3Policies: readonly CompliancePolicy[] = [
     bucketAclsDisabled,
     bucketLifecycle,
     bucketPolicyNotPublic,
+    bucketAccessLogging,
 ];

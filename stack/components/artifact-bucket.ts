@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { bucketArnOf, type AwsContext } from "../aws-context";
-import { policyDocument } from "../policy-documents";
+import { policyDocument, type PolicyStatement } from "../policy-documents";
 import type { Tags } from "../tags";
 
 export interface ArtifactBucketArgs {
@@ -14,11 +14,36 @@ export interface ArtifactBucketArgs {
     /** Days a replaced artifact version is kept. */
     noncurrentVersionDays: number;
     tags: Tags;
+    /** Where this bucket's server access logs go (another bucket of the stack), if anywhere. */
+    accessLogs?: { targetBucket: pulumi.Input<string>; targetPrefix: string };
+    /** Makes this a log bucket: S3 server access logging may deliver the logs of this source bucket ARN. */
+    logDeliverySourceArn?: pulumi.Input<string>;
+    /** Days a current object is kept (log buckets); artifacts are kept until replaced. */
+    expireAfterDays?: number;
+}
+
+/** The statement that lets S3 server access logging deliver one source bucket's logs, for a log bucket. */
+function logDelivery(args: ArtifactBucketArgs, bucketArn: pulumi.Output<string>): PolicyStatement[] {
+    if (args.logDeliverySourceArn === undefined) {
+        return [];
+    }
+    return [{
+        Sid: "S3ServerAccessLogsDelivery",
+        Effect: "Allow",
+        Principal: { Service: "logging.s3.amazonaws.com" },
+        Action: "s3:PutObject",
+        Resource: pulumi.interpolate`${bucketArn}/*`,
+        Condition: {
+            ArnLike: { "aws:SourceArn": args.logDeliverySourceArn },
+            StringEquals: { "aws:SourceAccount": args.context.accountId },
+        },
+    }];
 }
 
 /**
  * The pipeline's artifact store: a bare bucket configured only through one resource per concern
- * (inline bucket blocks are deprecated in @pulumi/aws 7).
+ * (inline bucket blocks are deprecated in @pulumi/aws 7). The same component, with
+ * `logDeliverySourceArn`, makes the bucket that receives the artifact bucket's access logs.
  */
 export class ArtifactBucket extends pulumi.ComponentResource {
     readonly bucket: aws.s3.Bucket;
@@ -59,6 +84,7 @@ export class ArtifactBucket extends pulumi.ComponentResource {
                 status: "Enabled",
                 filter: {},
                 noncurrentVersionExpiration: { noncurrentDays: args.noncurrentVersionDays },
+                ...(args.expireAfterDays === undefined ? {} : { expiration: { days: args.expireAfterDays } }),
                 abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
             }],
         }, { parent: this, dependsOn: [versioning] });
@@ -85,9 +111,13 @@ export class ArtifactBucket extends pulumi.ComponentResource {
                 Action: "s3:*",
                 Resource: [this.bucketArn, pulumi.interpolate`${this.bucketArn}/*`],
                 Condition: { Bool: { "aws:SecureTransport": "false" } },
-            }]),
+            }, ...logDelivery(args, this.bucketArn)]),
         // S3 rejects a policy write that races the public access block on a new bucket.
         }, { parent: this, dependsOn: [publicAccess] });
+
+        if (args.accessLogs) {
+            new aws.s3.BucketLogging(`${name}-access-logging`, { bucket, ...args.accessLogs }, parent);
+        }
 
         this.registerOutputs({ bucketName: bucket, bucketArn: this.bucketArn });
     }

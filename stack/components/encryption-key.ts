@@ -50,6 +50,15 @@ export class EncryptionKey extends pulumi.ComponentResource {
                     },
                 },
                 {
+                    // S3 server access logging writes into the key-encrypted log bucket, for this account's buckets only.
+                    Sid: "S3ServerAccessLogsUseKey",
+                    Effect: "Allow",
+                    Principal: { Service: "logging.s3.amazonaws.com" },
+                    Action: "kms:GenerateDataKey",
+                    Resource: "*",
+                    Condition: { StringEquals: { "aws:SourceAccount": context.accountId } },
+                },
+                {
                     // EventBridge publishes failure events to the encrypted SNS topic, in this account only.
                     Sid: "EventBridgePublishesToEncryptedTopic",
                     Effect: "Allow",

@@ -1,6 +1,6 @@
 // The delivery side: build projects, the pipeline and its connection, failure notifications.
 import * as yaml from "js-yaml";
-import { asList, json, ofType, runProgram, single, stackFileConfig, statementsOf, type ProgramRun, type RecordedResource } from "./harness";
+import { asList, json, ofType, runProgram, single, singleOf, stackFileConfig, statementsOf, type ProgramRun, type RecordedResource } from "./harness";
 
 type Action = { name: string; category: string; owner: string; provider: string; configuration?: Record<string, string>; inputArtifacts?: string[]; outputArtifacts?: string[] };
 type Stage = { name: string; actions: Action[] };
@@ -82,7 +82,7 @@ describe("DeliveryPipeline", () => {
         expect(pipeline.pipelineType).toBe("V2");
         expect(pipeline.artifactStore).toBeUndefined();
         expect(pipeline.artifactStores).toEqual([{
-            location: single(dev, "aws:s3/bucket:Bucket").state.bucket,
+            location: singleOf(dev, "aws:s3/bucket:Bucket", "dev-artifacts-").state.bucket,
             type: "S3",
             encryptionKey: { id: single(dev, "aws:kms/key:Key").state.arn, type: "KMS" },
         }]);

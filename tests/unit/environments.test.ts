@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 
 const COMPONENTS = [
-    "ArtifactBucket", "BuildProject", "BuildProject", "ContainerService", "DeliveryPipeline", "EncryptionKey",
+    "ArtifactBucket", "ArtifactBucket", "BuildProject", "BuildProject", "ContainerService", "DeliveryPipeline", "EncryptionKey",
     "FailureNotifications", "ImageRepository", "Network",
 ];
 
@@ -24,7 +24,7 @@ describe("environments differ only where their stack files say", () => {
         taskSize: [single(run, "aws:ecs/taskDefinition:TaskDefinition").inputs.cpu, single(run, "aws:ecs/taskDefinition:TaskDefinition").inputs.memory],
         retention: [...new Set(ofType(run, "aws:cloudwatch/logGroup:LogGroup").map((g) => g.inputs.retentionInDays))],
         albDeletionProtection: single(run, "aws:lb/loadBalancer:LoadBalancer").inputs.enableDeletionProtection,
-        bucketForceDestroy: single(run, "aws:s3/bucket:Bucket").inputs.forceDestroy,
+        bucketForceDestroy: [...new Set(ofType(run, "aws:s3/bucket:Bucket").map((b) => b.inputs.forceDestroy))],
         ecrForceDelete: single(run, "aws:ecr/repository:Repository").inputs.forceDelete,
         kmsDeletionWindow: single(run, "aws:kms/key:Key").inputs.deletionWindowInDays,
         emailSubscriptions: ofType(run, "aws:sns/topicSubscription:TopicSubscription").length,
@@ -33,21 +33,21 @@ describe("environments differ only where their stack files say", () => {
     });
 
     test.each([
-        ["dev", { approvalStage: false, desiredCount: 1, taskSize: ["256", "512"], retention: [7], albDeletionProtection: false, bucketForceDestroy: true, ecrForceDelete: true, kmsDeletionWindow: 7, emailSubscriptions: 0, branch: "develop", approvalOutput: false }],
-        ["staging", { approvalStage: false, desiredCount: 2, taskSize: ["512", "1024"], retention: [30], albDeletionProtection: false, bucketForceDestroy: true, ecrForceDelete: true, kmsDeletionWindow: 14, emailSubscriptions: 0, branch: "main", approvalOutput: false }],
-        ["prod", { approvalStage: true, desiredCount: 3, taskSize: ["512", "1024"], retention: [365], albDeletionProtection: true, bucketForceDestroy: false, ecrForceDelete: false, kmsDeletionWindow: 30, emailSubscriptions: 1, branch: "main", approvalOutput: true }],
+        ["dev", { approvalStage: false, desiredCount: 1, taskSize: ["256", "512"], retention: [7], albDeletionProtection: false, bucketForceDestroy: [true], ecrForceDelete: true, kmsDeletionWindow: 7, emailSubscriptions: 0, branch: "develop", approvalOutput: false }],
+        ["staging", { approvalStage: false, desiredCount: 2, taskSize: ["512", "1024"], retention: [30], albDeletionProtection: false, bucketForceDestroy: [true], ecrForceDelete: true, kmsDeletionWindow: 14, emailSubscriptions: 0, branch: "main", approvalOutput: false }],
+        ["prod", { approvalStage: true, desiredCount: 3, taskSize: ["512", "1024"], retention: [365], albDeletionProtection: true, bucketForceDestroy: [false], ecrForceDelete: false, kmsDeletionWindow: 30, emailSubscriptions: 1, branch: "main", approvalOutput: true }],
     ])("%s", (stack, expected) => {
         expect(facts(runs[stack])).toEqual(expected);
     });
 
-    test("resource counts: 9 components and 57 resources (HTTPS and redirecting HTTP listeners); prod adds the email subscription", () => {
+    test("resource counts: 10 components and 65 resources (log bucket, HTTPS and redirecting HTTP listeners); prod adds the email subscription", () => {
         const count = (run: ProgramRun): [number, number] => [
             run.resources.filter((r) => r.type.startsWith(`${PROJECT}:`)).length,
             run.resources.filter((r) => r.type.startsWith("aws:")).length,
         ];
-        expect(count(runs.dev)).toEqual([9, 57]);
-        expect(count(runs.staging)).toEqual([9, 57]);
-        expect(count(runs.prod)).toEqual([9, 58]);
+        expect(count(runs.dev)).toEqual([10, 65]);
+        expect(count(runs.staging)).toEqual([10, 65]);
+        expect(count(runs.prod)).toEqual([10, 66]);
     });
 });
 
@@ -72,7 +72,7 @@ describe("stack outputs", () => {
             region: "us-east-1",
             kmsKeyArn: state("aws:kms/key:Key").arn,
             kmsKeyAlias: "alias/pipeline-compliance-kit-prod",
-            artifactBucketName: state("aws:s3/bucket:Bucket").bucket,
+            artifactBucketName: state("aws:s3/bucket:Bucket", "prod-artifacts-bucket").bucket,
             ecrRepositoryName: state("aws:ecr/repository:Repository").name,
             ecrRepositoryUrl: state("aws:ecr/repository:Repository").repositoryUrl,
             connectionArn: state("aws:codeconnections/connection:Connection").arn,
@@ -165,7 +165,7 @@ describe("robustness", () => {
             .filter((r) => DOCUMENTS[r.type] !== undefined)
             .map((r) => [`${r.name}.${DOCUMENTS[r.type]}`, r.inputs[DOCUMENTS[r.type]]]));
         const preview = documents(await runProgram(stack, stackFileConfig(stack), { unknownComputed: true }));
-        expect(Object.keys(preview)).toHaveLength(15);
+        expect(Object.keys(preview)).toHaveLength(16);
         expect(Object.values(preview).filter((d) => typeof d !== "string" || d.includes(UNKNOWN))).toEqual([]);
         expect(preview).toEqual(documents(runs[stack]));
     });

@@ -166,6 +166,13 @@ export function single(run: ProgramRun, type: string): RecordedResource {
     return found[0];
 }
 
+/** The only resource of a type whose logical name starts with `prefix` (one component's child). */
+export function singleOf(run: ProgramRun, type: string, prefix: string): RecordedResource {
+    const found = ofType(run, type).filter((r) => r.name.startsWith(prefix));
+    if (found.length !== 1) throw new Error(`expected one ${type} named ${prefix}*, found ${found.length}`);
+    return found[0];
+}
+
 /** A JSON input (policy, container definitions, event pattern) parsed. */
 export function json<T = unknown>(value: unknown): T {
     if (typeof value !== "string") throw new Error(`expected a JSON string, got ${typeof value}`);

@@ -19,6 +19,7 @@ test("the resources documents refer to are named after project and environment (
     expect(physical(dev)).toEqual({
         "dev-kms-alias": `alias/${p}`,
         "dev-artifacts-bucket": `${p}-artifacts-${ACCOUNT}`,
+        "dev-access-logs-bucket": `${p}-logs-${ACCOUNT}`,
         "dev-images-repository": `${p}-app`,
         "dev-app-cluster": p,
         "dev-app-logs": `/${PROJECT}/dev/ecs/app`,

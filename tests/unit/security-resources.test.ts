@@ -1,5 +1,5 @@
 // The security-relevant resources of the dev stack: key, artifact bucket, image repository, IAM.
-import { ACCOUNT, asList, json, ofType, runProgram, single, stackFileConfig, statementsOf, type ProgramRun } from "./harness";
+import { ACCOUNT, asList, json, ofType, runProgram, single, singleOf, stackFileConfig, statementsOf, type ProgramRun } from "./harness";
 
 let run: ProgramRun;
 beforeAll(async () => {
@@ -22,6 +22,7 @@ describe("EncryptionKey", () => {
         expect(statements.map((s) => s.Principal)).toEqual([
             { AWS: `arn:aws:iam::${ACCOUNT}:root` },
             { Service: "logs.us-east-1.amazonaws.com" },
+            { Service: "logging.s3.amazonaws.com" },
             { Service: "events.amazonaws.com" },
         ]);
         for (const service of statements.filter((s) => typeof s.Principal === "object" && "Service" in s.Principal)) {
@@ -30,7 +31,8 @@ describe("EncryptionKey", () => {
         expect(statements[1].Condition).toEqual({
             ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:/pipeline-compliance-kit/dev/*` },
         });
-        expect(statements[2].Condition).toEqual({ StringEquals: { "aws:SourceAccount": ACCOUNT } });
+        expect(statements[2]).toMatchObject({ Action: "kms:GenerateDataKey", Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT } } });
+        expect(statements[3].Condition).toEqual({ StringEquals: { "aws:SourceAccount": ACCOUNT } });
     });
 });
 
@@ -39,41 +41,43 @@ describe("ArtifactBucket", () => {
         "versioning", "serverSideEncryptionConfiguration", "lifecycleRules", "acl", "grants", "corsRules", "logging",
         "website", "policy", "replicationConfiguration", "objectLockConfiguration", "accelerationStatus", "requestPayer",
     ];
-    const bucketName = (): unknown => single(run, "aws:s3/bucket:Bucket").state.bucket;
+    const artifact = (type: string) => singleOf(run, type, "dev-artifacts-");
+    const bucketName = (): unknown => artifact("aws:s3/bucket:Bucket").state.bucket;
 
     test("the bucket is bare: no inline configuration, no deprecated V2 resources anywhere", () => {
-        const bucket = single(run, "aws:s3/bucket:Bucket");
+        const bucket = artifact("aws:s3/bucket:Bucket");
         expect(Object.keys(bucket.inputs).filter((k) => DEPRECATED_INLINE.includes(k))).toEqual([]);
         expect(bucket.inputs.forceDestroy).toBe(true);
         expect(run.resources.filter((r) => /V2$/.test(r.type))).toEqual([]);
+        expect(ofType(run, "aws:s3/bucket:Bucket").map((b) => b.name).sort()).toEqual(["dev-access-logs-bucket", "dev-artifacts-bucket"]);
     });
 
     test("each concern is its own resource on this bucket", () => {
-        expect(single(run, "aws:s3/bucketVersioning:BucketVersioning").inputs).toEqual({
+        expect(artifact("aws:s3/bucketVersioning:BucketVersioning").inputs).toEqual({
             bucket: bucketName(), versioningConfiguration: { status: "Enabled" },
         });
-        expect(single(run, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration").inputs).toEqual({
+        expect(artifact("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration").inputs).toEqual({
             bucket: bucketName(),
             rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: keyArn() }, bucketKeyEnabled: true }],
         });
-        const lifecycle = single(run, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs;
+        const lifecycle = artifact("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs;
         expect(lifecycle.bucket).toBe(bucketName());
         expect(lifecycle.rules).toEqual([expect.objectContaining({
             status: "Enabled",
             noncurrentVersionExpiration: { noncurrentDays: 30 },
             abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
         })]);
-        expect(single(run, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").inputs).toEqual({
+        expect(artifact("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").inputs).toEqual({
             bucket: bucketName(), blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
         });
-        expect(single(run, "aws:s3/bucketOwnershipControls:BucketOwnershipControls").inputs).toEqual({
+        expect(artifact("aws:s3/bucketOwnershipControls:BucketOwnershipControls").inputs).toEqual({
             bucket: bucketName(), rule: { objectOwnership: "BucketOwnerEnforced" },
         });
     });
 
     test("the bucket policy denies every request that is not TLS, on the bucket and its objects", () => {
-        const policy = single(run, "aws:s3/bucketPolicy:BucketPolicy");
-        const arn = single(run, "aws:s3/bucket:Bucket").state.arn;
+        const policy = artifact("aws:s3/bucketPolicy:BucketPolicy");
+        const arn = artifact("aws:s3/bucket:Bucket").state.arn;
         expect(policy.inputs.bucket).toBe(bucketName());
         expect(statementsOf(policy.inputs.policy)).toEqual([expect.objectContaining({
             Effect: "Deny",
@@ -81,6 +85,41 @@ describe("ArtifactBucket", () => {
             Resource: [arn, `${String(arn)}/*`],
             Condition: { Bool: { "aws:SecureTransport": "false" } },
         })]);
+    });
+});
+
+describe("access logs", () => {
+    const logs = (type: string) => singleOf(run, type, "dev-access-logs-");
+
+    test("the artifact bucket sends its server access logs to the log bucket, which logs nowhere itself", () => {
+        expect(single(run, "aws:s3/bucketLogging:BucketLogging")).toMatchObject({
+            name: "dev-artifacts-access-logging",
+            inputs: { bucket: singleOf(run, "aws:s3/bucket:Bucket", "dev-artifacts-").state.bucket, targetBucket: logs("aws:s3/bucket:Bucket").state.bucket, targetPrefix: "artifacts/" },
+        });
+    });
+
+    test("the log bucket is configured like the artifact bucket and expires logs after a year", () => {
+        const rules = logs("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration").inputs.rules;
+        expect(rules).toEqual([expect.objectContaining({ expiration: { days: 365 }, noncurrentVersionExpiration: { noncurrentDays: 30 } })]);
+        expect(logs("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration").inputs.rules).toEqual([
+            { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: keyArn() }, bucketKeyEnabled: true },
+        ]);
+        expect(logs("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").inputs).toMatchObject({ blockPublicPolicy: true, restrictPublicBuckets: true });
+    });
+
+    test("only S3 logging may write into the log bucket, only the artifact bucket's logs, only from this account", () => {
+        const statements = statementsOf(logs("aws:s3/bucketPolicy:BucketPolicy").inputs.policy);
+        const artifactArn = singleOf(run, "aws:s3/bucket:Bucket", "dev-artifacts-").state.arn;
+        expect(statements.map((s) => s.Sid)).toEqual(["DenyInsecureTransport", "S3ServerAccessLogsDelivery"]);
+        expect(statements[1]).toEqual({
+            Sid: "S3ServerAccessLogsDelivery",
+            Effect: "Allow",
+            Principal: { Service: "logging.s3.amazonaws.com" },
+            Action: "s3:PutObject",
+            Resource: `${String(logs("aws:s3/bucket:Bucket").state.arn)}/*`,
+            Condition: { ArnLike: { "aws:SourceArn": artifactArn }, StringEquals: { "aws:SourceAccount": ACCOUNT } },
+        });
+        expect(statementsOf(singleOf(run, "aws:s3/bucketPolicy:BucketPolicy", "dev-artifacts-").inputs.policy)).toHaveLength(1);
     });
 });
 

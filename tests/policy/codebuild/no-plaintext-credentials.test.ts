@@ -1,4 +1,5 @@
 import { analyzeStack, of, secret, TestResource, unknown, urnOf, verdicts } from "../harness";
+import { SHAPES } from "../lib/credential-values";
 import { project, PROJECT } from "./project";
 
 const POLICY = "codebuild-no-plaintext-credentials";
@@ -14,8 +15,8 @@ const resource = (type: string, name: string): TestResource => ({ type, name, pr
 const ACCESS_KEY = "aws:iam/accessKey:AccessKey";
 const REPOSITORY = "aws:ecr/repository:Repository";
 
-async function findings(resources: TestResource[]) {
-    return of(POLICY, await analyzeStack(resources));
+async function findings(resources: TestResource[], config?: Record<string, unknown>) {
+    return of(POLICY, await analyzeStack(resources, { config: config && { [POLICY]: config } }));
 }
 
 describe(POLICY, () => {
@@ -78,5 +79,47 @@ describe(POLICY, () => {
             const result = await findings(resources);
             expect(result).toEqual([expect.objectContaining({ level: "advisory", message: expect.stringMatching(/^\[undecided\] /) })]);
         }
+    });
+
+    it("reports the broadened credential names and every token shape, plain or secret, and not ordinary names", async () => {
+        const names = ["DB_PASS", "MYSQL_PWD", "REGISTRY_LOGIN", "BASIC_AUTH", "SENTRY_DSN", "STRIPE_API_KEY"].map((name) => ({ name, value: "x" }));
+        const shapes = SHAPES.map(([value], index) => ({ name: `VALUE_${index}`, value: index % 2 === 0 ? value : secret(value) }));
+        const ordinary = ["PASSENGER_COUNT", "AUTHOR", "LOGIN_URL", "PWD"].map((name) => ({ name, value: "1" }));
+        const result = await findings([build([...names, ...shapes, ...ordinary])]);
+        expect(result.map((d) => d.message)).toEqual([
+            ...names.map((v, index) => expect.stringContaining(`[${index}] (${v.name}) is a plain-text variable and its name says it holds a credential`)),
+            ...SHAPES.map(([, label], index) => expect.stringContaining(`[${names.length + index}] (VALUE_${index}) is a plain-text variable and its value is ${label}`)),
+        ]);
+        expect(verdicts(result).every((level) => level === "mandatory")).toBe(true);
+    });
+
+    it("passes token shapes and credential names kept in Secrets Manager or Parameter Store", async () => {
+        const kept = SHAPES.map(([value], index) => ({ name: `VALUE_${index}`, value, type: index % 2 === 0 ? "SECRETS_MANAGER" : "PARAMETER_STORE" }));
+        expect(await findings([build([...kept, { name: "DB_PASS", value: "/app/db", type: "PARAMETER_STORE" }])])).toEqual([]);
+    });
+
+    it("silences allow-listed names but not a token's shape under them", async () => {
+        const variables = [
+            { name: "PASSWORD_POLICY_URL", value: "https://example.com/password-policy" },
+            { name: "TOKEN_TTL_SECONDS", value: "3600" },
+            { name: "SESSION_AUTH", value: SHAPES[6][0] },
+        ];
+        expect((await findings([build(variables)])).map((d) => d.message)).toEqual([
+            expect.stringContaining("(PASSWORD_POLICY_URL) is a plain-text variable and its name says"),
+            expect.stringContaining("(TOKEN_TTL_SECONDS)"),
+            expect.stringContaining("(SESSION_AUTH)"),
+        ]);
+        const allowed = await findings([build(variables)], { allowedNames: ["PASSWORD_POLICY_URL", "TOKEN_*", "SESSION_AUTH"] });
+        expect(allowed.map((d) => d.message)).toEqual([expect.stringContaining(`(SESSION_AUTH) is a plain-text variable and its value is ${SHAPES[6][1]}`)]);
+    });
+
+    it("is undecided, not silent, on an unknown value under an allow-listed or ordinary name with no recorded source", async () => {
+        const result = await findings([build([{ name: "PASSWORD_POLICY_URL", value: unknown }])], { allowedNames: ["PASSWORD_POLICY_URL"] });
+        expect(result).toEqual([expect.objectContaining({ level: "advisory", message: expect.stringMatching(/^\[undecided\] .*PASSWORD_POLICY_URL/) })]);
+    });
+
+    it("reports a credential name whatever its unknown or secret value", async () => {
+        const result = await findings([build([{ name: "DB_PASS", value: unknown }, { name: "DEPLOY_PWD", value: secret("x") }])]);
+        expect(verdicts(result)).toEqual(["mandatory", "mandatory"]);
     });
 });
