@@ -16,6 +16,8 @@ export interface CliArgs {
   output?: string;
   verbose: boolean;
   timeoutSeconds: number;
+  /** Off with --no-second-look. */
+  secondLook: boolean;
   help: boolean;
 }
 
@@ -36,6 +38,9 @@ Options:
   --format text|json|sarif   output format (default: text)
   --output FILE              write the report to FILE instead of stdout
   --timeout SECONDS          bound on running the program and starting the pack (default: 300)
+  --no-second-look           do not run the program a second time when a core policy is undecided
+                             (by default its outputs are assumed as a deployed stack would have
+                             them, and what that decides is reported as a [second look: ...] violation)
   --verbose                  progress, program output and stack traces on errors
   --help                     this text
 
@@ -45,7 +50,7 @@ Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 the check could 
 const VALUED = new Set(["--policy-pack", "--policy-pack-config", "--stack", "--config", "--stack-tag", "--state", "--format", "--output", "--timeout"]);
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { stack: "dev", config: [], stackTags: [], format: "text", verbose: false, timeoutSeconds: 300, help: false };
+  const args: CliArgs = { stack: "dev", config: [], stackTags: [], format: "text", verbose: false, timeoutSeconds: 300, secondLook: true, help: false };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
@@ -61,6 +66,10 @@ export function parseArgs(argv: string[]): CliArgs {
     }
     if (flag === "--verbose") {
       args.verbose = true;
+      continue;
+    }
+    if (flag === "--no-second-look") {
+      args.secondLook = false;
       continue;
     }
     if (!VALUED.has(flag)) {

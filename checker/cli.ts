@@ -57,6 +57,7 @@ export async function main(argv: string[]): Promise<number> {
       stackTags: args.stackTags,
       state: args.state,
       timeoutSeconds: args.timeoutSeconds,
+      secondLook: args.secondLook,
       onStatus: showStatus ? (m) => process.stderr.write(`${m}\n`) : undefined,
       onProgramOutput: verbose ? (c) => process.stderr.write(c) : undefined,
     });

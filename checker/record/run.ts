@@ -26,6 +26,8 @@ export interface RecordOptions {
   onStatus?: (message: string) => void;
   /** Where the program's own console output goes (it must never reach our stdout). */
   onOutput?: (chunk: string) => void;
+  /** Run as a preview of the deployed stack sees it: other resources' outputs known (see secondLook.ts). */
+  secondLook?: boolean;
 }
 
 export function describeChildError(result: ChildResult, entry: string): CheckError | undefined {
@@ -51,6 +53,7 @@ export async function recordProgram(options: RecordOptions): Promise<Recording> 
     kitRoot: KIT_ROOT,
     config: options.config,
     resultFile,
+    ...(options.secondLook ? { secondLook: true } : {}),
   };
   try {
     const child = spawn(process.execPath, [path.join(KIT_ROOT, "bin", "record-child.js")], {
