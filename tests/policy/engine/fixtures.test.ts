@@ -90,4 +90,11 @@ describe("fixtures under the real pack", () => {
       expect(result.violations.some((v) => CORE.includes(v.policy))).toBe(true);
     }
   });
+
+  it("--no-second-look leaves the report exactly the first look's", async () => {
+    const result = await runCheck({ program: path.join(ROOT, "fixtures", "second-look-github-v1-in-apply"), pack, secondLook: false });
+    expect(result.secondLook).toBe("off");
+    expect(result.violations.filter((v) => v.enforcementLevel === "mandatory")).toEqual([]);
+    expect(result.undecided.some((u) => u.policy === "codepipeline-no-github-v1-source")).toBe(true);
+  });
 });
