@@ -21,6 +21,8 @@ export interface CliArgs {
   version?: boolean;
   /** Deadline of the pack's start; without the flag, the same as timeoutSeconds. */
   packTimeoutSeconds?: number;
+  /** Off with --no-second-look. */
+  secondLook: boolean;
   help: boolean;
 }
 
@@ -44,6 +46,9 @@ Options:
   --timeout SECONDS          bound on running the program (default: 300), and on starting the pack
                              unless --pack-timeout is given
   --pack-timeout SECONDS     bound on starting the pack, a deadline of its own (default: --timeout)
+  --no-second-look           do not run the program a second time when a core policy is undecided
+                             (by default its outputs are assumed as a deployed stack would have
+                             them, and what that decides is reported as a [second look: ...] violation)
   --verbose                  progress, program output and stack traces on errors
   --version                  the kit's version
   --help, -h                 this text
@@ -62,7 +67,7 @@ function seconds(flag: string, value: string): number {
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { stack: "dev", config: [], stackTags: [], format: "text", verbose: false, timeoutSeconds: 300, help: false };
+  const args: CliArgs = { stack: "dev", config: [], stackTags: [], format: "text", verbose: false, timeoutSeconds: 300, secondLook: true, help: false };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i];
@@ -86,6 +91,10 @@ export function parseArgs(argv: string[]): CliArgs {
     }
     if (flag === "--verbose") {
       args.verbose = true;
+      continue;
+    }
+    if (flag === "--no-second-look") {
+      args.secondLook = false;
       continue;
     }
     if (!VALUED.has(flag)) {

@@ -101,6 +101,7 @@ export async function main(argv: string[]): Promise<number> {
       state: args.state,
       timeoutSeconds: args.timeoutSeconds,
       packTimeoutSeconds: args.packTimeoutSeconds,
+      secondLook: args.secondLook,
       onStatus: showStatus ? (m) => process.stderr.write(`${m}\n`) : undefined,
       onProgramOutput: verbose ? (c) => process.stderr.write(c) : undefined,
     });

@@ -1,12 +1,13 @@
 // The one comparison of a fixture's expected.json with an actual report, used by the engine tests,
 // npm start and scripts/update-fixtures.ts. Expected lists are complete: missing and unexpected
-// findings are both differences.
+// findings are both differences. `violations` holds the first look's (the engine's) violations only;
+// `secondLook` (optional in the file, written only when not empty) the second look's.
 import * as fs from "fs";
 import * as path from "path";
 import { CheckError } from "./errors";
 import type { CheckReport } from "./types";
 
-const KINDS = ["violations", "waived", "undecided", "remediated"] as const;
+const KINDS = ["violations", "waived", "undecided", "remediated", "secondLook"] as const;
 export type Kind = (typeof KINDS)[number];
 
 export interface ExpectedFinding {
@@ -42,7 +43,13 @@ function sorted(list: ExpectedFinding[]): ExpectedFinding[] {
 
 export function actualLists(report: CheckReport): FindingLists {
   const pick = (list: ExpectedFinding[]): ExpectedFinding[] => sorted(list.map(({ policy, resourceName }) => ({ policy, resourceName })));
-  return { violations: pick(report.violations), waived: pick(report.waived), undecided: pick(report.undecided), remediated: pick(report.remediated) };
+  return {
+    violations: pick(report.violations.filter((f) => f.secondLook !== true)),
+    waived: pick(report.waived),
+    undecided: pick(report.undecided),
+    remediated: pick(report.remediated),
+    secondLook: pick(report.violations.filter((f) => f.secondLook === true)),
+  };
 }
 
 /** Multiset difference both ways, per kind. */
@@ -97,7 +104,8 @@ export function parseExpected(text: string, file: string): Expected {
   }
   const lists = {} as FindingLists;
   for (const kind of KINDS) {
-    const list = obj[kind];
+    // Only fixtures with second-look findings list them.
+    const list = kind === "secondLook" && !("secondLook" in obj) ? [] : obj[kind];
     if (!Array.isArray(list) || !list.every(isFinding)) {
       throw new CheckError(`${file}: field '${kind}' must be a list of {"policy", "resourceName"}`);
     }
@@ -111,7 +119,8 @@ export function readExpected(file: string): Expected {
 }
 
 export function renderExpected(description: string, lists: FindingLists): string {
-  return `${JSON.stringify({ description, ...lists }, null, 2)}\n`;
+  const { secondLook, ...firstLook } = lists;
+  return `${JSON.stringify({ description, ...firstLook, ...(secondLook.length > 0 ? { secondLook } : {}) }, null, 2)}\n`;
 }
 
 export function listFixtures(root: string): Fixture[] {

@@ -14,6 +14,7 @@ import { unansweredFunctions } from "./report/unanswered";
 import { kitLauncher, type PackLauncher, type RunningPack } from "./serve/launcher";
 import { installSignalHandlers } from "./serve/processes";
 import { environmentTags, parseStackTagFlags } from "./stackTags";
+import { secondLookFindings, undecidedCore, withSecondLook } from "./secondLook";
 import type { CheckReport, PackInfo, Recording, SourceLocation, Timings } from "./types";
 
 export const DEFAULT_ORGANIZATION = "organization";
@@ -37,7 +38,15 @@ export interface CheckOptions {
   pack?: PackHandle;
   onStatus?: (message: string) => void;
   onProgramOutput?: (chunk: string) => void;
+  /**
+   * The second look (default on): when a core policy is undecided, run the program again with the
+   * outputs a deployed stack would have and report what that decides (checker/secondLook.ts).
+   */
+  secondLook?: boolean;
 }
+
+/** Whether the second look ran: off (disabled, or a stack export), not needed (no undecided core finding), ran. */
+export type SecondLookState = "off" | "not needed" | "ran";
 
 export interface CheckResult extends CheckReport {
   timings: Timings;
@@ -50,6 +59,7 @@ export interface CheckResult extends CheckReport {
   unseen: string[];
   /** What the user should know about how the target was judged (the CLI prints each as `warning:`). */
   warnings: string[];
+  secondLook: SecondLookState;
 }
 
 export interface PackHandle {
@@ -132,7 +142,10 @@ export async function startPack(options: PackOptions, userConfig = userPolicyCon
 }
 
 interface Target {
-  recording: (signal: AbortSignal) => Promise<Recording>;
+  /** `secondLook`: run as a preview of the deployed stack sees it (programs only). */
+  recording: (signal: AbortSignal, secondLook?: boolean) => Promise<Recording>;
+  /** A program can be run again for the second look; a stack export cannot. */
+  program: boolean;
   project: string;
   stack: string;
   config: StackConfig;
@@ -146,17 +159,17 @@ function target(options: CheckOptions, stack: string, organization: string, onDe
   if (options.state) {
     const recording = readStateExport(options.state);
     return {
-      recording: async () => recording, project: recording.project, stack: recording.stack || stack, config: { values: {}, secretKeys: [] },
+      recording: async () => recording, program: false, project: recording.project, stack: recording.stack || stack, config: { values: {}, secretKeys: [] },
       tags: userTags, empty: recording.resources.length === 0 ? recording : undefined,
     };
   }
   const program = resolveProgram(options.program, defaultProgramDir());
   const config = stackConfig(program.projectDir, stack, program.project, options.config ?? []);
   return {
-    project: program.project, stack, config,
+    project: program.project, stack, config, program: true,
     tags: { ...environmentTags(program.projectDir, program.project, config.values), ...userTags },
-    recording: (signal) => recordProgram({
-      target: program, stack, organization, config, signal,
+    recording: (signal, secondLook) => recordProgram({
+      target: program, stack, organization, config, signal, secondLook,
       timeoutMs: (options.timeoutSeconds ?? 300) * 1000,
       onProgress: (n) => options.onStatus?.(`recorded ${n} resources ...`),
       onStatus: options.onStatus,
@@ -232,15 +245,34 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
     }
     const analyzeStart = Date.now();
     const running = pack.value.running;
-    const analyzed = await pack.value.session
-      .analyze(recorded.value, {
-        project: recorded.value.project, stack: recorded.value.stack, organization,
+    const analyze = (recording: Recording): Promise<CheckReport> => pack.value.session
+      .analyze(recording, {
+        project: recording.project, stack: recording.stack, organization,
         config: what.config.values, secretKeys: what.config.secretKeys, tags: what.tags,
       })
+      .then((analyzed) => buildReport(analyzed.resources, analyzed.diagnostics, analyzed.remediated, unansweredFunctions(recording.invokes)))
       .catch(async (e: unknown) => {
         throw await withPackExit(e, running);
       });
-    const report = buildReport(analyzed.resources, analyzed.diagnostics, analyzed.remediated, unansweredFunctions(recorded.value.invokes));
+    const firstLook = await analyze(recorded.value);
+    const secondLookWarnings: string[] = [];
+    let secondLook: SecondLookState = options.secondLook === false || !what.program ? "off" : "not needed";
+    let report = firstLook;
+    const undecided = undecidedCore(firstLook);
+    if (secondLook === "not needed" && undecided.size > 0) {
+      secondLook = "ran";
+      options.onStatus?.(`second look: ${undecided.size} core finding(s) undecided, running the program with the outputs a deployed stack would have ...`);
+      try {
+        const second = await what.recording(new AbortController().signal, true);
+        report = withSecondLook(firstLook, secondLookFindings(undecided, await analyze(second), second));
+      } catch (e) {
+        // The first look stands on its own: a second look that cannot run is said, not fatal.
+        if (!(e instanceof CheckError)) {
+          throw e;
+        }
+        secondLookWarnings.push(`second look not done: ${e.message}`);
+      }
+    }
     const locations = new Map<string, SourceLocation>();
     for (const r of recorded.value.resources) {
       if (r.location) {
@@ -256,7 +288,8 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
       entry: recorded.value.entry,
       locations,
       unseen,
-      warnings: [...(ownPack?.warnings ?? []), ...(recorded.value.warnings ?? [])],
+      warnings: [...(ownPack?.warnings ?? []), ...(recorded.value.warnings ?? []), ...secondLookWarnings],
+      secondLook,
     };
   } finally {
     if (ownPack) {
@@ -271,7 +304,7 @@ function emptyResult(recording: Recording, pack: PackInfo = { name: "", version:
   return {
     resources: 0, violations: [], waived: [], undecided: [], remediated: [], unansweredFunctions: [],
     timings: { record: 0, serve: 0, analyze: 0 }, pack, entry: recording.entry, locations: new Map(), unseen: [],
-    warnings: recording.warnings ?? [],
+    warnings: recording.warnings ?? [], secondLook: "off",
   };
 }
 

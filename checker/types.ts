@@ -56,6 +56,11 @@ export interface Recording {
    * remediations are reported but not applied and AnalyzeStack sees every resource's outputs.
    */
   snapshot?: boolean;
+  /**
+   * The second look's run: custom resources' outputs are the model's created outputs, and AnalyzeStack
+   * sees them under the final inputs, as in a preview of the deployed stack.
+   */
+  deployed?: boolean;
   /** What the user should know about how this recording was judged (stderr, one `warning:` line each). */
   warnings?: string[];
 }
@@ -71,6 +76,11 @@ export interface Finding {
   resourceName: string;
   urn: string;
   message: string;
+  /**
+   * Decided only by the second look (a run with the outputs a deployed stack would have): not a
+   * finding the engine's first preview reports. Absent on every first-look finding.
+   */
+  secondLook?: true;
 }
 
 export interface Remediated {

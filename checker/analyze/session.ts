@@ -247,7 +247,7 @@ export class AnalyzerSession {
       msg.setUrn(r.urn);
       msg.setType(r.type);
       msg.setName(r.name);
-      msg.setProperties(this.struct(recording.snapshot ? r.outputs : results[i].finalProps));
+      msg.setProperties(this.struct(stackProperties(recording, r, results[i].finalProps)));
       msg.setOptions(this.options(r));
       const providerMsg = provider(r);
       if (providerMsg) {
@@ -352,4 +352,16 @@ export async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
   return results;
+}
+
+/**
+ * What AnalyzeStack sees of a resource: a snapshot's outputs; in a program's second look, a custom
+ * resource's synthesized created outputs under its final inputs (a deployed resource has its name and
+ * ARN); otherwise the final properties.
+ */
+export function stackProperties(recording: Recording, r: RecordedResource, finalProps: PropertyMap): PropertyMap {
+  if (recording.snapshot) {
+    return r.outputs;
+  }
+  return recording.deployed && r.custom ? { ...r.outputs, ...finalProps } : finalProps;
 }

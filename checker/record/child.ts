@@ -11,6 +11,7 @@ import { answerInvokes, type InvokingMonitor } from "./functions";
 import { functionOutputNames } from "./functionOutputs";
 import { pulumiResolver, installPulumiResolution } from "./resolve";
 import { errorLocation, programMessage, type ChildResult, type ChildSpec } from "./protocol";
+import { deployedOutputs, deploymentOf, isDeployed } from "./deployed";
 
 type Callback = (err: unknown, resp?: { setUrn(urn: string): void }) => void;
 interface MonitorLike {
@@ -44,10 +45,18 @@ export async function main(): Promise<void> {
   const settings = sdk("runtime/settings") as { getMonitor(): MonitorLike; waitForRPCs(): Promise<void> };
   const stackModule = sdk("runtime/stack") as { runInPulumiStack(init: () => Promise<unknown>): Promise<unknown> };
 
-  const recorder = new Recorder(spec.project, spec.stack, spec.entry, spec.programDir, spec.config);
+  // The second look: each custom resource answers with the outputs it would have once deployed.
+  const deployment = spec.secondLook ? deploymentOf(spec.config) : undefined;
+  const recorder = new Recorder(spec.project, spec.stack, spec.entry, spec.programDir, spec.config, deployment);
   await mocks.setMocks(
     {
-      newResource: (args: { inputs: Record<string, unknown> }) => ({ id: undefined, state: args.inputs }),
+      newResource: (args: { type: string; name: string; custom: boolean; inputs: Record<string, unknown> }) => {
+        if (deployment && isDeployed(args.type, args.custom)) {
+          const created = deployedOutputs(args.type, args.name, args.inputs, deployment);
+          return { id: created.id, state: created.outputs };
+        }
+        return { id: undefined, state: args.inputs };
+      },
       // Unreachable: answerInvokes below answers every invoke the mock would hand to `call`.
       call: () => ({}),
     },

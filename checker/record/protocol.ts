@@ -12,6 +12,11 @@ export interface ChildSpec {
   kitRoot: string;
   config: StackConfig;
   resultFile: string;
+  /**
+   * The second look: every custom resource is treated as already deployed, so the mock answers its
+   * registration with the model's created outputs (known id, arn, name) instead of unknowns.
+   */
+  secondLook?: boolean;
 }
 
 export interface ChildError {

@@ -7,6 +7,7 @@ import { makeUrn } from "../urn";
 import { inputsOf, locationOf, optionsOf, propertyDependenciesOf, providerUrnOf, type RegistrationRequest } from "./registration";
 import { SIG_KEY, SECRET_SIG } from "./properties";
 import type { StackConfig } from "./stackConfig";
+import { deployedOutputs, isDeployed, type Deployment } from "./deployed";
 
 const PROVIDER_PREFIX = "pulumi:providers:";
 
@@ -34,6 +35,8 @@ export class Recorder {
     readonly entry: string,
     private readonly programDir: string,
     private readonly config: StackConfig,
+    /** Set in the second look: AnalyzeStack sees each custom resource's synthesized created outputs. */
+    private readonly deployment?: Deployment,
   ) {}
 
   private add(resource: RecordedResource): void {
@@ -100,13 +103,20 @@ export class Recorder {
     }
     this.add({
       urn, type, name, custom: req.getCustom(), remote: req.getRemote(), parent, provider, inputs,
-      outputs: req.getCustom() ? inputs : {},
+      outputs: this.outputsOf(type, name, req.getCustom(), inputs),
       dependencies: req.getDependenciesList(),
       propertyDependencies: propertyDependenciesOf(req),
       options: optionsOf(req, (n, t, p) => this.urn(t, n, p)),
       location: locationOf(req, this.programDir),
     });
     return urn;
+  }
+
+  private outputsOf(type: string, name: string, custom: boolean, inputs: PropertyMap): PropertyMap {
+    if (!custom) {
+      return {};
+    }
+    return this.deployment && isDeployed(type, custom) ? deployedOutputs(type, name, inputs, this.deployment).outputs : inputs;
   }
 
   registerOutputs(urn: string, outputs: PropertyMap): void {
@@ -148,6 +158,9 @@ export class Recorder {
   }
 
   recording(): Recording {
-    return { project: this.project, stack: this.stack, entry: this.entry, resources: this.resources, invokes: this.invokes };
+    return {
+      project: this.project, stack: this.stack, entry: this.entry, resources: this.resources, invokes: this.invokes,
+      ...(this.deployment ? { deployed: true } : {}),
+    };
   }
 }

@@ -28,6 +28,8 @@ export interface RecordOptions {
   onOutput?: (chunk: string) => void;
   /** Called the moment the deadline passes, before the program is gone: the run's first failure is decided then. */
   onDeadline?: () => void;
+  /** Run as a preview of the deployed stack sees it: other resources' outputs known (see secondLook.ts). */
+  secondLook?: boolean;
 }
 
 export function describeChildError(result: ChildResult, entry: string): CheckError | undefined {
@@ -55,6 +57,7 @@ export async function recordProgram(options: RecordOptions): Promise<Recording> 
     kitRoot: KIT_ROOT,
     config: options.config,
     resultFile,
+    ...(options.secondLook ? { secondLook: true } : {}),
   };
   try {
     const child = spawn(process.execPath, [path.join(KIT_ROOT, "bin", "record-child.js")], {

@@ -1,12 +1,16 @@
 // Compares the engine's verdict with the checker's report exactly, both ways.
+import { firstLookOnly } from "../../checker/secondLook";
 import type { CheckReport } from "../../checker/types";
 import type { ComparableFinding, ComparableRemediation, EngineVerdict } from "./events";
 
-/** The checker's report in the comparable shape. */
+/**
+ * The checker's report in the comparable shape. Second-look findings (`secondLook: true`) are left out:
+ * they come from a run with assumed outputs, which the engine's first preview never makes.
+ */
 export function verdictFromReport(report: CheckReport): EngineVerdict {
   const findings: ComparableFinding[] = [];
   for (const [kind, list] of [["violation", report.violations], ["waived", report.waived], ["undecided", report.undecided]] as const) {
-    for (const f of list) {
+    for (const f of firstLookOnly(list)) {
       findings.push({ kind, policy: f.policy, enforcementLevel: f.enforcementLevel, resourceName: f.resourceName, urn: f.urn, message: f.message });
     }
   }

@@ -3,15 +3,15 @@ import { CheckError } from "../../checker/errors";
 
 describe("command-line parsing", () => {
   it("has the documented defaults", () => {
-    expect(parseArgs([])).toEqual({ stack: "dev", config: [], stackTags: [], format: "text", verbose: false, timeoutSeconds: 300, help: false, program: undefined });
+    expect(parseArgs([])).toEqual({ stack: "dev", config: [], stackTags: [], format: "text", verbose: false, timeoutSeconds: 300, secondLook: true, help: false, program: undefined });
   });
 
   it("reads every option, in both --flag value and --flag=value forms", () => {
     expect(parseArgs(["prog", "--policy-pack", "p", "--policy-pack-config=c.json", "--stack", "prod", "--config", "a=1", "--config=aws:region=eu-west-1",
-      "--stack-tag", "team=platform", "--stack-tag=cost:center=42=x", "--format", "sarif", "--output", "o.sarif", "--timeout", "60", "--verbose", "--help"])).toEqual({
+      "--stack-tag", "team=platform", "--stack-tag=cost:center=42=x", "--format", "sarif", "--output", "o.sarif", "--timeout", "60", "--verbose", "--no-second-look", "--help"])).toEqual({
       program: "prog", policyPack: "p", policyPackConfig: "c.json", stack: "prod", config: ["a=1", "aws:region=eu-west-1"],
       stackTags: ["team=platform", "cost:center=42=x"],
-      format: "sarif", output: "o.sarif", timeoutSeconds: 60, verbose: true, help: true,
+      format: "sarif", output: "o.sarif", timeoutSeconds: 60, verbose: true, secondLook: false, help: true,
     });
     expect(parseArgs(["--state", "s.json"]).state).toBe("s.json");
     expect(parseArgs(["--pack-timeout", "600", "--timeout=3"])).toMatchObject({ packTimeoutSeconds: 600, timeoutSeconds: 3 });

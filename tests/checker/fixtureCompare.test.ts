@@ -2,7 +2,7 @@ import { actualLists, compareFindings, formatDifferences, parseExpected, renderE
 import { CheckError } from "../../checker/errors";
 import { sampleReport } from "./sampleReport";
 
-const empty: FindingLists = { violations: [], waived: [], undecided: [], remediated: [] };
+const empty: FindingLists = { violations: [], waived: [], undecided: [], remediated: [], secondLook: [] };
 
 describe("fixture comparison", () => {
   const actual = actualLists(sampleReport);
@@ -13,7 +13,23 @@ describe("fixture comparison", () => {
       waived: [{ policy: "topic-kms", resourceName: "alerts" }],
       undecided: [{ policy: "topic-name", resourceName: "alerts" }],
       remediated: [{ policy: "force-destroy-off", resourceName: "artifacts" }],
+      secondLook: [],
     });
+  });
+
+  it("keeps second-look violations in a list of their own, written only when not empty", () => {
+    const second = { ...sampleReport.violations[0], policy: "codepipeline-no-github-v1-source", resourceName: "pipeline", secondLook: true as const };
+    const lists = actualLists({ ...sampleReport, violations: [...sampleReport.violations, second] });
+    expect(lists.violations).toEqual(actual.violations);
+    expect(lists.secondLook).toEqual([{ policy: "codepipeline-no-github-v1-source", resourceName: "pipeline" }]);
+    const text = renderExpected("shows y", lists);
+    expect(JSON.parse(text)).toHaveProperty("secondLook");
+    expect(parseExpected(text, "e.json")).toEqual({ description: "shows y", ...lists });
+    expect(JSON.parse(renderExpected("shows x", actual))).not.toHaveProperty("secondLook");
+    expect(compareFindings({ ...lists, secondLook: [] }, lists)).toEqual([
+      { kind: "secondLook", change: "unexpected", finding: { policy: "codepipeline-no-github-v1-source", resourceName: "pipeline" } },
+    ]);
+    expect(() => parseExpected(JSON.stringify({ description: "d", ...empty, secondLook: {} }), "e.json")).toThrow("e.json: field 'secondLook' must be a list");
   });
 
   it("matches when lists agree regardless of order", () => {

@@ -1,8 +1,11 @@
 // Every fixture through the engine-faithful path (program in a child under mocks, the real pack in its
 // own process (started by the kit launcher: the same TypeScript, type-checked), the Analyzer gRPC protocol), compared exactly with expected.json.
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { actualLists, compareFindings, formatDifferences, listFixtures, readExpected } from "../../../checker/fixtures";
 import { runCheck, startPack, type PackHandle } from "../../../checker/index";
+import { CORE_POLICIES, SECOND_LOOK_PREFIX } from "../../../checker/secondLook";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const fixtures = listFixtures(path.join(ROOT, "fixtures"));
@@ -43,9 +46,28 @@ describe("fixtures under the real pack", () => {
     expect(names.filter((n) => n.startsWith("good-")).length).toBeGreaterThanOrEqual(3);
   });
 
+  it("the test's core policies are the checker's second-look ones", () => {
+    expect([...CORE_POLICIES].sort()).toEqual([...CORE].sort());
+  });
+
   it.each(fixtures.map((f) => [f.name, f] as const))("%s reports exactly its expected.json", async (name, fixture) => {
     const expected = readExpected(fixture.expectedFile);
-    const result = await runCheck({ program: fixture.dir, pack });
+    // Every program process the check starts is listed here: the second look is a second one.
+    const pidFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fixture-pids-")), "pids");
+    process.env.PIPELINE_CHECK_PID_FILE = pidFile;
+    const result = await runCheck({ program: fixture.dir, pack }).finally(() => delete process.env.PIPELINE_CHECK_PID_FILE);
+    const programRuns = fs.readFileSync(pidFile, "utf8").split("\n").filter((line) => line.endsWith(" program")).length;
+    fs.rmSync(path.dirname(pidFile), { recursive: true, force: true });
+    const secondLook = result.violations.filter((v) => v.secondLook === true);
+    // A clean first look (no core policy undecided) costs nothing: the program runs once.
+    const undecidedCore = result.undecided.some((u) => CORE.includes(u.policy));
+    expect({ programRuns, state: result.secondLook }).toEqual(undecidedCore ? { programRuns: 2, state: "ran" } : { programRuns: 1, state: "not needed" });
+    // Only a core policy the first look left undecided on that resource, said to rest on assumed outputs.
+    for (const f of secondLook) {
+      expect(CORE).toContain(f.policy);
+      expect(result.undecided.some((u) => u.policy === f.policy && u.urn === f.urn)).toBe(true);
+      expect(f.message.startsWith(SECOND_LOOK_PREFIX)).toBe(true);
+    }
     expect(formatDifferences(name, compareFindings(expected, actualLists(result)))).toBe(`${name}: matches expected.json`);
     // Only the fixture named for it calls a function the provider model cannot answer; any other would
     // rest its findings on unknown results without saying so in its name.
@@ -53,11 +75,19 @@ describe("fixtures under the real pack", () => {
     if (name.startsWith("good-")) {
       const core = [...result.violations, ...result.undecided].filter((f) => CORE.includes(f.policy));
       expect(core).toEqual([]);
+      expect(secondLook).toEqual([]);
+    } else if (name.startsWith("second-look-")) {
+      // The failure is hidden from the first look (undecided, as the engine's first preview) and
+      // found by the second, which fails the run.
+      expect(result.violations.filter((v) => CORE.includes(v.policy) && v.secondLook !== true)).toEqual([]);
+      expect(secondLook.some((v) => v.enforcementLevel === "mandatory")).toBe(true);
     } else if (name.startsWith("waived-")) {
+      expect(secondLook).toEqual([]);
       // A waiver must not hide the finding: it is reported as waived, and blocks nothing.
       expect(result.waived.some((w) => CORE.includes(w.policy))).toBe(true);
       expect(result.violations.filter((v) => v.enforcementLevel === "mandatory")).toEqual([]);
     } else if (name.startsWith("undecided-")) {
+      expect(secondLook).toEqual([]);
       // What cannot be seen offline is said, never passed silently nor failed on a guess.
       expect(result.undecided.some((u) => CORE.includes(u.policy))).toBe(true);
       expect(result.violations.filter((v) => v.enforcementLevel === "mandatory")).toEqual([]);
@@ -67,5 +97,12 @@ describe("fixtures under the real pack", () => {
     } else {
       expect(result.violations.some((v) => CORE.includes(v.policy))).toBe(true);
     }
+  });
+
+  it("--no-second-look leaves the report exactly the first look's", async () => {
+    const result = await runCheck({ program: path.join(ROOT, "fixtures", "second-look-github-v1-in-apply"), pack, secondLook: false });
+    expect(result.secondLook).toBe("off");
+    expect(result.violations.filter((v) => v.enforcementLevel === "mandatory")).toEqual([]);
+    expect(result.undecided.some((u) => u.policy === "codepipeline-no-github-v1-source")).toBe(true);
   });
 });

@@ -14,5 +14,8 @@ describe("reference stack under the real pack", () => {
     expect(mandatoryCount(result)).toBe(0);
     expect(result.violations.map((v) => `${v.policy} on ${v.resourceName}: ${v.message}`)).toEqual([]);
     expect(result.undecided.map((v) => `${v.policy} on ${v.resourceName}: ${v.message}`)).toEqual([]);
+    // A clean first look: no second look, so no second-look finding and no second run.
+    expect(result.secondLook).toBe("not needed");
+    expect(result.violations.filter((v) => v.secondLook === true)).toEqual([]);
   });
 });
