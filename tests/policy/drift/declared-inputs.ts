@@ -19,6 +19,9 @@ const REPOSITORY = "aws:ecr/repository:Repository";
 const KEY = "aws:kms/key:Key";
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 const BUCKET = "aws:s3/bucket:Bucket";
+const LOAD_BALANCERS = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"];
+const LISTENERS = ["aws:lb/listener:Listener", "aws:alb/listener:Listener"];
+const each = (types: readonly string[], paths: readonly string[]): Record<string, readonly string[]> => Object.fromEntries(types.map((t) => [t, paths]));
 const s3 = (name: string) => `aws:s3/${name[0].toLowerCase()}${name.slice(1)}:${name}`;
 const ACTION = ["stages.name", "stages.actions.name", "stages.actions.category", "stages.actions.owner", "stages.actions.provider", "stages.actions.configuration"];
 const CONTAINERS = { [TASK]: ["containerDefinitions"] };
@@ -85,7 +88,14 @@ export const DECLARED: Readonly<Record<string, DeclaredInputs>> = {
     "kms-key-policy-not-public": { inputs: { [KEY]: ["policy"], "aws:kms/keyPolicy:KeyPolicy": ["policy"] }, documents: IAM_DOCUMENTS },
     "kms-key-rotation": { inputs: { [KEY]: ["keySpec", "customerMasterKeySpec", "customKeyStoreId", "enableKeyRotation"] } },
     "logs-log-group-kms-encryption": { inputs: { [LOG_GROUP]: ["kmsKeyId"] } },
+    "lb-access-logs": { inputs: each(LOAD_BALANCERS, ["accessLogs.enabled", "accessLogs.bucket", "tags"]) },
+    "lb-deletion-protection": { inputs: each(LOAD_BALANCERS, ["enableDeletionProtection"]) },
+    "lb-drop-invalid-headers": { inputs: each(LOAD_BALANCERS, ["loadBalancerType", "dropInvalidHeaderFields"]) },
+    "lb-http-redirect-to-https": { inputs: each(LISTENERS, ["protocol", "defaultActions.type", "defaultActions.redirect.protocol"]) },
+    "lb-internet-facing": { inputs: each(LOAD_BALANCERS, ["internal", "name", "tags"]) },
+    "lb-tls-security-policy": { inputs: each(LISTENERS, ["protocol", "sslPolicy"]) },
     "logs-log-group-retention": { inputs: { [LOG_GROUP]: ["logGroupClass", "retentionInDays"] } },
+    "s3-bucket-access-logging": { inputs: { [BUCKET]: ["bucket"], [s3("BucketLogging")]: ["bucket", "targetBucket"] } },
     "s3-bucket-acls-disabled": { inputs: { [BUCKET]: ["bucket"], [s3("BucketOwnershipControls")]: ["bucket", "rule.objectOwnership"] } },
     "s3-bucket-kms-encryption": {
         inputs: {
