@@ -24,7 +24,7 @@ export const EXPECTED_DIFFERENCES: Readonly<Record<string, ExpectedDifference>> 
       "checker only: undecided advisory iam-pass-role-scoped on urn:pulumi:dev::undecided-unknown-function::aws:iam/rolePolicy:RolePolicy::pipeline-source: [undecided] policy is unknown during preview",
       "checker only: undecided advisory iam-pass-role-service-condition on urn:pulumi:dev::undecided-unknown-function::aws:iam/rolePolicy:RolePolicy::pipeline-source: [undecided] policy is unknown during preview",
       "checker only: undecided advisory iam-wildcard-resources on urn:pulumi:dev::undecided-unknown-function::aws:iam/rolePolicy:RolePolicy::pipeline-source: [undecided] policy is unknown during preview",
-      "engine only:  violation mandatory eventbridge-codecommit-rule-matches-source on urn:pulumi:dev::undecided-unknown-function::aws:cloudwatch/eventRule:EventRule::codecommit-trigger: the rule matches events of every CodeCommit repository: name the source repository (example-app) in resources or detail.repositoryName",
+      "engine only:  violation mandatory eventbridge-codecommit-rule-matches-source on urn:pulumi:dev::undecided-unknown-function::aws:cloudwatch/eventRule:EventRule::codecommit-trigger: the rule matches events of every CodeCommit repository and starts pipeline pipeline: name its source repository (example-app) in resources or detail.repositoryName",
     ],
   },
   "corpus-unknown-function": {
