@@ -11,7 +11,7 @@
 import { nameMatches } from "../lib/names";
 import { CompliancePolicy, ResourceCheck, resourcePolicy, stringList } from "../lib/policy";
 import { isUnknown, knownOr, read } from "../lib/props";
-import { listenerProtocol } from "./listener-protocol";
+import { knownListenerProtocol } from "./listener-protocol";
 import { LISTENERS } from "./types";
 
 type Verdict = "redirects" | "serves" | "unknown";
@@ -34,12 +34,8 @@ function actionVerdict(action: unknown): Verdict {
 
 function validate(check: ResourceCheck): void {
     const props = check.resource.props;
-    const protocol = listenerProtocol(props);
-    if (isUnknown(protocol)) {
-        check.undecided("protocol is unknown during preview");
-        return;
-    }
-    if (protocol !== "HTTP") {
+    const protocol = knownListenerProtocol(check);
+    if (protocol === undefined || protocol !== "HTTP") {
         return;
     }
     const allowed = knownOr(read.array(check.config, "allowedListeners"), []);

@@ -11,7 +11,7 @@
  */
 import { CompliancePolicy, ResourceCheck, resourcePolicy, stringList } from "../lib/policy";
 import { isUnknown, knownOr, read } from "../lib/props";
-import { listenerProtocol } from "./listener-protocol";
+import { knownListenerProtocol } from "./listener-protocol";
 import { LISTENERS } from "./types";
 
 const TLS_PROTOCOLS = ["HTTPS", "TLS"];
@@ -31,12 +31,8 @@ export const CURRENT_POLICIES: readonly string[] = [
 
 function validate(check: ResourceCheck): void {
     const props = check.resource.props;
-    const protocol = listenerProtocol(props);
-    if (isUnknown(protocol)) {
-        check.undecided("protocol is unknown during preview");
-        return;
-    }
-    if (!TLS_PROTOCOLS.includes(protocol)) {
+    const protocol = knownListenerProtocol(check);
+    if (protocol === undefined || !TLS_PROTOCOLS.includes(protocol)) {
         return;
     }
     const policy = read.string(props, "sslPolicy");
