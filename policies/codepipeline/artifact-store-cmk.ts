@@ -1,8 +1,8 @@
 /**
  * codepipeline-artifact-store-cmk
  *
- * What: every artifact store (`artifactStores[]` or the singular `artifactStore`) must set
- * `encryptionKey` with `type: "KMS"` and an id that is not an AWS-managed key (`alias/aws/s3`).
+ * What: every artifact store (`artifactStores[]`) must set `encryptionKey` with `type: "KMS"` and an
+ * id that is not an AWS-managed key (`alias/aws/s3`).
  * Why: artifacts hold the source code and build outputs; without a customer-managed key they are
  * encrypted with the AWS-managed S3 key, which the account cannot restrict to the pipeline's roles,
  * and cross-account deploy actions cannot read them at all.
@@ -48,11 +48,7 @@ function checkStore(check: ResourceCheck, where: string, store: unknown): void {
 }
 
 function validate(check: ResourceCheck): void {
-    const props = check.resource.props;
-    if (isSet(props, "artifactStore")) {
-        checkStore(check, "artifactStore", read.object(props, "artifactStore"));
-    }
-    const stores = read.array(props, "artifactStores");
+    const stores = read.array(check.resource.props, "artifactStores");
     if (isUnknown(stores)) {
         check.undecided("artifactStores is unknown during preview");
         return;

@@ -69,15 +69,7 @@ function checkCrossRegion(stores: readonly unknown[], check: ResourceCheck): voi
 }
 
 function validate(check: ResourceCheck): void {
-    const props = check.resource.props;
-    // An unknown container hides whether `region` is in it: only a known block can be judged.
-    const single = read.object(props, "artifactStore");
-    if (isUnknown(single)) {
-        check.undecided("artifactStore is unknown during preview: cannot tell whether it sets region");
-    } else if (isSet(single, "region")) {
-        check.violation(`the artifactStore block sets region: ${PROVIDER_ERROR}; remove region`);
-    }
-    const stores = read.array(props, "artifactStores");
+    const stores = read.array(check.resource.props, "artifactStores");
     if (stores === UNKNOWN) {
         check.undecided("artifactStores is unknown during preview: cannot tell single-region from cross-region");
         return;
@@ -95,19 +87,13 @@ function validate(check: ResourceCheck): void {
 /** Removes `region` from a single artifact store; deleting in place keeps secrets and other fields as they are. */
 function remediate(resource: Subject): object | undefined {
     const props = resource.props;
-    const singles = [read.object(props, "artifactStore")];
     const stores = read.array(props, "artifactStores");
-    if (Array.isArray(stores) && stores.length === 1) {
-        singles.push(read.object(stores[0]));
+    const store = Array.isArray(stores) && stores.length === 1 ? read.object(stores[0]) : undefined;
+    if (typeof store !== "object" || !isSet(store, "region")) {
+        return undefined;
     }
-    let changed = false;
-    for (const store of singles) {
-        if (typeof store === "object" && isSet(store, "region")) {
-            delete (store as Record<string, unknown>).region;
-            changed = true;
-        }
-    }
-    return changed ? (props as object) : undefined;
+    delete (store as Record<string, unknown>).region;
+    return props as object;
 }
 
 export const artifactStoreRegion: CompliancePolicy = resourcePolicy({

@@ -2,8 +2,8 @@
  * kms-key-rotation
  *
  * What: a symmetric encryption KMS key must have `enableKeyRotation: true`. Asymmetric and HMAC
- * keys (`keySpec`/`customerMasterKeySpec` other than `SYMMETRIC_DEFAULT`) and keys in a custom key
- * store cannot rotate and are skipped.
+ * keys (`customerMasterKeySpec` other than `SYMMETRIC_DEFAULT`) and keys in a custom key store cannot
+ * rotate and are skipped.
  * Why: yearly rotation limits how much data one key version protects and how long a leaked version
  * is useful; it costs nothing and needs no re-encryption.
  * Fix: set `enableKeyRotation: true` (enforcement level `remediate` does it).
@@ -15,12 +15,12 @@ import { KMS_KEY } from "./types";
 
 /** Whether the key can rotate: only symmetric encryption keys outside custom key stores can. */
 function rotatable(props: unknown): boolean | Unknown {
-    const specs = [read.string(props, "keySpec"), read.string(props, "customerMasterKeySpec")];
+    const spec = read.string(props, "customerMasterKeySpec");
     const store = read.string(props, "customKeyStoreId");
-    if (specs.some((spec) => typeof spec === "string" && spec !== "SYMMETRIC_DEFAULT") || typeof store === "string") {
+    if ((typeof spec === "string" && spec !== "SYMMETRIC_DEFAULT") || typeof store === "string") {
         return false;
     }
-    return specs.some(isUnknown) || isUnknown(store) ? UNKNOWN : true;
+    return isUnknown(spec) || isUnknown(store) ? UNKNOWN : true;
 }
 
 function validate(check: ResourceCheck): void {
@@ -34,7 +34,7 @@ function validate(check: ResourceCheck): void {
         return;
     }
     if (isUnknown(rotation) || isUnknown(canRotate)) {
-        check.undecided("enableKeyRotation, keySpec or customKeyStoreId is unknown during preview: cannot tell whether the key rotates");
+        check.undecided("enableKeyRotation, customerMasterKeySpec or customKeyStoreId is unknown during preview: cannot tell whether the key rotates");
         return;
     }
     check.violation("the symmetric key does not rotate its key material: set enableKeyRotation: true");
@@ -58,7 +58,7 @@ export const keyRotation: CompliancePolicy = resourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: [KMS_KEY],
     docs: {
-        what: "An `aws.kms.Key` that is a symmetric encryption key (no `keySpec`/`customerMasterKeySpec`, or `SYMMETRIC_DEFAULT`) outside a custom key store must set `enableKeyRotation: true`.",
+        what: "An `aws.kms.Key` that is a symmetric encryption key (no `customerMasterKeySpec`, or `SYMMETRIC_DEFAULT`) outside a custom key store must set `enableKeyRotation: true`.",
         why: "Rotation retires key material yearly, limiting the data under one version and the use of a leaked one; AWS keeps old versions for decryption, so nothing is re-encrypted.",
         fix: "Set `enableKeyRotation: true` (enforcement level `remediate` does it automatically).",
         url: "https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html",

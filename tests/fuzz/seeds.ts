@@ -74,7 +74,7 @@ function group(members: readonly Member[]): Recorded[] {
 export const HAND_GROUPS: readonly (readonly Recorded[])[] = [
     group([
         ["aws:codepipeline/pipeline:Pipeline", "github-v1", pipeline([store({ region: "us-east-1" })], [gitHubV1], [ecsDeploy])],
-        ["aws:codepipeline/pipeline:Pipeline", "singular-store", { ...pipeline(null, [connection], []), artifactStore: store({ region: "eu-west-1" }) }],
+        ["aws:codepipeline/pipeline:Pipeline", "single-store", pipeline([store({ region: "eu-west-1" })], [connection], [])],
         [
             "aws:codepipeline/pipeline:Pipeline",
             "cross-region",

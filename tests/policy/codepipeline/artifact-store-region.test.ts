@@ -34,11 +34,6 @@ describe("single artifact store", () => {
         expect(result[0].message).toContain("region cannot be set for a single-region CodePipeline Pipeline");
     });
 
-    it("reports the singular artifactStore block with a region", async () => {
-        const result = await findings({ name: "app", artifactStore: store({ region: "us-east-1" }) });
-        expect(result.map((d) => d.message)).toEqual([expect.stringContaining("the artifactStore block sets region")]);
-    });
-
     it("reports a region that is unknown or secret: setting it at all is the error", async () => {
         expect(await findings(pipeline([store({ region: unknown })]))).toHaveLength(1);
         expect(await findings(pipeline([store({ region: secret("us-east-1") })]))).toHaveLength(1);
@@ -62,10 +57,6 @@ describe("single artifact store", () => {
                 expect.objectContaining({ level: "advisory", message: expect.stringMatching(/^\[undecided\] artifactStores\[0\] is unknown/) }),
             ]);
         }
-        const block = await findings({ ...pipeline(undefined), artifactStore: unknown });
-        expect(block).toEqual([
-            expect.objectContaining({ level: "advisory", message: expect.stringMatching(/^\[undecided\] artifactStore is unknown/) }),
-        ]);
     });
 
     it("stays silent on odd input", async () => {
@@ -154,10 +145,10 @@ describe("remediation", () => {
         expect(result.properties).toEqual(expected);
     });
 
-    it("keeps unknown values unknown and fixes the singular block", async () => {
-        const props = { name: unknown, artifactStore: store({ region: "us-east-1", location: unknown }) };
+    it("keeps unknown values unknown", async () => {
+        const props = { name: unknown, artifactStores: [store({ region: "us-east-1", location: unknown })] };
         const [result] = await remediate(PIPELINE, "pipeline", props, { config });
-        expect(result.properties).toEqual({ name: unknown, artifactStore: store({ location: unknown }) });
+        expect(result.properties).toEqual({ name: unknown, artifactStores: [store({ location: unknown })] });
     });
 
     it("is idempotent: remediating the result changes nothing", async () => {

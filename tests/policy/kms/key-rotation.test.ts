@@ -13,7 +13,7 @@ describe("kms-key-rotation", () => {
         const expected = [{ policyName: POLICY, level: "mandatory", urn: urnOf(KEY, "key"), message: "the symmetric key does not rotate its key material: set enableKeyRotation: true" }];
         expect(await findings({ description: "artifacts" })).toEqual(expected);
         expect(await findings({ enableKeyRotation: false, customerMasterKeySpec: "SYMMETRIC_DEFAULT" })).toEqual(expected);
-        expect(await findings({ enableKeyRotation: "true", keySpec: "SYMMETRIC_DEFAULT" })).toEqual(expected);
+        expect(await findings({ enableKeyRotation: "true", customerMasterKeySpec: "SYMMETRIC_DEFAULT" })).toEqual(expected);
     });
 
     it("judges absent enableKeyRotation and customerMasterKeySpec like the provider defaults false and SYMMETRIC_DEFAULT", async () => {
@@ -28,18 +28,21 @@ describe("kms-key-rotation", () => {
 
     it("passes rotation on, secret or not", async () => {
         expect(await findings({ enableKeyRotation: true })).toEqual([]);
-        expect(await findings({ enableKeyRotation: secret(true), keySpec: unknown })).toEqual([]);
+        expect(await findings({ enableKeyRotation: secret(true), customerMasterKeySpec: unknown })).toEqual([]);
     });
 
     it("skips keys that cannot rotate: asymmetric, HMAC, custom key store", async () => {
-        expect(await findings({ keySpec: "RSA_2048" })).toEqual([]);
-        expect(await findings({ customerMasterKeySpec: "HMAC_256", keySpec: unknown })).toEqual([]);
-        expect(await findings({ customKeyStoreId: "cks-1234" })).toEqual([]);
+        expect(await findings({ customerMasterKeySpec: "RSA_2048" })).toEqual([]);
+        expect(await findings({ customerMasterKeySpec: secret("HMAC_256") })).toEqual([]);
+        expect(await findings({ customerMasterKeySpec: "SYMMETRIC_DEFAULT", customKeyStoreId: "cks-1234" })).toEqual([]);
+        expect(await findings({ customerMasterKeySpec: unknown, customKeyStoreId: "cks-1234" })).toEqual([]);
     });
 
     it("is undecided when rotation or the key's kind is unknown", async () => {
-        for (const props of [{ enableKeyRotation: unknown }, { keySpec: unknown }, { customKeyStoreId: unknown }]) {
-            expect(await findings(props)).toEqual([expect.objectContaining({ level: "advisory", message: expect.stringMatching(/^\[undecided\] enableKeyRotation, keySpec or customKeyStoreId is unknown/) })]);
+        for (const props of [{ enableKeyRotation: unknown }, { customerMasterKeySpec: unknown }, { customKeyStoreId: unknown }]) {
+            expect(await findings(props)).toEqual([
+                expect.objectContaining({ level: "advisory", message: expect.stringMatching(/^\[undecided\] enableKeyRotation, customerMasterKeySpec or customKeyStoreId is unknown/) }),
+            ]);
         }
     });
 
@@ -52,7 +55,7 @@ describe("kms-key-rotation", () => {
     });
 
     it("does not remediate keys that cannot rotate or whose settings are unknown", async () => {
-        for (const props of [{ keySpec: "ECC_NIST_P256" }, { keySpec: unknown }, { enableKeyRotation: unknown }]) {
+        for (const props of [{ customerMasterKeySpec: "ECC_NIST_P256" }, { customerMasterKeySpec: unknown }, { enableKeyRotation: unknown }]) {
             expect(await remediate(KEY, "key", props, { config })).toEqual([]);
         }
     });
