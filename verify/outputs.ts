@@ -50,25 +50,34 @@ const STRING_KEYS: readonly StringKey[] = [
   "pipelineFailureRuleName",
 ];
 
-const CONTRACT = "the stack program must export it (docs/architecture.md, \"Stack outputs\")";
+const CONTRACT = "docs/architecture.md, \"Stack outputs\"";
 
-/** Validates a parsed outputs object up front, so a missing key is reported by name rather than as an AWS error. */
+/**
+ * Validates a parsed outputs object up front, so missing keys are reported by name rather than as AWS
+ * errors. Every missing key is named at once: an outputs file from an older program lacks several.
+ */
 export function parseOutputs(raw: unknown, source: string): StackOutputs {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     throw new CannotRunError(`${source}: stack outputs must be a JSON object of output names to values`);
   }
   const record = raw as Record<string, unknown>;
+  const missing = [...STRING_KEYS, "approvalRequired"].filter((key) => record[key] === undefined);
+  if (missing.length === 1) {
+    throw new CannotRunError(`${source}: missing key '${missing[0]}'; the stack program must export it (${CONTRACT})`);
+  }
+  if (missing.length > 1) {
+    const names = missing.map((key) => `'${key}'`).join(", ");
+    throw new CannotRunError(`${source}: missing ${missing.length} keys ${names}; the stack program must export them (${CONTRACT})`);
+  }
   const outputs: Partial<StackOutputs> = {};
   for (const key of STRING_KEYS) {
     const value = record[key];
-    if (value === undefined) throw new CannotRunError(`${source}: missing key '${key}'; ${CONTRACT}`);
     if (typeof value !== "string" || value === "") {
       throw new CannotRunError(`${source}: '${key}' must be a non-empty string, got ${JSON.stringify(value)}`);
     }
     outputs[key] = value;
   }
   const approval = record.approvalRequired;
-  if (approval === undefined) throw new CannotRunError(`${source}: missing key 'approvalRequired'; ${CONTRACT}`);
   if (typeof approval !== "boolean") {
     throw new CannotRunError(`${source}: 'approvalRequired' must be true or false, got ${JSON.stringify(approval)}`);
   }

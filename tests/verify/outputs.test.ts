@@ -50,6 +50,19 @@ describe("parseOutputs", () => {
     expect(() => parseOutputs(rest, "f.json")).toThrow("f.json: missing key 'approvalRequired'");
   });
 
+  it("names every missing key in one error, in the contract's order", () => {
+    const { kmsKeyAlias: _alias, serviceUrl: _url, approvalRequired: _approval, ...rest } = outputs;
+    expect(() => parseOutputs({ ...rest, region: 42 }, "f.json")).toThrow(
+      new CannotRunError(
+        `f.json: missing 3 keys 'kmsKeyAlias', 'serviceUrl', 'approvalRequired'; the stack program must export them (docs/architecture.md, "Stack outputs")`,
+      ),
+    );
+  });
+
+  it("names all nineteen string keys and approvalRequired when the object is empty", () => {
+    expect(() => parseOutputs({}, "f.json")).toThrow(/^f\.json: missing 20 keys 'region', 'kmsKeyArn', .*'pipelineFailureRuleName', 'approvalRequired'; /);
+  });
+
   it.each([
     [{ region: "" }, `f.json: 'region' must be a non-empty string, got ""`],
     [{ clusterName: 42 }, "f.json: 'clusterName' must be a non-empty string, got 42"],
@@ -101,6 +114,6 @@ describe("loadOutputs", () => {
 
   it("validates what the CLI prints", () => {
     const env = fakePulumi(JSON.stringify({ region: "eu-west-1" }));
-    expect(() => loadOutputs({ env, stack: "dev" })).toThrow("pulumi stack output --stack dev: missing key 'kmsKeyArn'");
+    expect(() => loadOutputs({ env, stack: "dev" })).toThrow("pulumi stack output --stack dev: missing 19 keys 'kmsKeyArn', 'kmsKeyAlias', ");
   });
 });
