@@ -3,6 +3,7 @@
 import type { CheckReport, Finding, PackInfo, Remediated, SourceLocation } from "../types";
 import { reportLocation } from "./json";
 
+/** How to render: colour, and what the report alone does not hold (declarations, the pack's policy URLs). */
 export interface TextContext {
   colour: boolean;
   /** Where each resource was declared, by URN. */
@@ -65,6 +66,7 @@ function helpLines(report: CheckReport, style: TextContext): string[] {
   return urls.length === 0 ? [] : [paint(style, "bold", "Help"), ...urls.map((p) => `  ${p.name}: ${p.url}`), ""];
 }
 
+/** The text report: findings by resource, the help section, then the summary line. */
 export function toText(report: CheckReport, style: TextContext): string {
   const lines: Line[] = [
     ...findingLines(style, report.violations, (f) => (f.enforcementLevel === "mandatory" ? paint(style, "red", "mandatory") : paint(style, "yellow", "advisory"))),
