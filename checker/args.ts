@@ -42,14 +42,15 @@ Options:
                              does, instead of running a program
   --format text|json|sarif   output format (default: text)
   --output FILE              write the report to FILE instead of stdout
-  --source-root DIR          SARIF paths are relative to DIR (default: the git repository of PROGRAM)
+  --source-root DIR          report paths are relative to DIR (default: the git repository of PROGRAM)
   --timeout SECONDS          bound on running the program (default: 300), and on starting the pack
                              unless --pack-timeout is given
   --pack-timeout SECONDS     bound on starting the pack, a deadline of its own (default: --timeout)
   --no-second-look           do not run the program a second time when a core policy is undecided
                              (by default its outputs are assumed as a deployed stack would have
                              them, and what that decides is reported as a [second look: ...] violation)
-  --verbose                  progress, program output and stack traces on errors
+  --verbose                  status messages, program output and stack traces on errors (a stderr
+                             that is not a terminal always gets one progress line per phase)
   --version                  the kit's version
   --help, -h                 this text
 

@@ -9,6 +9,7 @@ import { runCheck, type CheckResult } from "./index";
 import { KIT_ROOT } from "./record/run";
 import { stopAll } from "./serve/processes";
 import { toJson } from "./report/json";
+import { phaseLine } from "./report/progress";
 import { unansweredNote } from "./report/unanswered";
 import { toSarif } from "./report/sarif";
 import { toText, useColour } from "./report/text";
@@ -71,7 +72,7 @@ export function render(result: CheckResult, args: CliArgs, colour: boolean): str
       informationUri: "https://www.pulumi.com/docs/iac/using-pulumi/crossguard/",
     });
   }
-  return toText(result, { colour });
+  return toText(result, { colour, locations: result.locations, root: sourceRoot(args.sourceRoot, result.entry), pack: result.pack });
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -90,7 +91,7 @@ export async function main(argv: string[]): Promise<number> {
     if (args.output) {
       checkWritable(args.output);
     }
-    const showStatus = verbose || process.stderr.isTTY === true;
+    const terminal = process.stderr.isTTY === true;
     const result = await runCheck({
       program: args.program,
       policyPack: args.policyPack,
@@ -102,7 +103,9 @@ export async function main(argv: string[]): Promise<number> {
       timeoutSeconds: args.timeoutSeconds,
       packTimeoutSeconds: args.packTimeoutSeconds,
       secondLook: args.secondLook,
-      onStatus: showStatus ? (m) => process.stderr.write(`${m}\n`) : undefined,
+      onStatus: verbose || terminal ? (m) => process.stderr.write(`${m}\n`) : undefined,
+      // Off a terminal (a CI log) the status messages stay quiet, but each finished phase says so in one line.
+      onPhase: terminal ? undefined : (e) => process.stderr.write(`${phaseLine(e)}\n`),
       onProgramOutput: verbose ? (c) => process.stderr.write(c) : undefined,
     });
     if (verbose) {

@@ -15,7 +15,7 @@ import { kitLauncher, type PackLauncher, type RunningPack } from "./serve/launch
 import { installSignalHandlers } from "./serve/processes";
 import { environmentTags, parseStackTagFlags } from "./stackTags";
 import { secondLookFindings, undecidedCore, withSecondLook } from "./secondLook";
-import type { CheckReport, PackInfo, Recording, SourceLocation, Timings } from "./types";
+import type { CheckReport, PackInfo, PhaseEvent, Recording, SourceLocation, Timings } from "./types";
 
 export const DEFAULT_ORGANIZATION = "organization";
 
@@ -37,6 +37,8 @@ export interface CheckOptions {
   /** A pack already started with startPack (npm start, test suites); left running afterwards. */
   pack?: PackHandle;
   onStatus?: (message: string) => void;
+  /** Called once as each phase finishes: record, pack start (own pack only), analyze, second look. */
+  onPhase?: (event: PhaseEvent) => void;
   onProgramOutput?: (chunk: string) => void;
   /**
    * The second look (default on): when a core policy is undecided, run the program again with the
@@ -87,6 +89,8 @@ export interface PackOptions {
   timeoutSeconds?: number;
   launcher?: PackLauncher;
   onStatus?: (message: string) => void;
+  /** Called once the pack is configured and ready. */
+  onPhase?: (event: PhaseEvent) => void;
 }
 
 export function defaultPackDir(): string {
@@ -127,6 +131,7 @@ export async function startPack(options: PackOptions, userConfig = userPolicyCon
     });
     const warnings = await session.configure(userConfig, options.policyPackConfig ?? "policy config");
     options.onStatus?.(`policy pack ${session.info.name}@${session.info.version} ready (${session.info.policies.length} policies)`);
+    options.onPhase?.({ phase: "pack", name: session.info.name, version: session.info.version, policies: session.info.policies.length, ms: Date.now() - started });
     return {
       session, running, serveMs: Date.now() - started, exited: running.exited, warnings,
       stop: () => {
@@ -205,6 +210,7 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
   });
   const userConfig = userPolicyConfig(options.policyPackConfig);
   if (what.empty) {
+    options.onPhase?.({ phase: "record", resources: 0, ms: 0, state: true });
     return emptyResult(what.empty, options.pack?.session.info);
   }
 
@@ -213,6 +219,7 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
   const stopRecording = new AbortController();
   const recording = what.recording(stopRecording.signal).then((r) => {
     recordMs = Date.now() - recordStart;
+    options.onPhase?.({ phase: "record", resources: r.resources.length, ms: recordMs, state: !what.program });
     return r;
   }, (e: unknown) => {
     firstFailure ??= "record";
@@ -255,6 +262,7 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
         throw await withPackExit(e, running);
       });
     const firstLook = await analyze(recorded.value);
+    options.onPhase?.({ phase: "analyze", report: firstLook, ms: Date.now() - analyzeStart });
     const secondLookWarnings: string[] = [];
     let secondLook: SecondLookState = options.secondLook === false || !what.program ? "off" : "not needed";
     let report = firstLook;
@@ -262,9 +270,13 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
     if (secondLook === "not needed" && undecided.size > 0) {
       secondLook = "ran";
       options.onStatus?.(`second look: ${undecided.size} core finding(s) undecided, running the program with the outputs a deployed stack would have ...`);
+      const secondStart = Date.now();
+      let decided: number | undefined;
       try {
         const second = await what.recording(new AbortController().signal, true);
-        report = withSecondLook(firstLook, secondLookFindings(undecided, await analyze(second), second));
+        const found = secondLookFindings(undecided, await analyze(second), second);
+        decided = found.length;
+        report = withSecondLook(firstLook, found);
       } catch (e) {
         // The first look stands on its own: a second look that cannot run is said, not fatal.
         if (!(e instanceof CheckError)) {
@@ -272,6 +284,7 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
         }
         secondLookWarnings.push(`second look not done: ${e.message}`);
       }
+      options.onPhase?.({ phase: "second look", undecided: undecided.size, decided, ms: Date.now() - secondStart });
     }
     const locations = new Map<string, SourceLocation>();
     for (const r of recorded.value.resources) {

@@ -133,3 +133,10 @@ export interface Timings {
   serve: number;
   analyze: number;
 }
+
+/** A phase of a check that finished: the CLI prints one line for each on a stderr that is not a terminal. */
+export type PhaseEvent =
+  | { phase: "record"; resources: number; ms: number; /** Read from a stack export, not run. */ state: boolean }
+  | { phase: "pack"; name: string; version: string; policies: number; ms: number }
+  | { phase: "analyze"; report: CheckReport; ms: number }
+  | { phase: "second look"; undecided: number; /** Absent when the second look could not run. */ decided?: number; ms: number };

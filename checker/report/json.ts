@@ -14,14 +14,16 @@ export interface JsonContext {
   root?: string;
 }
 
+/** A declaration's place as the reports show it: relative to `root` with `/` separators (absolute when outside it), line at least 1. */
+export function reportLocation(where: SourceLocation, root: string | undefined): { file: string; line: number } {
+  const relative = root ? path.relative(root, where.file) : where.file;
+  const file = relative.startsWith("..") || path.isAbsolute(relative) ? where.file : relative.split(path.sep).join("/");
+  return { file, line: Math.max(1, where.line) };
+}
+
 function locationOf(urn: string, ctx: JsonContext): { location?: { file: string; line: number } } {
   const where = ctx.locations?.get(urn);
-  if (!where) {
-    return {};
-  }
-  const relative = ctx.root ? path.relative(ctx.root, where.file) : where.file;
-  const file = relative.startsWith("..") || path.isAbsolute(relative) ? where.file : relative.split(path.sep).join("/");
-  return { location: { file, line: Math.max(1, where.line) } };
+  return where ? { location: reportLocation(where, ctx.root) } : {};
 }
 
 const finding = (ctx: JsonContext) => (f: Finding): Finding & { location?: { file: string; line: number } } => ({ ...f, ...locationOf(f.urn, ctx) });

@@ -4,9 +4,14 @@ export interface CapturedOutput {
   stderr: string;
 }
 
-/** Call inside a `describe`: installs the capture before each test and restores the streams after. */
-export function captureOutput(): CapturedOutput {
+/**
+ * Call inside a `describe`: installs the capture before each test and restores the streams after.
+ * stderr counts as a terminal only when `terminal` says so, whatever jest's own stderr is, because the
+ * CLI prints progress differently on a terminal and in a CI log.
+ */
+export function captureOutput(terminal = false): CapturedOutput {
   const output: CapturedOutput = { stdout: "", stderr: "" };
+  let isTTY: PropertyDescriptor | undefined;
   beforeEach(() => {
     output.stdout = "";
     output.stderr = "";
@@ -16,7 +21,16 @@ export function captureOutput(): CapturedOutput {
         return true;
       });
     }
+    isTTY = Object.getOwnPropertyDescriptor(process.stderr, "isTTY");
+    Object.defineProperty(process.stderr, "isTTY", { value: terminal, configurable: true, writable: true });
   });
-  afterEach(() => jest.restoreAllMocks());
+  afterEach(() => {
+    jest.restoreAllMocks();
+    if (isTTY) {
+      Object.defineProperty(process.stderr, "isTTY", isTTY);
+    } else {
+      delete (process.stderr as { isTTY?: boolean }).isTTY;
+    }
+  });
   return output;
 }

@@ -242,6 +242,20 @@ describe("pipeline-check output", () => {
     expect(result.stderr).toBe(`warning: ${file}: 'no-such-policy' names no policy of pack checker-test-pack; passed on unused, as the engine does (check for a typo)\n`);
   });
 
+  it("prints one progress line per finished phase on a stderr that is not a terminal, keeping stdout the report alone", () => {
+    const result = cli(PROGRAM, "--policy-pack", PACK, "--format", "json");
+    expect(result.code).toBe(1);
+    parseReport(result.stdout);
+    expect(result.stderr).toBe("");
+    // The program runs while the pack starts, so those two lines come in the order the phases finish.
+    const [first, second, ...rest] = result.progress;
+    expect([first, second].sort()).toEqual([
+      expect.stringMatching(/^pack: checker-test-pack@0\.0\.1 ready, 5 policies \(\d+\.\d s\)$/),
+      expect.stringMatching(/^record: 7 resources \(\d+\.\d s\)$/),
+    ]);
+    expect(rest).toEqual([expect.stringMatching(/^analyze: 7 resources, 3 mandatory, 1 advisory, 1 waived, 1 undecided, 1 remediated \(\d+\.\d s\)$/)]);
+  });
+
   it("prints usage for --help", () => {
     const result = cli("--help");
     expect(result.code).toBe(0);

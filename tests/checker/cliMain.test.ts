@@ -4,6 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { EXIT_CANNOT_RUN, EXIT_CLEAN, EXIT_VIOLATIONS, main } from "../../checker/cli";
 import { captureOutput } from "./capturedOutput";
+import { PROGRESS_LINE, splitProgress } from "./cliProcess";
 import { parseReport } from "./reportSchema";
 import { sarifProblems } from "./sarifSchema";
 
@@ -41,6 +42,10 @@ describe("cli main", () => {
     expect(output.stdout).toBe("");
     const text = fs.readFileSync(out, "utf8");
     expect(text).toContain("logs (aws:s3/bucket:Bucket)");
+    // Each finding names where its resource is declared, relative to the repository root.
+    expect(text).toContain("  mandatory no-inline-versioning (tests/checker/programs/basic.ts:4): inline versioning is deprecated\n");
+    expect(text).toContain("  advisory bucket-has-tags (tests/checker/programs/basic.ts:6): missing tag owner\n");
+    expect(text).toContain("  mandatory at-most-two-buckets: a topic named stack-level has no resource to blame\n");
     expect(text).not.toContain("\u001b[");
     expect(text.trimEnd().split("\n").pop()).toBe("7 resources, 3 mandatory, 1 advisory, 1 waived, 1 undecided, 1 remediated");
   });
@@ -86,7 +91,8 @@ describe("cli main on a stack export (--state), with the exit code rule of pulum
     const file = path.join(dir, "empty.json");
     fs.writeFileSync(file, JSON.stringify({ version: 3, deployment: { manifest: {} } }));
     expect(await main(["--state", file, "--policy-pack", "/nonexistent-pack"])).toBe(EXIT_CLEAN);
-    expect(output.stderr).toBe(`warning: ${file} has no resources; nothing to analyze\n`);
+    // The file was read, so that phase is reported; no pack starts, so no other phase is.
+    expect(output.stderr).toBe(`record: 0 resources read from the stack export (0.0 s)\nwarning: ${file} has no resources; nothing to analyze\n`);
   });
 
   it("warns once that undecryptable secrets were read as [secret]", async () => {
@@ -94,6 +100,19 @@ describe("cli main on a stack export (--state), with the exit code rule of pulum
     const file = write("secret.json", [bucket("s", { tags: { owner: secret } })]);
     expect(await main(["--state", file, "--policy-pack", PACK])).toBe(EXIT_CLEAN);
     // Counted per secret value in the file: the bucket's inputs and its outputs each hold one.
-    expect(output.stderr).toBe(`warning: could not decrypt secrets in ${file}; analyzing with secret values redacted (2 read as "[secret]"; export with --show-secrets to check them)\n`);
+    expect(splitProgress(output.stderr).rest).toBe(`warning: could not decrypt secrets in ${file}; analyzing with secret values redacted (2 read as "[secret]"; export with --show-secrets to check them)\n`);
+  });
+});
+
+describe("cli main with stderr on a terminal", () => {
+  const output = captureOutput(true);
+
+  it("shows the status messages as they come and no per-phase progress lines", async () => {
+    expect(await main([PROGRAM, "--policy-pack", PACK, "--format", "json"])).toBe(EXIT_VIOLATIONS);
+    parseReport(output.stdout);
+    const lines = output.stderr.split("\n");
+    expect(lines).toContainEqual(expect.stringMatching(/^starting policy pack /));
+    expect(lines).toContain("policy pack checker-test-pack@0.0.1 ready (5 policies)");
+    expect(lines.filter((l) => PROGRESS_LINE.test(l))).toEqual([]);
   });
 });

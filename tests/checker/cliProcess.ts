@@ -19,8 +19,21 @@ export interface Started {
 export interface CliRun {
   code: number | null;
   stdout: string;
+  /** stderr without the progress lines, which are in `progress`: what the user is told besides progress. */
   stderr: string;
+  /** The one-per-phase progress lines a run whose stderr is not a terminal prints, in their order. */
+  progress: string[];
   started: Started[];
+}
+
+/** A progress line of a finished phase (checker/report/progress.ts), as a CI log shows it. */
+export const PROGRESS_LINE = /^(record|pack|analyze|second look): .* \(\d+\.\d s\)$/;
+
+/** stderr split into its progress lines and everything else (kept as written, newlines included). */
+export function splitProgress(stderr: string): { rest: string; progress: string[] } {
+  const lines = stderr.split(/(?<=\n)/);
+  const isProgress = (line: string): boolean => PROGRESS_LINE.test(line.trimEnd());
+  return { rest: lines.filter((l) => !isProgress(l)).join(""), progress: lines.filter(isProgress).map((l) => l.trimEnd()) };
 }
 
 /** A temporary folder for one test file, and a writer of files (with their folders) inside it. */
@@ -50,5 +63,6 @@ export function runCli(args: string[], env: Record<string, string> = {}): CliRun
   const started = fs.existsSync(pidFile)
     ? fs.readFileSync(pidFile, "utf8").split("\n").filter(Boolean).map((l) => ({ pid: Number(l.split(" ")[0]), label: l.slice(l.indexOf(" ") + 1) }))
     : [];
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr, started };
+  const { rest, progress } = splitProgress(run.stderr);
+  return { code: run.status, stdout: run.stdout, stderr: rest, progress, started };
 }

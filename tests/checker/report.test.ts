@@ -71,6 +71,60 @@ describe("text format", () => {
     );
   });
 
+  const bucketFile = { file: "/repo/stack/bucket.ts", line: 12 };
+  const policy = (name: string, url: string): PackInfo["policies"][number] => ({ name, description: "", severity: "", tags: [], remediationSteps: "", url });
+  const textPack: PackInfo = {
+    name: "pack", version: "1.0.0",
+    policies: [
+      policy("topic-name", "https://example.com/name"), policy("no-inline-versioning", "https://example.com/versioning"),
+      policy("bucket-has-tags", ""), policy("force-destroy-off", "https://example.com/destroy"), policy("unreported", "https://example.com/unreported"),
+    ],
+  };
+
+  it("names where a finding's resource is declared, relative to the root, and nothing where that is unknown", () => {
+    const text = toText(sampleReport, { colour: false, root: "/repo", locations: new Map([[sampleReport.violations[0].urn, bucketFile]]) });
+    expect(text.split("\n").slice(0, 9)).toEqual([
+      "artifacts (aws:s3/bucket:Bucket)",
+      "  mandatory no-inline-versioning (stack/bucket.ts:12): inline versioning is deprecated",
+      "  advisory bucket-has-tags (stack/bucket.ts:12): missing tag owner",
+      "  remediated force-destroy-off (stack/bucket.ts:12): forceDestroy true -> false",
+      "",
+      "alerts (aws:sns/topic:Topic)",
+      "  waived topic-kms: dev only",
+      "  undecided topic-name: name unknown",
+      "",
+    ]);
+    const outside = toText(sampleReport, { colour: false, root: "/elsewhere", locations: new Map([[sampleReport.violations[0].urn, { file: "/repo/stack/bucket.ts", line: 0 }]]) });
+    expect(outside).toContain("  mandatory no-inline-versioning (/repo/stack/bucket.ts:1): inline versioning is deprecated\n");
+  });
+
+  it("marks a second-look finding's declaration like any other", () => {
+    const second = finding({ policy: "codepipeline-no-github-v1-source", message: "[second look: assumed outputs of github] uses GitHub version 1", secondLook: true });
+    const text = toText({ ...sampleReport, violations: [second], waived: [], undecided: [], remediated: [] }, { colour: false, root: "/repo", locations: new Map([[second.urn, bucketFile]]) });
+    expect(text).toContain("  mandatory codepipeline-no-github-v1-source (stack/bucket.ts:12): [second look: assumed outputs of github] uses GitHub version 1\n");
+  });
+
+  it("ends with each reporting policy's help URL once, before the summary line", () => {
+    const twice = { ...sampleReport, violations: [...sampleReport.violations, finding({ message: "inline versioning again" })] };
+    const text = toText(twice, { colour: false, pack: textPack });
+    expect(text.split("\n").slice(-7)).toEqual([
+      "Help",
+      "  force-destroy-off: https://example.com/destroy",
+      "  no-inline-versioning: https://example.com/versioning",
+      "  topic-name: https://example.com/name",
+      "",
+      "4 resources, 2 mandatory, 1 advisory, 1 waived, 1 undecided, 1 remediated",
+      "",
+    ]);
+    expect(toText(twice, { colour: true, pack: textPack })).toContain("\u001b[1mHelp\u001b[0m\n");
+  });
+
+  it("has no help section when no reporting policy has a URL", () => {
+    const noUrls = toText(sampleReport, { colour: false, pack: { ...textPack, policies: textPack.policies.map((p) => ({ ...p, url: "" })) } });
+    expect(noUrls).toBe(toText(sampleReport, { colour: false }));
+    expect(noUrls).not.toContain("Help");
+  });
+
   it("colours only when asked and only on a TTY without NO_COLOR", () => {
     expect(toText(sampleReport, { colour: true })).toContain("\u001b[31mmandatory\u001b[0m");
     expect(toText(sampleReport, { colour: false })).not.toContain("\u001b[");

@@ -6,6 +6,7 @@ import * as path from "path";
 import { actualLists, compareFindings, formatDifferences, listFixtures, readExpected } from "../../../checker/fixtures";
 import { runCheck, startPack, type PackHandle } from "../../../checker/index";
 import { CORE_POLICIES, SECOND_LOOK_PREFIX } from "../../../checker/secondLook";
+import type { PhaseEvent } from "../../../checker/types";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const fixtures = listFixtures(path.join(ROOT, "fixtures"));
@@ -97,6 +98,14 @@ describe("fixtures under the real pack", () => {
     } else {
       expect(result.violations.some((v) => CORE.includes(v.policy))).toBe(true);
     }
+  });
+
+  it("reports each finished phase once, the second look's with what it decided", async () => {
+    const events: PhaseEvent[] = [];
+    await runCheck({ program: path.join(ROOT, "fixtures", "second-look-github-v1-in-apply"), pack, onPhase: (e) => events.push(e) });
+    // The pack was started before the check, so no pack phase is reported for it.
+    expect(events.map((e) => e.phase)).toEqual(["record", "analyze", "second look"]);
+    expect(events[2]).toMatchObject({ undecided: 2, decided: 1 });
   });
 
   it("--no-second-look leaves the report exactly the first look's", async () => {
