@@ -5,8 +5,10 @@
  */
 import fc from "fast-check";
 import { UNDECIDED, WAIVED, type CompliancePolicy } from "../../policies/lib/policy";
+import { LEVELS } from "../policy/sdk-server";
 import { configurePolicy, handlersOf, type Diagnostic, type Outcome, type PolicyHandlers, type ResourceInput, type StackMember } from "./engine";
 import type { PolicyInput } from "./generators";
+import type { OracleCase, Verdict } from "./oracle";
 import { unfixableBy } from "./remediation-limits";
 import { isObject, type Wire } from "./values";
 
@@ -116,6 +118,44 @@ export function resourceProperty(policy: CompliancePolicy): (handlers: PolicyHan
 export async function stackProperty(handlers: PolicyHandlers, members: readonly StackMember[]): Promise<void> {
     const first = settled("AnalyzeStack", await handlers.analyzeStack(members));
     same("AnalyzeStack", first, settled("AnalyzeStack (again)", await handlers.analyzeStack(members)));
+}
+
+/** A note that the policy could not decide: its own `[undecided]` or the SDK's unknown-value notice. */
+function isUndecided(policy: CompliancePolicy, message: string): boolean {
+    return message.startsWith(UNDECIDED) || message.startsWith(`can't run policy '${policy.name}'`);
+}
+
+/** What the diagnostics say as a whole; anything else (a waived note) is reported as it is. */
+export function verdictOf(policy: CompliancePolicy, diagnostics: readonly Diagnostic[]): Verdict | "something else" {
+    if (violations(policy, diagnostics).length > 0) {
+        return "fires";
+    }
+    if (diagnostics.length === 0) {
+        return "silent";
+    }
+    return diagnostics.every((d) => isUndecided(policy, d.message)) ? "undecided" : "something else";
+}
+
+/**
+ * The check of one input whose verdict the generator knows: the policy must fire, stay silent or be
+ * undecided exactly as recorded, and a violation must block (level mandatory) on the resource recorded.
+ */
+export async function verdictProperty(policy: CompliancePolicy, handlers: PolicyHandlers, oracle: OracleCase<ResourceInput | StackMember[]>): Promise<void> {
+    const { input } = oracle;
+    const diagnostics = settled(
+        Array.isArray(input) ? "AnalyzeStack" : "Analyze",
+        Array.isArray(input) ? await handlers.analyzeStack(input) : await handlers.analyze(input as ResourceInput),
+    );
+    const actual = verdictOf(policy, diagnostics);
+    const report = () => `\n${oracle.story.join("\n")}\ndiagnostics:\n${diagnostics.map((d) => `  ${d.urn}: ${d.message}`).join("\n") || "  (none)"}`;
+    if (actual !== oracle.expected) {
+        throw new Broken(`expected verdict ${oracle.expected}, got ${actual}:${report()}`);
+    }
+    const fired = diagnostics.filter((d) => !isUndecided(policy, d.message));
+    const misplaced = fired.filter((d) => d.level !== LEVELS.mandatory || (oracle.on !== undefined && d.urn !== oracle.on));
+    if (misplaced.length > 0) {
+        throw new Broken(`every violation must be mandatory${oracle.on === undefined ? "" : ` and name ${oracle.on}`}:${report()}`);
+    }
 }
 
 export interface FuzzResult {
