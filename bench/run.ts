@@ -1,6 +1,7 @@
 // npm run bench: wall times of the checker on this machine, printed as a table and written to
-// bench/results.json. Figures only; nothing here decides pass or fail except a check that cannot run.
-// Usage: node -r ./bin/ts-hook.js bench/run.ts [--runs N] [--stack-runs N] [--engine-runs N]
+// .bench/results.json (bench/results.json with --save, see output.ts). Figures only; nothing here
+// decides pass or fail except a check that cannot run.
+// Usage: node -r ./bin/ts-hook.js bench/run.ts [--runs N] [--stack-runs N] [--engine-runs N] [--save]
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -12,6 +13,7 @@ import { engineLauncher, kitLauncher, type PackLauncher } from "../checker/serve
 import { cacheFile } from "../checker/serve/packRunner";
 import type { Timings } from "../checker/types";
 import { engineFigures } from "./engine";
+import { writeResults } from "./output";
 import { scaleRecording, toStackExport } from "./stacks";
 
 const CLI = path.join(KIT_ROOT, "bin", "pipeline-check.js");
@@ -162,7 +164,7 @@ async function main(): Promise<void> {
       ratio10kTo1k: { target: TARGETS.ratio10kTo1k, actual: Number(ratio10kTo1k.toFixed(2)), met: ratio10kTo1k <= TARGETS.ratio10kTo1k },
     },
   };
-  fs.writeFileSync(path.join(__dirname, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  const written = writeResults(results, process.argv, KIT_ROOT);
 
   const spread = (s: Stats): string => `${s.min}-${s.max}`;
   const lines = [
@@ -182,6 +184,7 @@ async function main(): Promise<void> {
   if (typeof real === "string") {
     lines.push(real);
   }
+  lines.push(written);
   process.stdout.write(`${lines.join("\n")}\n`);
 }
 

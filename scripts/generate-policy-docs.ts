@@ -1,6 +1,7 @@
 /**
  * Renders docs/policies.md from policies/pack.ts, so the reference cannot drift from the pack.
- * `npm run docs:policies` writes it; tests/policy/docs.test.ts fails when it is stale.
+ * `npm run docs:policies` writes it and says whether that changed it; tests/policy/docs.test.ts fails
+ * when it is stale.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -97,6 +98,18 @@ export function renderPolicyDocs(list: readonly CompliancePolicy[] = policies): 
     ].join("\n");
 }
 
+/**
+ * Writes `text` to `file` unless the file already holds exactly that, and says which happened, so a
+ * run that changed nothing leaves the file (and its timestamp) alone.
+ */
+export function writePolicyDocs(file: string = DOCS_PATH, text: string = renderPolicyDocs()): "updated" | "unchanged" {
+    if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === text) {
+        return "unchanged";
+    }
+    fs.writeFileSync(file, text);
+    return "updated";
+}
+
 if (require.main === module) {
-    fs.writeFileSync(DOCS_PATH, renderPolicyDocs());
+    process.stdout.write(`${path.relative(process.cwd(), DOCS_PATH)}: ${writePolicyDocs()}\n`);
 }

@@ -1,5 +1,7 @@
 import * as fs from "node:fs";
-import { DOCS_PATH, renderPolicyDocs } from "../../scripts/generate-policy-docs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { DOCS_PATH, renderPolicyDocs, writePolicyDocs } from "../../scripts/generate-policy-docs";
 import { policies } from "../../policies/pack";
 
 describe("docs/policies.md", () => {
@@ -20,5 +22,24 @@ describe("docs/policies.md", () => {
         expect(text).toContain("| `waivers` | array | `[]` |");
         expect(text).toContain("`compliance:waive:<policy-name>`");
         expect(text).toContain("[undecided] ");
+    });
+
+    it("is written only when it differs, and the writer says which", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "policy-docs-"));
+        try {
+            const file = path.join(dir, "policies.md");
+            expect(writePolicyDocs(file)).toBe("updated");
+            expect(fs.readFileSync(file, "utf8")).toBe(renderPolicyDocs());
+            // An mtime in 1970 survives only if the unchanged run does not write.
+            fs.utimesSync(file, 0, 0);
+            expect(writePolicyDocs(file)).toBe("unchanged");
+            expect(fs.statSync(file).mtimeMs).toBe(0);
+            fs.writeFileSync(file, "stale");
+            expect(writePolicyDocs(file, "fresh")).toBe("updated");
+            expect(fs.readFileSync(file, "utf8")).toBe("fresh");
+            expect(writePolicyDocs(file, "fresh")).toBe("unchanged");
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     });
 });
