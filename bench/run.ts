@@ -1,5 +1,5 @@
 // npm run bench: wall times of the checker on this machine, printed as a table and written to
-// .bench/results.json (bench/results.json with --save, see results.ts). Figures only; nothing here
+// .bench/results.json (bench/results.json with --save, see output.ts). Figures only; nothing here
 // decides pass or fail except a check that cannot run.
 // Usage: node -r ./bin/ts-hook.js bench/run.ts [--runs N] [--stack-runs N] [--engine-runs N] [--save]
 import { spawnSync } from "child_process";
@@ -13,7 +13,7 @@ import { engineLauncher, kitLauncher, type PackLauncher } from "../checker/serve
 import { cacheFile } from "../checker/serve/packRunner";
 import type { Timings } from "../checker/types";
 import { engineFigures } from "./engine";
-import { writeResults } from "./results";
+import { writeResults } from "./output";
 import { scaleRecording, toStackExport } from "./stacks";
 
 const CLI = path.join(KIT_ROOT, "bin", "pipeline-check.js");

@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { writeResults } from "../../bench/results";
+import { writeResults } from "../../bench/output";
 
 describe("bench results", () => {
   let root: string;

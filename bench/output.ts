@@ -1,5 +1,6 @@
 // Where `npm run bench` puts its figures. A plain run writes an untracked file, so measuring never
-// leaves a diff in the tree; `--save` records the figures in the tracked bench/results.json.
+// leaves a diff in the tree; `--save` records the figures in the tracked bench/results.json. (Not named
+// results.ts: `./results` would resolve to results.json first.)
 import * as fs from "fs";
 import * as path from "path";
 
