@@ -138,11 +138,10 @@ const CROSS_VERDICTS: Readonly<Record<CrossMutation, Verdict>> = {
     "other-store-region-unknown": "silent",
 };
 
-/** Pipelines with one artifact store (in either block) or several across regions. */
+/** Pipelines with one artifact store or several across regions. */
 export function artifactStoreRegionCases(): fc.Arbitrary<OracleInput<ResourceInput>> {
     const single = fc
         .record({
-            block: fc.constantFrom("artifactStores", "artifactStore"),
             store: storeNoise,
             mutation: fc.constantFrom<SingleMutation>("none", "region", "container-unknown", "store-unknown"),
             region: fc.constantFrom<Wire>(...REGIONS, unknown),
@@ -153,23 +152,17 @@ export function artifactStoreRegionCases(): fc.Arbitrary<OracleInput<ResourceInp
             pipeline: pipelineNoise,
             stages: fc.array(neutralAction, { maxLength: 3 }),
         })
-        .map(({ block, store: noise, mutation, region, ownRegion, providerRegion, configRegion, pipeline, stages }) => {
-            // The singular block has no list position to make unknown: it is the container.
-            const applied: SingleMutation = block === "artifactStore" && mutation === "store-unknown" ? "container-unknown" : mutation;
+        .map(({ store: noise, mutation: applied, region, ownRegion, providerRegion, configRegion, pipeline, stages }) => {
             const one = store(noise, applied === "region" ? region : undefined);
             const props = withNoise({ name: "oracle-pipeline", stages: [{ name: "Source", actions: stages }] }, pipeline);
-            if (applied === "container-unknown") {
-                props[block] = unknown;
-            } else {
-                props[block] = block === "artifactStores" ? [applied === "store-unknown" ? unknown : one] : one;
-            }
+            props.artifactStores = applied === "container-unknown" ? unknown : [applied === "store-unknown" ? unknown : one];
             if (ownRegion !== undefined) {
                 props.region = ownRegion;
             }
             const config: Mut = configRegion === undefined ? {} : { pipelineRegion: configRegion };
             const provider = providerRegion === undefined ? undefined : { region: providerRegion };
             const input: ResourceInput = { type: PIPELINE, name: "pipeline", props, provider };
-            return { config, subject: { input, expected: SINGLE_VERDICTS[applied], story: [`one store in ${block}`, `mutation ${applied}`] } };
+            return { config, subject: { input, expected: SINGLE_VERDICTS[applied], story: ["one store", `mutation ${applied}`] } };
         });
     const cross = fc
         .record({
