@@ -4,8 +4,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { AnalyzerSession } from "./analyze/session";
 import { CheckError } from "./errors";
-import { buildReport } from "./analyze/interpret";
-import { readPolicyConfigFile, type PolicyConfigMap } from "./analyze/policyConfig";
+import { buildReport, withViolations } from "./analyze/interpret";
+import { readPolicyConfigFile, type PolicyConfigFile } from "./analyze/policyConfig";
+import { configFindings, unusedEntriesWarning, type PackPolicyConfig } from "./configCheck";
 import { resolveProgram } from "./record/program";
 import { KIT_ROOT, recordProgram } from "./record/run";
 import { stackConfig, type StackConfig } from "./record/stackConfig";
@@ -14,7 +15,7 @@ import { unansweredFunctions } from "./report/unanswered";
 import { kitLauncher, type PackLauncher, type RunningPack } from "./serve/launcher";
 import { installSignalHandlers } from "./serve/processes";
 import { environmentTags, parseStackTagFlags } from "./stackTags";
-import { secondLookFindings, undecidedCore, withSecondLook } from "./secondLook";
+import { secondLookFindings, undecidedCore } from "./secondLook";
 import type { CheckReport, PackInfo, Recording, SourceLocation, Timings } from "./types";
 
 export const DEFAULT_ORGANIZATION = "organization";
@@ -69,8 +70,8 @@ export interface PackHandle {
   stop(): void;
   /** Settles once the pack's process is gone. */
   exited: Promise<string>;
-  /** Warnings about the policy config the pack was configured with. */
-  warnings: string[];
+  /** How the pack was configured, for the config check. */
+  policyConfig: PackPolicyConfig;
 }
 
 export interface PackOptions {
@@ -97,8 +98,8 @@ export function defaultProgramDir(): string {
   return fs.existsSync(path.resolve("Pulumi.yaml")) ? process.cwd() : KIT_ROOT;
 }
 
-function userPolicyConfig(file: string | undefined): PolicyConfigMap {
-  return file ? readPolicyConfigFile(file) : {};
+function userPolicyConfig(file: string | undefined): PolicyConfigFile | undefined {
+  return file ? readPolicyConfigFile(file) : undefined;
 }
 
 export async function startPack(options: PackOptions, userConfig = userPolicyConfig(options.policyPackConfig)): Promise<PackHandle> {
@@ -125,10 +126,10 @@ export async function startPack(options: PackOptions, userConfig = userPolicyCon
         config: options.config ?? {}, secretKeys: options.secretKeys ?? [], tags: options.tags ?? {},
       },
     });
-    const warnings = await session.configure(userConfig, options.policyPackConfig ?? "policy config");
+    const reconciled = await session.configure(userConfig?.entries ?? {}, userConfig?.file ?? "policy config");
     options.onStatus?.(`policy pack ${session.info.name}@${session.info.version} ready (${session.info.policies.length} policies)`);
     return {
-      session, running, serveMs: Date.now() - started, exited: running.exited, warnings,
+      session, running, serveMs: Date.now() - started, exited: running.exited, policyConfig: { file: userConfig, reconciled },
       stop: () => {
         session.close();
         running.stop();
@@ -264,7 +265,7 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
       options.onStatus?.(`second look: ${undecided.size} core finding(s) undecided, running the program with the outputs a deployed stack would have ...`);
       try {
         const second = await what.recording(new AbortController().signal, true);
-        report = withSecondLook(firstLook, secondLookFindings(undecided, await analyze(second), second));
+        report = withViolations(firstLook, secondLookFindings(undecided, await analyze(second), second));
       } catch (e) {
         // The first look stands on its own: a second look that cannot run is said, not fatal.
         if (!(e instanceof CheckError)) {
@@ -273,6 +274,11 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
         secondLookWarnings.push(`second look not done: ${e.message}`);
       }
     }
+    const packConfig = pack.value.policyConfig;
+    const configChecked = configFindings(packConfig, pack.value.session.info, {
+      project: recorded.value.project, stack: recorded.value.stack, resources: recorded.value.resources,
+    });
+    report = withViolations(report, configChecked);
     const locations = new Map<string, SourceLocation>();
     for (const r of recorded.value.resources) {
       if (r.location) {
@@ -288,7 +294,7 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
       entry: recorded.value.entry,
       locations,
       unseen,
-      warnings: [...(ownPack?.warnings ?? []), ...(recorded.value.warnings ?? []), ...secondLookWarnings],
+      warnings: [...unusedEntriesWarning(packConfig, pack.value.session.info), ...(recorded.value.warnings ?? []), ...secondLookWarnings],
       secondLook,
     };
   } finally {
