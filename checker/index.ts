@@ -4,8 +4,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { AnalyzerSession } from "./analyze/session";
 import { CheckError } from "./errors";
-import { buildReport } from "./analyze/interpret";
-import { readPolicyConfigFile, type PolicyConfigMap } from "./analyze/policyConfig";
+import { buildReport, withViolations } from "./analyze/interpret";
+import { readPolicyConfigFile, type PolicyConfigFile } from "./analyze/policyConfig";
+import { configFindings, unusedEntriesWarning, type PackPolicyConfig } from "./configCheck";
 import { resolveProgram } from "./record/program";
 import { KIT_ROOT, recordProgram } from "./record/run";
 import { stackConfig, type StackConfig } from "./record/stackConfig";
@@ -14,7 +15,7 @@ import { unansweredFunctions } from "./report/unanswered";
 import { kitLauncher, type PackLauncher, type RunningPack } from "./serve/launcher";
 import { installSignalHandlers } from "./serve/processes";
 import { environmentTags, parseStackTagFlags } from "./stackTags";
-import { secondLookFindings, undecidedCore, withSecondLook } from "./secondLook";
+import { secondLookFindings, undecidedCore } from "./secondLook";
 import type { CheckReport, PackInfo, PhaseEvent, Recording, SourceLocation, Timings } from "./types";
 
 export const DEFAULT_ORGANIZATION = "organization";
@@ -71,8 +72,8 @@ export interface PackHandle {
   stop(): void;
   /** Settles once the pack's process is gone. */
   exited: Promise<string>;
-  /** Warnings about the policy config the pack was configured with. */
-  warnings: string[];
+  /** How the pack was configured, for the config check. */
+  policyConfig: PackPolicyConfig;
 }
 
 export interface PackOptions {
@@ -101,8 +102,8 @@ export function defaultProgramDir(): string {
   return fs.existsSync(path.resolve("Pulumi.yaml")) ? process.cwd() : KIT_ROOT;
 }
 
-function userPolicyConfig(file: string | undefined): PolicyConfigMap {
-  return file ? readPolicyConfigFile(file) : {};
+function userPolicyConfig(file: string | undefined): PolicyConfigFile | undefined {
+  return file ? readPolicyConfigFile(file) : undefined;
 }
 
 export async function startPack(options: PackOptions, userConfig = userPolicyConfig(options.policyPackConfig)): Promise<PackHandle> {
@@ -129,11 +130,11 @@ export async function startPack(options: PackOptions, userConfig = userPolicyCon
         config: options.config ?? {}, secretKeys: options.secretKeys ?? [], tags: options.tags ?? {},
       },
     });
-    const warnings = await session.configure(userConfig, options.policyPackConfig ?? "policy config");
+    const reconciled = await session.configure(userConfig?.entries ?? {}, userConfig?.file ?? "policy config");
     options.onStatus?.(`policy pack ${session.info.name}@${session.info.version} ready (${session.info.policies.length} policies)`);
     options.onPhase?.({ phase: "pack", name: session.info.name, version: session.info.version, policies: session.info.policies.length, ms: Date.now() - started });
     return {
-      session, running, serveMs: Date.now() - started, exited: running.exited, warnings,
+      session, running, serveMs: Date.now() - started, exited: running.exited, policyConfig: { file: userConfig, reconciled },
       stop: () => {
         session.close();
         running.stop();
@@ -276,7 +277,7 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
         const second = await what.recording(new AbortController().signal, true);
         const found = secondLookFindings(undecided, await analyze(second), second);
         decided = found.length;
-        report = withSecondLook(firstLook, found);
+        report = withViolations(firstLook, found);
       } catch (e) {
         // The first look stands on its own: a second look that cannot run is said, not fatal.
         if (!(e instanceof CheckError)) {
@@ -286,6 +287,11 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
       }
       options.onPhase?.({ phase: "second look", undecided: undecided.size, decided, ms: Date.now() - secondStart });
     }
+    const packConfig = pack.value.policyConfig;
+    const configChecked = configFindings(packConfig, pack.value.session.info, {
+      project: recorded.value.project, stack: recorded.value.stack, resources: recorded.value.resources,
+    });
+    report = withViolations(report, configChecked);
     const locations = new Map<string, SourceLocation>();
     for (const r of recorded.value.resources) {
       if (r.location) {
@@ -301,7 +307,7 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
       entry: recorded.value.entry,
       locations,
       unseen,
-      warnings: [...(ownPack?.warnings ?? []), ...(recorded.value.warnings ?? []), ...secondLookWarnings],
+      warnings: [...unusedEntriesWarning(packConfig, pack.value.session.info), ...(recorded.value.warnings ?? []), ...secondLookWarnings],
       secondLook,
     };
   } finally {

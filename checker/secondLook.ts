@@ -57,15 +57,6 @@ export function secondLookFindings(undecided: Set<string>, second: CheckReport, 
     });
 }
 
-/** Adds second-look findings to the first look's violations, in the report's order (resource, then policy). */
-export function withSecondLook(first: CheckReport, findings: Finding[]): CheckReport {
-  if (findings.length === 0) {
-    return first;
-  }
-  const violations = [...first.violations, ...findings].sort((a, b) => a.urn.localeCompare(b.urn) || a.policy.localeCompare(b.policy));
-  return { ...first, violations };
-}
-
 /** The first look's findings only: what the real engine reports and the conformance suite compares. */
 export function firstLookOnly(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.secondLook !== true);

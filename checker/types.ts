@@ -81,6 +81,13 @@ export interface Finding {
    * finding the engine's first preview reports. Absent on every first-look finding.
    */
   secondLook?: true;
+  /**
+   * Found by the checker's config check (checker/configCheck.ts), not by the pack: a mistake in the
+   * policy-pack config that no policy can see. Absent on every finding the pack reports.
+   */
+  configCheck?: true;
+  /** Where the finding points when that is not where its resource is declared (a config check's: the config file). */
+  location?: SourceLocation;
 }
 
 export interface Remediated {

@@ -15,11 +15,12 @@ import type { CompliancePolicy } from "./lib/policy";
 import { logsPolicies } from "./logs";
 import { s3Policies } from "./s3";
 import { snsPolicies } from "./sns";
+import { waiverPolicies } from "./waiver";
 
 /** Fixed here rather than taken from a directory, so the pack is the same from `policies/` and the root. */
 export const packName = "pipeline-compliance";
 
-export const policies: readonly CompliancePolicy[] = [
+const checks: readonly CompliancePolicy[] = [
     ...codepipelinePolicies,
     ...codebuildPolicies,
     ...s3Policies,
@@ -32,6 +33,8 @@ export const policies: readonly CompliancePolicy[] = [
     ...logsPolicies,
     ...snsPolicies,
 ];
+
+export const policies: readonly CompliancePolicy[] = [...checks, ...waiverPolicies(checks)];
 
 export const packArgs: PolicyPackArgs = {
     description: "CrossGuard policy pack for AWS CI/CD pipelines built with Pulumi (CodePipeline, CodeBuild, S3, ECR, ECS, load balancers, IAM, KMS).",

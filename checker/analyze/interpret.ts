@@ -77,6 +77,14 @@ export function buildReport(resources: number, diagnostics: RawDiagnostic[], rem
   return report;
 }
 
+/** Adds violations found outside the first look (second look, config check) to a report, in its order (resource, then policy). */
+export function withViolations(report: CheckReport, findings: readonly Finding[]): CheckReport {
+  if (findings.length === 0) {
+    return report;
+  }
+  return { ...report, violations: [...report.violations, ...findings].sort(byResourceThenPolicy) };
+}
+
 export function mandatoryCount(report: CheckReport): number {
   return report.violations.filter((v) => v.enforcementLevel === "mandatory").length;
 }

@@ -95,8 +95,16 @@ export function parsePolicyConfig(text: string, file: string): PolicyConfigMap {
   return result;
 }
 
-export function readPolicyConfigFile(file: string): PolicyConfigMap {
-  return parsePolicyConfig(readUtf8(file, "--policy-pack-config"), file);
+/** A `--policy-pack-config` file as read: its text locates entries for the findings about them. */
+export interface PolicyConfigFile {
+  file: string;
+  text: string;
+  entries: PolicyConfigMap;
+}
+
+export function readPolicyConfigFile(file: string): PolicyConfigFile {
+  const text = readUtf8(file, "--policy-pack-config");
+  return { file, text, entries: parsePolicyConfig(text, file) };
 }
 
 function applyLayer(result: PolicyConfigMap, layer: PolicyConfigMap): void {

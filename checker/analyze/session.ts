@@ -13,7 +13,7 @@ import { propertyChanges } from "../report/diff";
 import { rootStackUrn } from "../urn";
 import { CheckError } from "../errors";
 import { AnalyzerConnection, loadProtocol, PackCallError, type AnalyzerCalls, type Protocol } from "./client";
-import { reconcilePolicyConfig, type ConfigurablePolicy, type PolicyConfigMap } from "./policyConfig";
+import { reconcilePolicyConfig, type ConfigurablePolicy, type PolicyConfigMap, type ReconciledPolicyConfig } from "./policyConfig";
 import type { RawDiagnostic } from "./interpret";
 
 const LEVELS: Record<number, EnforcementLevel> = { 0: "advisory", 1: "mandatory", 2: "disabled", 3: "remediate" };
@@ -142,22 +142,20 @@ export class AnalyzerSession {
 
   /**
    * Reconciles and sends policy config; throws CheckError naming the file and every invalid field.
-   * Returns warnings for the user (entries that name no policy of this pack, which the engine passes on).
+   * Returns what was sent and the entries that name no policy of this pack (the engine passes them on).
    */
-  async configure(user: PolicyConfigMap, file: string): Promise<string[]> {
-    const { config, unknown } = reconcilePolicyConfig(this.policies, this.initialConfig, user, file);
+  async configure(user: PolicyConfigMap, file: string): Promise<ReconciledPolicyConfig> {
+    const reconciled = reconcilePolicyConfig(this.policies, this.initialConfig, user, file);
     const req = new this.pb.ConfigureAnalyzerRequest();
     const map = req.getPolicyconfigMap();
-    for (const [name, entry] of Object.entries(config)) {
+    for (const [name, entry] of Object.entries(reconciled.config)) {
       const pc = new this.pb.PolicyConfig();
       pc.setEnforcementlevel(this.levelNumber(entry.enforcementLevel ?? "advisory"));
       pc.setProperties(this.protocol.struct.Struct.fromJavaScript(entry.properties as never));
       map.set(name, pc);
     }
     await this.connection.call("configure", req, "Configure");
-    return unknown.length === 0
-      ? []
-      : [`${file}: ${unknown.map((n) => `'${n}'`).join(", ")} ${unknown.length === 1 ? "names no policy" : "name no policies"} of pack ${this.info.name}; passed on unused, as the engine does (check for a typo)`];
+    return reconciled;
   }
 
   private levelNumber(level: EnforcementLevel): analyzerPb.EnforcementLevel {

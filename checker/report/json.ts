@@ -21,12 +21,12 @@ export function reportLocation(where: SourceLocation, root: string | undefined):
   return { file, line: Math.max(1, where.line) };
 }
 
-function locationOf(urn: string, ctx: JsonContext): { location?: { file: string; line: number } } {
-  const where = ctx.locations?.get(urn);
+function locationOf(urn: string, ctx: JsonContext, own?: SourceLocation): { location?: { file: string; line: number } } {
+  const where = own ?? ctx.locations?.get(urn);
   return where ? { location: reportLocation(where, ctx.root) } : {};
 }
 
-const finding = (ctx: JsonContext) => (f: Finding): Finding & { location?: { file: string; line: number } } => ({ ...f, ...locationOf(f.urn, ctx) });
+const finding = (ctx: JsonContext) => ({ location, ...f }: Finding): Finding => ({ ...f, ...locationOf(f.urn, ctx, location) });
 
 // JSON has no undefined: a property the remediation added has `before: null`, one it removed `after: null`.
 const remediation = (ctx: JsonContext) => (r: Remediated): Record<string, unknown> => ({

@@ -1,5 +1,6 @@
 // SARIF 2.1.0 for GitHub code scanning: one rule per policy; results located where the resource is
-// declared (or the program's entry, line 1; a stack export's file, without a region), relative to the
+// declared (a config-check finding: the line of the policy-pack config file it is about; otherwise the
+// program's entry, line 1; a stack export's file, without a region), relative to the
 // SRCROOT base (the repository root); each finding with its own stable fingerprint; waived findings
 // carry an accepted external suppression, so code scanning does not open them as alerts.
 import { createHash } from "crypto";
@@ -71,7 +72,7 @@ function artifact(file: string, root: string): Record<string, string> {
 }
 
 function result(f: Finding, level: string, ctx: SarifContext, seen: Map<string, number>, waived: boolean): Record<string, unknown> {
-  const known = ctx.locations.get(f.urn);
+  const known = f.location ?? ctx.locations.get(f.urn);
   const physicalLocation: Record<string, unknown> = known
     ? { artifactLocation: artifact(known.file, ctx.root), region: { startLine: Math.max(1, known.line) } }
     : ctx.state

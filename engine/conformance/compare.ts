@@ -5,12 +5,14 @@ import type { ComparableFinding, ComparableRemediation, EngineVerdict } from "./
 
 /**
  * The checker's report in the comparable shape. Second-look findings (`secondLook: true`) are left out:
- * they come from a run with assumed outputs, which the engine's first preview never makes.
+ * they come from a run with assumed outputs, which the engine's first preview never makes. So are the
+ * config check's (`configCheck: true`): the pack cannot see other policies' config, and the engine
+ * passes unknown entries on silently, so no engine run can report them.
  */
 export function verdictFromReport(report: CheckReport): EngineVerdict {
   const findings: ComparableFinding[] = [];
   for (const [kind, list] of [["violation", report.violations], ["waived", report.waived], ["undecided", report.undecided]] as const) {
-    for (const f of firstLookOnly(list)) {
+    for (const f of firstLookOnly(list).filter((finding) => finding.configCheck !== true)) {
       findings.push({ kind, policy: f.policy, enforcementLevel: f.enforcementLevel, resourceName: f.resourceName, urn: f.urn, message: f.message });
     }
   }

@@ -9,7 +9,7 @@
  */
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { today } from "./clock";
-import { isUnknown, lookup, read } from "./props";
+import { isUnknown, lookup, read, type Unknown } from "./props";
 
 export const WAIVER_TAG_PREFIX = "compliance:waive:";
 
@@ -69,6 +69,18 @@ type Parsed = { waiver: Waiver } | { problem: string };
 type ParsedEntry = Parsed & { resource?: string };
 
 const TAG_VALUE = /^(.*?)\s*;\s*until=(.*?)\s*$/s;
+
+/**
+ * The policy names the waiver tags of a resource name (`compliance:waive:<name>`), `UNKNOWN` when its
+ * tags are unknown during preview. Keys are always known, so a tag whose value is unknown still counts.
+ */
+export function waiverTagPolicies(props: unknown): readonly string[] | Unknown {
+    const tags = read.entries(props, "tags");
+    if (isUnknown(tags)) {
+        return tags;
+    }
+    return (tags ?? []).flatMap(([key]) => (key.startsWith(WAIVER_TAG_PREFIX) ? [key.slice(WAIVER_TAG_PREFIX.length)] : []));
+}
 
 export function parseWaiverTag(policyName: string, value: unknown): Parsed {
     const key = WAIVER_TAG_PREFIX + policyName;

@@ -256,6 +256,25 @@ describe("pipeline-check output", () => {
     expect(rest).toEqual([expect.stringMatching(/^analyze: 7 resources, 3 mandatory, 1 advisory, 1 waived, 1 undecided, 1 remediated \(\d+\.\d s\)$/)]);
   });
 
+  it("reports policy config mistakes as checker-only waiver-mistakes findings of the kit's pack, without the warning", () => {
+    const waiver = (resource: string) => ({ resource, reason: "legacy", until: "2099-12-31" });
+    const file = write("mistakes.json", JSON.stringify({ all: "advisory", "s3-bucket-versionning": "mandatory", "s3-bucket-versioning": { waivers: [waiver("plain"), waiver("plaine")] } }, null, 2));
+    const result = cli(PROGRAM, "--policy-pack", path.join(ROOT, "policies"), "--policy-pack-config", file, "--format", "json");
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+    type Violation = { policy: string; resourceType: string; resourceName: string; enforcementLevel: string; message: string; configCheck?: true; location?: unknown };
+    const { violations, waived } = parseReport<{ violations: Violation[]; waived: Violation[] }>(result.stdout);
+    const checked = violations.filter((v) => v.configCheck === true);
+    expect(checked.map((v) => [v.policy, v.resourceType, v.enforcementLevel, v.location])).toEqual([
+      ["waiver-mistakes", "pulumi:pulumi:Stack", "advisory", { file, line: 3 }],
+      ["waiver-mistakes", "pulumi:pulumi:Stack", "advisory", { file, line: 12 }],
+    ]);
+    expect(checked[0].message).toContain("entry 's3-bucket-versionning' names no policy of pack");
+    expect(checked[1].message).toContain("a waiver of s3-bucket-versioning names resource 'plaine', which is not in the stack, so it waives nothing: did you mean 'plain'?");
+    // The waiver naming a resource of the stack waives its finding, and is not reported as a mistake.
+    expect(waived.map((v) => [v.policy, v.resourceName])).toContainEqual(["s3-bucket-versioning", "plain"]);
+  });
+
   it("prints usage for --help", () => {
     const result = cli("--help");
     expect(result.code).toBe(0);

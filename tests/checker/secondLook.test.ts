@@ -1,11 +1,12 @@
 // The second look's pure parts: which first-look findings it may add to, how its findings are marked,
 // that the conformance comparison leaves them out, and what a deployed resource's outputs are.
 import { disagreements, verdictFromReport } from "../../engine/conformance/compare";
+import { withViolations } from "../../checker/analyze/interpret";
 import { stackProperties } from "../../checker/analyze/session";
 import { deployedOutputs, deploymentOf, isDeployed } from "../../checker/record/deployed";
 import { Recorder } from "../../checker/record/recorder";
 import {
-  assumedOutputsOf, CORE_POLICIES, firstLookOnly, SECOND_LOOK_PREFIX, secondLookFindings, undecidedCore, withSecondLook,
+  assumedOutputsOf, CORE_POLICIES, firstLookOnly, SECOND_LOOK_PREFIX, secondLookFindings, undecidedCore,
 } from "../../checker/secondLook";
 import type { CheckReport, RecordedResource, Recording } from "../../checker/types";
 import { createdOutputs } from "../../model";
@@ -65,17 +66,17 @@ describe("second look", () => {
     const noDependencies = { ...recording, resources: recording.resources.map((r) => ({ ...r, dependencies: [] })) };
     expect(secondLookFindings(undecidedCore(first), second, noDependencies)[0].message).toBe(`${SECOND_LOOK_PREFIX}the stack's resources] uses GitHub version 1`);
 
-    const merged = withSecondLook(first, found);
+    const merged = withViolations(first, found);
     expect(merged.undecided).toEqual(first.undecided);
     expect(merged.violations.map((v) => v.policy)).toEqual(["codepipeline-no-github-v1-source", "bucket-has-tags", "no-inline-versioning"]);
-    expect(withSecondLook(first, [])).toBe(first);
+    expect(withViolations(first, [])).toBe(first);
     expect(firstLookOnly(merged.violations)).toHaveLength(first.violations.length);
     expect(firstLookOnly(merged.violations)).toEqual(expect.arrayContaining(first.violations));
   });
 
   it("is left out of the engine comparison, which compares first-look findings only", () => {
     const found = secondLookFindings(undecidedCore(first), { ...sampleReport, violations: [finding({ ...onPipeline, policy: "codepipeline-no-github-v1-source" })] }, recording);
-    const merged = withSecondLook(first, found);
+    const merged = withViolations(first, found);
     expect(disagreements(verdictFromReport(first), verdictFromReport(merged))).toEqual([]);
     // Without the marker the same finding would be compared, and disagree with the engine's first preview.
     const unmarked = { ...merged, violations: merged.violations.map(({ secondLook: _, ...f }) => f) };

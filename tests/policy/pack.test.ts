@@ -13,6 +13,7 @@ import { lbPolicies } from "../../policies/lb";
 import { logsPolicies } from "../../policies/logs";
 import { s3Policies } from "../../policies/s3";
 import { snsPolicies } from "../../policies/sns";
+import { waiverPolicies } from "../../policies/waiver";
 import { packArgs, packName, policies } from "../../policies/pack";
 import { analyzerInfo } from "./harness";
 
@@ -32,6 +33,7 @@ const byService: Record<string, readonly { name: string }[]> = {
     logs: logsPolicies,
     s3: s3Policies,
     sns: snsPolicies,
+    waiver: waiverPolicies([]),
 };
 
 /** Every policy of the pack, by service, in the order the pack lists them. */

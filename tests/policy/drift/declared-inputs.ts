@@ -115,6 +115,8 @@ export const DECLARED: Readonly<Record<string, DeclaredInputs>> = {
     },
     "s3-bucket-tls-only": { inputs: { [BUCKET]: ["bucket"], [s3("BucketPolicy")]: ["bucket", "policy"] }, documents: IAM_DOCUMENTS },
     "s3-bucket-versioning": { inputs: { [BUCKET]: ["bucket"], [s3("BucketVersioning")]: ["bucket", "versioningConfiguration.status"] } },
+    // Reads only the waiver tags, of any type, through lib/waivers.ts like every policy's waivers.
+    "waiver-mistakes": { inputs: {} },
     "s3-no-deprecated-inline-config": {
         inputs: {
             [BUCKET]: [
