@@ -94,6 +94,7 @@ const EXPECTED_NAMES = [
     "logs-log-group-kms-encryption",
     "sns-topic-kms-encryption",
     "sns-topic-policy-not-public",
+    "waiver-mistakes",
 ];
 
 /** What the served remediation of each core policy must name: the change that fixes its known failure. */

@@ -49,6 +49,7 @@ const NAMED_FOR: Readonly<Record<string, { readonly policies: readonly string[];
   // Advisory by default: a finding that informs, not one that blocks.
   "bucket-without-access-logging": { policies: ["s3-bucket-access-logging"], level: "advisory" },
   "alb-http-listener-without-redirect": { policies: ["lb-http-redirect-to-https"], level: MANDATORY },
+  "waiver-tag-unknown-policy": { policies: ["waiver-mistakes"], level: "advisory" },
 };
 
 jest.setTimeout(180_000);
