@@ -92,6 +92,9 @@ export async function main(): Promise<void> {
       return await value;
     });
     await settings.waitForRPCs();
+    // Node reports a rejection nobody handled (an apply that threw) only once the microtasks drain; exiting
+    // before then would pass a program the engine's Node host fails on that rejection.
+    await new Promise((resolve) => setImmediate(resolve));
   } catch (e) {
     fail(e);
   }

@@ -37,6 +37,7 @@ interface PolicyEvent {
 interface EngineEvent {
   policyEvent?: PolicyEvent;
   policyRemediationEvent?: { resourceUrn?: string; policyName: string };
+  diagnosticEvent?: { message: string; severity: string };
 }
 
 // The engine colours its messages with `<{%...%}>` directives; the event log keeps them.
@@ -78,6 +79,25 @@ export function verdictFromEventLog(text: string, descriptions: Descriptions, ro
     }
   }
   return verdict;
+}
+
+// The engine closes a failed run with this error; a mandatory policy violation alone brings it too.
+const RUN_FAILED = /^(preview|update) failed$/;
+
+/**
+ * The errors the program (or a registration the engine refused) reported, without the engine's closing
+ * "preview failed": empty when the program ran to its end, whatever the policies said.
+ */
+export function programErrorsFromEventLog(text: string): string[] {
+  const errors: string[] = [];
+  for (const line of text.split("\n")) {
+    const d = line.trim() ? (JSON.parse(line) as EngineEvent).diagnosticEvent : undefined;
+    const message = d?.message.replace(COLOR, "").trim();
+    if (d?.severity === "error" && message && !RUN_FAILED.test(message)) {
+      errors.push(message);
+    }
+  }
+  return errors;
 }
 
 /** `--json` output is one event per line or one array of events; both become lines. */

@@ -36,6 +36,11 @@ describe("pipeline-check exits 2 with one line naming the cause", () => {
     expectOneLineFailure(cli(file, "--policy-pack", PACK), /threw: no region configured \(.*throws\/index\.ts:3\)$/);
   });
 
+  it("for a program whose Output's apply throws, as the engine fails it, with no report", () => {
+    const file = path.join(__dirname, "programs", "apply-throws", "consumed.ts");
+    expectOneLineFailure(cli(file, "--policy-pack", PACK), /threw: error serializing property "bucket": boom inside apply \(.*apply-throws\/consumed\.ts:8\)$/);
+  });
+
   it("for a program whose error spans lines, keeping every line without the checker's stack", () => {
     const file = write("config/index.ts", "throw new Error(\"Invalid configuration in Pulumi.prod.yaml:\\n  - desiredCount: must be at least 1\\n  - logRetentionDays: must be one of 30, 90\");\n");
     const result = cli(file, "--policy-pack", PACK);

@@ -16,6 +16,11 @@ const configs: Record<string, unknown> = {
   remediate: { "logs-log-group-retention": "remediate", "codepipeline-artifact-store-region": "remediate" },
 };
 
+/** Corpus programs that fail on purpose, with what the thrown error says: both sides must fail with it. */
+const failing: Readonly<Record<string, string>> = {
+  "apply-throws": 'error serializing property "bucket": boom inside apply',
+};
+
 function configFile(name: string): string {
   const dir = path.join(KIT_ROOT, ".engine-work", "configs");
   fs.mkdirSync(dir, { recursive: true });
@@ -32,6 +37,8 @@ describeEngine("corpus: real engine and checker agree", () => {
   it.each(programs)("%s", async (name) => {
     const result = await compareTarget(target(name), path.join(corpusDir, name));
     expect(result.disagreements).toEqual(expectedDisagreements(`corpus-${name}`));
+    const thrown = failing[name];
+    expect(result.failures).toEqual(thrown === undefined ? {} : { engine: expect.stringContaining(thrown), checker: expect.stringContaining(thrown) });
   }, ENGINE_TIMEOUT_MS);
 
   it.each([

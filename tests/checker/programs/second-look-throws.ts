@@ -9,7 +9,6 @@ new aws.codepipeline.Pipeline("pipeline", {
     // Decided by the first look alone, so it must still be reported when the second look fails.
     pipelineType: "V1",
     artifactStores: [{ location: "artifacts", type: "S3" }],
-    // Under the SDK's mocks an error thrown in `apply` only drops the resource: ending the process is
-    // what makes this run fail.
+    // Ending the process, rather than throwing, fails the run without an error to report.
     stages: connection.arn.apply(() => process.exit(4)),
 });
