@@ -135,8 +135,9 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CheckError) {
       process.stderr.write(`pipeline-check: ${e.message}\n`);
-      if (verbose && e.stack) {
-        process.stderr.write(`${e.stack}\n`);
+      // A user's mistake: the checker's own frames would not help, the failing program's might.
+      if (verbose && e.details) {
+        process.stderr.write(`${e.details}\n`);
       }
     } else {
       process.stderr.write(`pipeline-check: internal error: ${messageOf(e).split("\n")[0]}\n`);
