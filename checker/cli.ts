@@ -17,7 +17,8 @@ export const EXIT_CLEAN = 0;
 export const EXIT_VIOLATIONS = 1;
 export const EXIT_CANNOT_RUN = 2;
 
-function kitVersion(): string {
+/** The kit's version, from its package.json (`--version` of every command). */
+export function kitVersion(): string {
   const pkg = JSON.parse(fs.readFileSync(path.join(KIT_ROOT, "package.json"), "utf8")) as { version?: string };
   return pkg.version ?? "0.0.0";
 }
