@@ -128,3 +128,8 @@ export async function main(): Promise<void> {
   writeResult(spec.resultFile, { recording: recorder.recording(), peakMemoryKb: process.resourceUsage().maxRSS });
   end(0);
 }
+
+// Run directly (ts-node checker/record/child.ts), this module would only define main and end silently.
+if (require.main === module) {
+  (loadModule(path.join(__dirname, "..", "..", "bin", "internal.js")) as { refuse(name: string): never }).refuse("checker/record/child.ts");
+}

@@ -5,7 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import { CheckError } from "../errors";
 import type { Recording } from "../types";
-import { track } from "../serve/processes";
+import { PARENT_MARK, track } from "../serve/processes";
 import type { ChildResult, ChildSpec } from "./protocol";
 import type { ProgramTarget } from "./program";
 import type { StackConfig } from "./stackConfig";
@@ -73,7 +73,7 @@ export async function recordProgram(options: RecordOptions): Promise<Recording> 
   try {
     const child = spawn(process.execPath, [path.join(KIT_ROOT, "bin", "record-child.js")], {
       cwd: options.target.projectDir,
-      env: { ...process.env, PIPELINE_CHECK_SPEC: JSON.stringify(spec), PIPELINE_CHECK_WATCH_PARENT: "1" },
+      env: { ...process.env, PIPELINE_CHECK_SPEC: JSON.stringify(spec), PIPELINE_CHECK_WATCH_PARENT: "1", [PARENT_MARK]: String(process.pid) },
       // PIPELINE_CHECK_WATCH_PARENT: the child ends itself when the checker is gone (bin/parent-watch.js).
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
