@@ -8,6 +8,10 @@
 // that settles once the watch is in place; without PIPELINE_CHECK_WATCH_PARENT=1 nothing is watched.
 const { Worker } = require("worker_threads");
 
+if (require.main === module) {
+  require("./internal").refuse("bin/parent-watch.js");
+}
+
 const WATCHER = `
 const { parentPort, workerData } = require("worker_threads");
 setInterval(() => {

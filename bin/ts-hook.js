@@ -12,6 +12,11 @@ const path = require("path");
 const { findSourceMap } = require("module");
 const { fileURLToPath } = require("url");
 
+// Loaded with require or `node -r`, never as the main module.
+if (require.main === module) {
+  require("./internal").refuse("bin/ts-hook.js");
+}
+
 process.setSourceMapsEnabled(true);
 
 // Enum values are inlined so the options can be hashed without loading the compiler

@@ -18,7 +18,8 @@ export const EXIT_CLEAN = 0;
 export const EXIT_VIOLATIONS = 1;
 export const EXIT_CANNOT_RUN = 2;
 
-function kitVersion(): string {
+/** The kit's version, from its package.json (`--version` of every command). */
+export function kitVersion(): string {
   const pkg = JSON.parse(fs.readFileSync(path.join(KIT_ROOT, "package.json"), "utf8")) as { version?: string };
   return pkg.version ?? "0.0.0";
 }
@@ -138,8 +139,9 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CheckError) {
       process.stderr.write(`pipeline-check: ${e.message}\n`);
-      if (verbose && e.stack) {
-        process.stderr.write(`${e.stack}\n`);
+      // A user's mistake: the checker's own frames would not help, the failing program's might.
+      if (verbose && e.details) {
+        process.stderr.write(`${e.details}\n`);
       }
     } else {
       process.stderr.write(`pipeline-check: internal error: ${messageOf(e).split("\n")[0]}\n`);

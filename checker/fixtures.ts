@@ -4,7 +4,7 @@
 // `secondLook` (optional in the file, written only when not empty) the second look's.
 import * as fs from "fs";
 import * as path from "path";
-import { CheckError } from "./errors";
+import { CheckError, readUserFile } from "./errors";
 import type { CheckReport } from "./types";
 
 const KINDS = ["violations", "waived", "undecided", "remediated", "secondLook"] as const;
@@ -115,7 +115,7 @@ export function parseExpected(text: string, file: string): Expected {
 }
 
 export function readExpected(file: string): Expected {
-  return parseExpected(fs.readFileSync(file, "utf8"), file);
+  return parseExpected(readUserFile(file).toString("utf8"), file);
 }
 
 export function renderExpected(description: string, lists: FindingLists): string {

@@ -5,8 +5,8 @@
 // backend's rules (ValidateStackTags). Git metadata tags (vcs:*) are not derived offline.
 import * as fs from "fs";
 import * as path from "path";
-import * as yaml from "js-yaml";
 import { CheckError } from "./errors";
+import { readYaml } from "./record/text";
 
 const TAG_NAME = /^[a-zA-Z0-9\-_.:]{1,40}$/;
 const MAX_TAG_VALUE = 256;
@@ -44,7 +44,7 @@ export function environmentTags(projectDir: string | undefined, project: string,
   const tags: Record<string, string> = {};
   const file = projectDir ? path.join(projectDir, "Pulumi.yaml") : undefined;
   if (file && fs.existsSync(file)) {
-    const doc = yaml.load(fs.readFileSync(file, "utf8")) as Record<string, unknown> | null;
+    const doc = readYaml(file) as Record<string, unknown> | null;
     const runtime = doc?.runtime;
     tags["pulumi:project"] = project;
     const runtimeName = typeof runtime === "string" ? runtime : (runtime as { name?: unknown } | undefined)?.name;

@@ -2,6 +2,7 @@
 // Exits non-zero when the reference stack has any finding or a fixture differs from expected.json.
 import * as path from "path";
 import { mandatoryCount } from "./analyze/interpret";
+import { kitVersion } from "./cli";
 import { CheckError, messageOf } from "./errors";
 import { compareFindings, actualLists, formatDifferences, listFixtures, readExpected } from "./fixtures";
 import { runCheck, startPack, type CheckResult, type PackHandle } from "./index";
@@ -22,10 +23,36 @@ function errorRow(target: string): SummaryRow {
   return { target, resources: 0, mandatory: 0, advisory: 0, waived: 0, undecided: 0, remediated: 0, expected: "error", exit: 2 };
 }
 
-export async function main(root = KIT_ROOT): Promise<number> {
+export const START_USAGE = `Usage: npm start [-- --help | --version]
+
+Checks the reference stack (stack "dev") and every fixture under fixtures/ with the policy pack in
+policies/, started once, and prints one summary row per target. A fixture passes when its findings
+are exactly those of its expected.json. Use npm run check for one program, other options and formats.
+
+Options:
+  --version   the kit's version
+  --help, -h  this text
+
+Exit codes: 0 the reference stack is clean and every fixture matches, 1 otherwise, 2 the check could not run.
+`;
+
+/** `npm start [-- args]`: `root` holds Pulumi.yaml, policies/ and fixtures/ (the kit itself, or a test's copy). */
+export async function main(argv: string[] = [], root = KIT_ROOT): Promise<number> {
   const log = (m: string): void => {
     process.stderr.write(`${m}\n`);
   };
+  if (argv.includes("--help") || argv.includes("-h")) {
+    process.stdout.write(START_USAGE);
+    return 0;
+  }
+  if (argv.includes("--version")) {
+    process.stdout.write(`pipeline-check ${kitVersion()}\n`);
+    return 0;
+  }
+  if (argv.length > 0) {
+    log(`pipeline-check: unknown argument ${argv[0]} (see npm start -- --help)`);
+    return 2;
+  }
   let pack: PackHandle | undefined;
   try {
     const reference = resolveProgram(root, root);

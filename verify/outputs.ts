@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { fileProblem } from "../checker/errors";
 import { CannotRunError } from "./errors";
 
 /** The reference program's stack outputs (docs/architecture.md, "Stack outputs"). */
@@ -97,8 +98,7 @@ export function readOutputsFile(file: string): StackOutputs {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CannotRunError(`${file}: cannot read the stack outputs file (${code}); check the path`);
+    throw new CannotRunError(`${file}: ${fileProblem(error)} (the stack outputs file)`);
   }
   return parseOutputs(parseJson(text, file), file);
 }

@@ -2,6 +2,7 @@
 // Started by run.ts through bin/record-child.js; the parent passes its spec in an environment variable.
 import * as fs from "fs";
 import * as path from "path";
+import { fileErrorCode, fileProblem } from "../errors";
 import { loadModule } from "../load";
 import { deferModules, unusedSdkModules } from "./deferred";
 import { Recorder, type InvokeRequest } from "./recorder";
@@ -10,7 +11,7 @@ import type { RegistrationRequest } from "./registration";
 import { answerInvokes, type InvokingMonitor } from "./functions";
 import { functionOutputNames } from "./functionOutputs";
 import { pulumiResolver, installPulumiResolution } from "./resolve";
-import { errorLocation, programMessage, type ChildResult, type ChildSpec } from "./protocol";
+import { errorLocation, programFrames, programMessage, type ChildError, type ChildResult, type ChildSpec } from "./protocol";
 import { deployedOutputs, deploymentOf, isDeployed } from "./deployed";
 
 type Callback = (err: unknown, resp?: { setUrn(urn: string): void }) => void;
@@ -24,13 +25,41 @@ function writeResult(file: string, result: ChildResult): void {
   fs.writeFileSync(file, JSON.stringify(result));
 }
 
+/** A file the program could not read, from the error reading it threw (it names the file in `path`). */
+function unreadableFile(err: Error): string | undefined {
+  const file = (err as NodeJS.ErrnoException).path;
+  return fileErrorCode(err) && typeof file === "string" ? file : undefined;
+}
+
 export async function main(): Promise<void> {
   const spec = JSON.parse(process.env.PIPELINE_CHECK_SPEC ?? "{}") as ChildSpec;
+  const where = (stack: string): Pick<ChildError, "location" | "frames"> => ({
+    location: errorLocation(stack, spec.programDir),
+    frames: programFrames(stack, spec.kitRoot),
+  });
+  // The program may call process.exit itself; only the checker's own calls go through `end`.
+  const exit = process.exit.bind(process);
+  let ending = false;
+  const end = (code: number): never => {
+    ending = true;
+    return exit(code);
+  };
+  process.exit = (code?: number | string | null): never => {
+    if (!ending) {
+      // Ends the recording here: a program that exits has no stack left to record.
+      writeResult(spec.resultFile, { error: { message: "", compile: false, exitCall: `process.exit(${code ?? ""})`, ...where(new Error().stack ?? "") } });
+    }
+    return exit(code);
+  };
   const fail = (e: unknown): never => {
     const err = e instanceof Error ? e : new Error(String(e));
     const compile = (err as { pipelineCheckCompile?: boolean }).pipelineCheckCompile === true;
-    writeResult(spec.resultFile, { error: { message: programMessage(err.message), compile, location: errorLocation(err.stack ?? "", spec.programDir) } });
-    process.exit(3);
+    const file = unreadableFile(err);
+    const error: ChildError = file
+      ? { message: fileProblem(err), compile, file, ...where(err.stack ?? "") }
+      : { message: programMessage(err.message), compile, ...where(err.stack ?? "") };
+    writeResult(spec.resultFile, { error });
+    return end(3);
   };
   process.on("uncaughtException", fail);
   process.on("unhandledRejection", fail);
@@ -100,5 +129,10 @@ export async function main(): Promise<void> {
   }
   closeCallbacks();
   writeResult(spec.resultFile, { recording: recorder.recording(), peakMemoryKb: process.resourceUsage().maxRSS });
-  process.exit(0);
+  end(0);
+}
+
+// Run directly (ts-node checker/record/child.ts), this module would only define main and end silently.
+if (require.main === module) {
+  (loadModule(path.join(__dirname, "..", "..", "bin", "internal.js")) as { refuse(name: string): never }).refuse("checker/record/child.ts");
 }

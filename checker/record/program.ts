@@ -1,8 +1,8 @@
 // Finds what to run from the PROGRAM argument, the way the language host reads Pulumi.yaml.
 import * as fs from "fs";
 import * as path from "path";
-import * as yaml from "js-yaml";
-import { CheckError } from "../errors";
+import { CheckError, readUserFile } from "../errors";
+import { readYaml } from "./text";
 
 export interface ProgramTarget {
   /** Directory holding Pulumi.yaml (or the program itself): stack config files live here. */
@@ -15,12 +15,7 @@ export interface ProgramTarget {
 }
 
 function readProjectFile(file: string): { name?: string; main?: string } {
-  let doc: unknown;
-  try {
-    doc = yaml.load(fs.readFileSync(file, "utf8"));
-  } catch (e) {
-    throw new CheckError(`${file}: not valid YAML (${(e as Error).message.split("\n")[0]})`);
-  }
+  const doc = readYaml(file);
   if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
     throw new CheckError(`${file}: expected a mapping with 'name' and 'runtime'`);
   }
@@ -76,7 +71,7 @@ function fromProjectDir(dir: string): ProgramTarget {
   return { projectDir: dir, project: name ?? path.basename(dir), entry, programDir };
 }
 
-export function resolveProgram(arg: string | undefined, defaultDir: string): ProgramTarget {
+function locate(arg: string | undefined, defaultDir: string): ProgramTarget {
   const target = path.resolve(arg ?? defaultDir);
   if (!fs.existsSync(target)) {
     throw new CheckError(`program not found: ${arg ?? target} (pass a directory with Pulumi.yaml or index.ts, or a .ts/.js file)`);
@@ -94,4 +89,14 @@ export function resolveProgram(arg: string | undefined, defaultDir: string): Pro
   const projectFile = path.join(dir, "Pulumi.yaml");
   const name = fs.existsSync(projectFile) ? readProjectFile(projectFile).name : undefined;
   return { projectDir: dir, project: name ?? path.basename(dir), entry: target, programDir: dir };
+}
+
+/**
+ * What to run for the PROGRAM argument (default: defaultDir). An entry file that cannot be read is
+ * reported here, as `<file>: permission denied`, before any process starts.
+ */
+export function resolveProgram(arg: string | undefined, defaultDir: string): ProgramTarget {
+  const target = locate(arg, defaultDir);
+  readUserFile(target.entry);
+  return target;
 }

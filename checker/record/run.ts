@@ -5,7 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import { CheckError } from "../errors";
 import type { Recording } from "../types";
-import { track } from "../serve/processes";
+import { PARENT_MARK, track } from "../serve/processes";
 import type { ChildResult, ChildSpec } from "./protocol";
 import type { ProgramTarget } from "./program";
 import type { StackConfig } from "./stackConfig";
@@ -32,17 +32,28 @@ export interface RecordOptions {
   secondLook?: boolean;
 }
 
+/** The user-facing error of a program that failed in its process; --verbose shows the program's frames under it. */
 export function describeChildError(result: ChildResult, entry: string): CheckError | undefined {
   if (!("error" in result)) {
     return undefined;
   }
-  const { message, compile, location } = result.error;
-  const where = location ? ` (${path.relative(process.cwd(), location.file)}:${location.line})` : "";
+  const { message, compile, location, file, exitCall, frames = [] } = result.error;
+  const relative = (p: string): string => path.relative(process.cwd(), p);
+  const program = `program ${relative(entry)}`;
+  const where = location ? ` (${relative(location.file)}:${location.line})` : "";
+  const details = frames.length > 0 ? frames.map((f) => `    ${f}`).join("\n") : undefined;
+  if (compile) {
+    return new CheckError(`${program} failed to compile: ${message}`, details);
+  }
+  if (exitCall) {
+    return new CheckError(`${program} called ${exitCall} before it finished${where}`, details);
+  }
+  if (file) {
+    return new CheckError(`${relative(file)}: ${message}, read by ${program}${where}`, details);
+  }
   // A multi-line message keeps its lines (bounded by the child); where it threw stays on the first.
   const [first, ...rest] = message.split("\n");
-  return compile
-    ? new CheckError(`program ${path.relative(process.cwd(), entry)} failed to compile: ${message}`)
-    : new CheckError(`program ${path.relative(process.cwd(), entry)} threw: ${first}${where}${rest.length > 0 ? `\n${rest.join("\n")}` : ""}`);
+  return new CheckError(`${program} threw: ${first}${where}${rest.length > 0 ? `\n${rest.join("\n")}` : ""}`, details);
 }
 
 export async function recordProgram(options: RecordOptions): Promise<Recording> {
@@ -62,7 +73,7 @@ export async function recordProgram(options: RecordOptions): Promise<Recording> 
   try {
     const child = spawn(process.execPath, [path.join(KIT_ROOT, "bin", "record-child.js")], {
       cwd: options.target.projectDir,
-      env: { ...process.env, PIPELINE_CHECK_SPEC: JSON.stringify(spec), PIPELINE_CHECK_WATCH_PARENT: "1" },
+      env: { ...process.env, PIPELINE_CHECK_SPEC: JSON.stringify(spec), PIPELINE_CHECK_WATCH_PARENT: "1", [PARENT_MARK]: String(process.pid) },
       // PIPELINE_CHECK_WATCH_PARENT: the child ends itself when the checker is gone (bin/parent-watch.js).
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });

@@ -2,8 +2,8 @@
 // "namespace:key" -> string, PULUMI_CONFIG_SECRET_KEYS lists the secret ones.
 import * as fs from "fs";
 import * as path from "path";
-import * as yaml from "js-yaml";
 import { CheckError } from "../errors";
+import { readYaml } from "./text";
 
 export interface StackConfig {
   values: Record<string, string>;
@@ -27,12 +27,7 @@ function readStackFile(projectDir: string, stack: string, project: string): Stac
   if (!fs.existsSync(file)) {
     return result;
   }
-  let doc: unknown;
-  try {
-    doc = yaml.load(fs.readFileSync(file, "utf8"));
-  } catch (e) {
-    throw new CheckError(`${file}: not valid YAML (${(e as Error).message.split("\n")[0]})`);
-  }
+  const doc = readYaml(file);
   const config = doc && typeof doc === "object" ? (doc as Record<string, unknown>).config : undefined;
   if (config === undefined || config === null) {
     return result;
@@ -61,7 +56,7 @@ function readProjectConfig(projectDir: string, project: string): { values: Recor
   if (!fs.existsSync(file)) {
     return result;
   }
-  const doc = yaml.load(fs.readFileSync(file, "utf8"));
+  const doc = readYaml(file);
   const config = doc && typeof doc === "object" ? (doc as Record<string, unknown>).config : undefined;
   if (!config || typeof config !== "object" || Array.isArray(config)) {
     return result;

@@ -5,7 +5,7 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { CheckError } from "../errors";
-import { track } from "./processes";
+import { PARENT_MARK, track } from "./processes";
 
 const PARENT_WATCH = path.join(__dirname, "..", "..", "bin", "parent-watch.js");
 
@@ -75,6 +75,7 @@ function servePack(packDir: string, dir: string, args: string[], env: PackEnviro
       PULUMI_NODEJS_DRY_RUN: "true",
       PULUMI_CONFIG: JSON.stringify(env.config),
       PIPELINE_CHECK_WATCH_PARENT: "1",
+      [PARENT_MARK]: String(process.pid),
     },
     // PIPELINE_CHECK_WATCH_PARENT: the pack ends itself when the checker is gone (bin/parent-watch.js).
     stdio: ["ignore", "pipe", "pipe"],

@@ -190,3 +190,8 @@ export function main(dir = process.cwd()): void {
   };
   loadModule(entry);
 }
+
+// Run directly (ts-node checker/serve/packRunner.ts), this module would only define main and end silently.
+if (require.main === module) {
+  (loadModule(path.join(__dirname, "..", "..", "bin", "internal.js")) as { refuse(name: string): never }).refuse("checker/serve/packRunner.ts");
+}

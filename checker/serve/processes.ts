@@ -29,6 +29,12 @@ export function installSignalHandlers(): void {
 }
 
 /**
+ * The environment entry, holding the checker's pid, that marks a process the checker started: the
+ * internal entry points (bin/record-child.js, bin/pack-runner.js) refuse to run without it (bin/internal.js).
+ */
+export const PARENT_MARK = "PIPELINE_CHECK_PARENT";
+
+/**
  * Registers a child until it exits. With PIPELINE_CHECK_PID_FILE set, its pid and label are appended
  * to that file, so tests and wrappers can verify that nothing the checker started outlives it.
  */

@@ -43,6 +43,11 @@ func main() {
 			engineAddress = arg
 		}
 	}
+	if engineAddress == "" {
+		// Started by hand: the engine always passes its address, and without one there is nobody to serve.
+		fmt.Fprintln(os.Stderr, "pulumi-language-nodejs is internal to pipeline-check and is not run on its own; the Pulumi engine starts it in npm run test:engine")
+		os.Exit(2)
+	}
 	listener, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "pulumi-language-nodejs: %v\n", err)

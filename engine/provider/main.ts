@@ -13,6 +13,13 @@ interface ServiceImpl {
 }
 
 const pkg = process.argv[2] ?? "aws";
+// The engine starts a provider plugin with its own address as the last argument (after any logging
+// flags); without one, the plugin would serve a port nobody connects to.
+const engineAddress = process.argv[process.argv.length - 1];
+if (process.argv.length < 4 || engineAddress.startsWith("-")) {
+  const internal = createRequire(__filename)("../../bin/internal.js") as { refuse(name: string, instead: string): never };
+  internal.refuse(`pulumi-resource-${pkg}`, "the Pulumi engine starts it in npm run test:engine");
+}
 const sdk = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
 const version = (JSON.parse(fs.readFileSync(require.resolve(`@pulumi/${pkg}/package.json`), "utf8")) as { version: string }).version;
 

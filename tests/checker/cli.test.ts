@@ -41,6 +41,17 @@ describe("pipeline-check exits 2 with one line naming the cause", () => {
     expectOneLineFailure(cli(file, "--policy-pack", PACK), /threw: error serializing property "bucket": boom inside apply \(.*apply-throws\/consumed\.ts:8\)$/);
   });
 
+  it("for a program that throws, with --verbose showing the program's stack frames and none of the checker's", () => {
+    const lib = write("deep/lib.ts", "export function fail(): never {\n  throw new Error(\"broken on purpose\");\n}\n");
+    const file = write("deep/index.ts", "import { fail } from \"./lib\";\nfail();\n");
+    const result = cli(file, "--policy-pack", PACK, "--verbose");
+    expect(result.code).toBe(2);
+    const lines = result.stderr.trimEnd().split("\n");
+    const error = lines.findIndex((l) => l.startsWith("pipeline-check: "));
+    expect(lines[error]).toMatch(/threw: broken on purpose \(.*deep\/lib\.ts:2\)$/);
+    expect(lines.slice(error + 1)).toEqual([`    at fail (${lib}:2:9)`, `    at Object.<anonymous> (${file}:2:5)`]);
+  });
+
   it("for a program whose error spans lines, keeping every line without the checker's stack", () => {
     const file = write("config/index.ts", "throw new Error(\"Invalid configuration in Pulumi.prod.yaml:\\n  - desiredCount: must be at least 1\\n  - logRetentionDays: must be one of 30, 90\");\n");
     const result = cli(file, "--policy-pack", PACK);

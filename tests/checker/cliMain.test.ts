@@ -27,13 +27,12 @@ describe("cli main", () => {
     expect(output.stdout).toBe(`pipeline-check ${version}\n`);
   });
 
-  it("prints one line for a user mistake, and the stack trace only with --verbose", async () => {
+  it("prints one line for a user mistake, without the checker's stack trace even with --verbose", async () => {
     expect(await main(["--nope"])).toBe(EXIT_CANNOT_RUN);
     expect(output.stderr).toBe("pipeline-check: unknown option --nope (see --help)\n");
     output.stderr = "";
     expect(await main(["/nonexistent/program", "--verbose"])).toBe(EXIT_CANNOT_RUN);
-    expect(output.stderr.split("\n")[0]).toBe("pipeline-check: program not found: /nonexistent/program (pass a directory with Pulumi.yaml or index.ts, or a .ts/.js file)");
-    expect(output.stderr).toMatch(/^ {4}at /m);
+    expect(output.stderr).toBe("pipeline-check: program not found: /nonexistent/program (pass a directory with Pulumi.yaml or index.ts, or a .ts/.js file)\n");
   });
 
   it("writes the chosen format to --output and exits 1 on mandatory violations", async () => {

@@ -54,6 +54,15 @@ describe("a hostile program", () => {
     );
   });
 
+  it("that calls process.exit(0) is reported as such, naming the program and the line", () => {
+    const file = path.relative(ROOT, path.join(__dirname, "programs", "exits.ts"));
+    expectCleanFailure(
+      cli([file, "--policy-pack", PACK]),
+      new RegExp(`^pipeline-check: program ${file.replace(/\./g, "\\.")} called process\\.exit\\(0\\) before it finished \\(${file.replace(/\./g, "\\.")}:5\\)$`),
+      BOTH,
+    );
+  });
+
   it("registering 10,000 resources is checked in bounded memory, with progress", () => {
     const file = write("many/index.ts", [
       "import * as pulumi from \"@pulumi/pulumi\";",

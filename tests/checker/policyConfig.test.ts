@@ -58,7 +58,7 @@ describe("policy config file parsing", () => {
   });
 
   it("names an unreadable file", () => {
-    expect(errorOf(() => readPolicyConfigFile("/nonexistent/cfg.json"))).toBe("--policy-pack-config /nonexistent/cfg.json: cannot read the file");
+    expect(errorOf(() => readPolicyConfigFile("/nonexistent/cfg.json"))).toBe("--policy-pack-config /nonexistent/cfg.json: no such file");
   });
 });
 

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import Module from "module";
-import { errorLocation, MESSAGE_CHARS, MESSAGE_LINES, programMessage } from "../../checker/record/protocol";
+import { errorLocation, MESSAGE_CHARS, MESSAGE_LINES, programFrames, programMessage } from "../../checker/record/protocol";
 import { describeChildError } from "../../checker/record/run";
 import { installPulumiResolution, pulumiResolver } from "../../checker/record/resolve";
 
@@ -30,6 +30,44 @@ describe("program errors", () => {
       .toBe("program prog/index.ts threw: Invalid configuration: (prog/index.ts:3)\n  - a: bad\n  - b: worse");
     expect(describeChildError({ error: { message: "boom", compile: false } }, entry)?.message).toBe("program prog/index.ts threw: boom");
     expect(describeChildError({ recording: { project: "p", stack: "s", entry, resources: [], invokes: [] } }, entry)).toBeUndefined();
+  });
+
+  it("says which file a program could not read, and that it called process.exit", () => {
+    const entry = path.join(process.cwd(), "prog", "index.ts");
+    const location = { file: entry, line: 2 };
+    expect(describeChildError({ error: { message: "permission denied", compile: false, file: path.join(process.cwd(), "prog", "data.json"), location } }, entry)?.message)
+      .toBe("prog/data.json: permission denied, read by program prog/index.ts (prog/index.ts:2)");
+    expect(describeChildError({ error: { message: "", compile: false, exitCall: "process.exit(0)", location } }, entry)?.message)
+      .toBe("program prog/index.ts called process.exit(0) before it finished (prog/index.ts:2)");
+  });
+
+  it("keeps the program's frames for --verbose, indented as a stack", () => {
+    const entry = path.join(process.cwd(), "prog", "index.ts");
+    const frames = ["at f (/prog/lib.ts:1:2)", "at /prog/index.ts:3:4"];
+    expect(describeChildError({ error: { message: "boom", compile: false, frames } }, entry)?.details).toBe("    at f (/prog/lib.ts:1:2)\n    at /prog/index.ts:3:4");
+    expect(describeChildError({ error: { message: "bad", compile: true, frames: [] } }, entry)?.details).toBeUndefined();
+  });
+});
+
+describe("a program's stack frames", () => {
+  it("are the user's files: not node's, the Pulumi SDK's, or the checker's", () => {
+    const stack = [
+      "Error: boom",
+      "    at check (/prog/node_modules/@pulumi/pulumi/resource.js:1:2)",
+      "    at helper (/prog/node_modules/left-pad/index.js:5:6)",
+      "    at fail (/prog/lib.ts:2:9)",
+      "    at /prog/index.ts:7:1",
+      "    at Module._compile (node:internal/modules/cjs/loader:1521:14)",
+      "    at compile (/kit/bin/ts-hook.js:10:3)",
+      "    at main (/kit/checker/record/child.ts:90:5)",
+      "    at runInPulumiStack (/kit/node_modules/@pulumi/pulumi/runtime/stack.js:3:4)",
+      "    at new Promise (<anonymous>)",
+    ].join("\n");
+    expect(programFrames(stack, "/kit")).toEqual(["at helper (/prog/node_modules/left-pad/index.js:5:6)", "at fail (/prog/lib.ts:2:9)", "at /prog/index.ts:7:1"]);
+  });
+
+  it("keep the kit's own program folders when the program is the kit's reference stack", () => {
+    expect(programFrames("Error: x\n    at /kit/stack/index.ts:1:1\n    at /kit/checker/load.ts:5:1", "/kit")).toEqual(["at /kit/stack/index.ts:1:1"]);
   });
 });
 

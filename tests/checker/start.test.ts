@@ -1,5 +1,6 @@
 // npm start's logic on a miniature repository: a reference program, the test pack as policies/, one
 // fixture that matches its expected.json and one that does not.
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -29,7 +30,7 @@ describe("npm start", () => {
   const output = captureOutput();
 
   it("tabulates every target and fails on a fixture that differs from expected.json", async () => {
-    const code = await main(miniRepo('import * as aws from "@pulumi/aws";\nnew aws.s3.Bucket("clean", { tags: { owner: "me" } });\n'));
+    const code = await main([], miniRepo('import * as aws from "@pulumi/aws";\nnew aws.s3.Bucket("clean", { tags: { owner: "me" } });\n'));
     expect(code).toBe(1);
     const rows = output.stdout.trimEnd().split("\n").slice(2);
     expect(rows[0]).toMatch(/^reference stack\s+3\s+0\s+0\s+0\s+0\s+0\s+clean\s+0$/);
@@ -40,13 +41,44 @@ describe("npm start", () => {
   });
 
   it("fails when the reference stack has a finding or cannot run", async () => {
-    const dirty = await main(miniRepo('import * as aws from "@pulumi/aws";\nnew aws.s3.Bucket("untagged", {});\n'));
+    const dirty = await main([], miniRepo('import * as aws from "@pulumi/aws";\nnew aws.s3.Bucket("untagged", {});\n'));
     expect(dirty).toBe(1);
     expect(output.stdout).toMatch(/reference stack\s+3\s+0\s+1\s+0\s+0\s+0\s+NOT CLEAN\s+0/);
     output.stdout = "";
-    const broken = await main(miniRepo('throw new Error("no config");\n'));
+    const broken = await main([], miniRepo('throw new Error("no config");\n'));
     expect(broken).toBe(1);
     expect(output.stdout).toMatch(/reference stack\s+0\s+0\s+0\s+0\s+0\s+0\s+error\s+2/);
     expect(output.stderr).toContain("threw: no config");
+  });
+});
+
+describe("npm start's options", () => {
+  const output = captureOutput();
+  const { version } = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string };
+
+  it.each(["--help", "-h"])("%s prints the usage and starts nothing", async (flag) => {
+    // A root without Pulumi.yaml or policies/: anything beyond the usage would fail.
+    expect(await main([flag], "/nonexistent")).toBe(0);
+    expect(output.stdout).toMatch(/^Usage: npm start /);
+    expect(output.stdout).toMatch(/^ {2}--help, -h /m);
+    expect(output.stdout).toMatch(/^ {2}--version /m);
+    expect(output.stdout).toMatch(/^Exit codes: 0 .*, 1 .*, 2 /m);
+    expect(output.stderr).toBe("");
+  });
+
+  it("--version prints the kit's version", async () => {
+    expect(await main(["--version"], "/nonexistent")).toBe(0);
+    expect(output.stdout).toBe(`pipeline-check ${version}\n`);
+  });
+
+  it("refuses anything else with one line and exit 2", async () => {
+    expect(await main(["fixtures/x"], "/nonexistent")).toBe(2);
+    expect(output.stdout).toBe("");
+    expect(output.stderr).toBe("pipeline-check: unknown argument fixtures/x (see npm start -- --help)\n");
+  });
+
+  it("reaches the command through bin/pipeline-start.js", () => {
+    const run = spawnSync(process.execPath, [path.join(__dirname, "..", "..", "bin", "pipeline-start.js"), "--version"], { encoding: "utf8" });
+    expect({ code: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 0, stdout: `pipeline-check ${version}\n`, stderr: "" });
   });
 });

@@ -114,7 +114,7 @@ describe("stack export parsing", () => {
   });
 
   it("names a file it cannot read", () => {
-    expect(() => readStateExport("/nonexistent/state.json")).toThrow("--state /nonexistent/state.json: cannot read the file");
+    expect(() => readStateExport("/nonexistent/state.json")).toThrow("--state /nonexistent/state.json: no such file");
   });
 });
 

@@ -8,6 +8,7 @@ import { main } from "../../verify/cli";
 import * as report from "../../verify/report";
 import { allChecks } from "../../verify/checks";
 import { awsError, healthyStack, mocks, outputs } from "./stack-fixture";
+import { deny, SUBJECT_TO_PERMISSIONS } from "../checker/denied";
 
 let dir: string;
 let outputsFile: string;
@@ -93,6 +94,18 @@ describe("verify CLI", () => {
     });
     expect(child.status).toBe(2);
     expect(child.stdout).toBe("");
-    expect(child.stderr).toBe(`verify: ${missing}: cannot read the stack outputs file (ENOENT); check the path\n`);
+    expect(child.stderr).toBe(`verify: ${missing}: no such file (the stack outputs file)\n`);
+  });
+
+  it("runs as a process: exit 2 and `<file>: permission denied` for an outputs file the user cannot read", () => {
+    writeFileSync(join(dir, "denied.json"), JSON.stringify(outputs));
+    const denied = deny(join(dir, "denied.json"), dir);
+    const child = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", "verify/cli.ts", "--outputs", denied], {
+      cwd: resolve(__dirname, "../.."),
+      encoding: "utf8",
+      env: { PATH: process.env.PATH, NODE_NO_WARNINGS: "1" },
+      ...SUBJECT_TO_PERMISSIONS,
+    });
+    expect({ code: child.status, stdout: child.stdout, stderr: child.stderr }).toEqual({ code: 2, stdout: "", stderr: `verify: ${denied}: permission denied (the stack outputs file)\n` });
   });
 });

@@ -85,7 +85,7 @@ describe("loadOutputs", () => {
 
   it("names an unreadable file", () => {
     const file = join(dir, "absent.json");
-    expect(() => loadOutputs({ env: {}, outputsFile: file })).toThrow(`${file}: cannot read the stack outputs file (ENOENT); check the path`);
+    expect(() => loadOutputs({ env: {}, outputsFile: file })).toThrow(`${file}: no such file (the stack outputs file)`);
   });
 
   it("names a file that is not JSON", () => {
