@@ -2,6 +2,7 @@
 // as root, the process under test runs as nobody instead, so the permission is really enforced.
 import { spawnSync, type SpawnSyncOptions } from "child_process";
 import * as fs from "fs";
+import { splitProgress } from "./cliProcess";
 
 const NOBODY = 65534;
 
@@ -15,11 +16,14 @@ export function deny(file: string, dir: string): string {
   return file;
 }
 
-/** Runs `node args` from `cwd` subject to file permissions, without colour; exit code and output. */
+/**
+ * Runs `node args` from `cwd` subject to file permissions, without colour; exit code and output, with
+ * the phase progress lines (whichever phases finished before the failure) taken out of stderr.
+ */
 export function runSubject(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
   const run = spawnSync(process.execPath, args, {
     cwd, encoding: "utf8", ...SUBJECT_TO_PERMISSIONS,
     env: { ...process.env, NO_COLOR: "1", PIPELINE_CHECK_PID_FILE: "" },
   });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  return { code: run.status, stdout: run.stdout, stderr: splitProgress(run.stderr).rest };
 }
