@@ -1,8 +1,9 @@
 // The files the checker and the engine start as processes of their own refuse, with one line and exit
 // 2, to run when a user starts them by hand; started the way they are meant to be, they run.
-import { spawn, spawnSync } from "child_process";
+import { spawnSync } from "child_process";
 import * as path from "path";
 import { ROOT } from "./cliProcess";
+import { firstLineServed } from "./pluginPort";
 
 jest.setTimeout(60_000);
 
@@ -41,20 +42,7 @@ describe("an internal entry point run by hand", () => {
 describe("an internal entry point started as intended", () => {
   it("the model provider plugin serves when given the engine's address", async () => {
     // Port 9 (discard): nothing answers there, and the plugin only calls the engine when it logs.
-    const child = spawn(path.join(ROOT, "engine", "bin", "pulumi-resource-aws"), ["127.0.0.1:9"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-    const firstLine = await new Promise<string>((resolve, reject) => {
-      let out = "";
-      child.stdout.on("data", (d: Buffer) => {
-        out += d.toString();
-        if (out.includes("\n")) {
-          resolve(out.split("\n")[0]);
-        }
-      });
-      child.once("exit", (code) => reject(new Error(`exited with ${code} before printing its port`)));
-    });
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGKILL");
-    await exited;
+    const firstLine = await firstLineServed(path.join(ROOT, "engine", "bin", "pulumi-resource-aws"), ["127.0.0.1:9"], ROOT);
     expect(firstLine).toMatch(/^\d+$/);
   });
 });

@@ -1,9 +1,10 @@
 // The kit's language host is started by the engine with the engine's address as its last argument;
 // started by hand without one, it says it is internal in one line and exits 2 instead of serving.
-import { spawn, spawnSync } from "child_process";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { cachedEngineDir } from "../../engine/conformance/locate";
+import { firstLineServed } from "../checker/pluginPort";
 
 const LANGHOST = path.join(cachedEngineDir(), "pulumi-language-nodejs");
 const describeBuilt = fs.existsSync(LANGHOST) ? describe : describe.skip;
@@ -18,20 +19,7 @@ describeBuilt("the kit's language host", () => {
   });
 
   it("serves, printing its port, when given the engine's address", async () => {
-    const child = spawn(LANGHOST, ["127.0.0.1:9"], { stdio: ["ignore", "pipe", "pipe"] });
-    const firstLine = await new Promise<string>((resolve, reject) => {
-      let out = "";
-      child.stdout.on("data", (d: Buffer) => {
-        out += d.toString();
-        if (out.includes("\n")) {
-          resolve(out.split("\n")[0]);
-        }
-      });
-      child.once("exit", (code) => reject(new Error(`exited with ${code} before printing its port`)));
-    });
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGKILL");
-    await exited;
+    const firstLine = await firstLineServed(LANGHOST, ["127.0.0.1:9"]);
     expect(firstLine).toMatch(/^\d+$/);
   });
 });
