@@ -9,6 +9,6 @@ new aws.codepipeline.Pipeline("pipeline", {
     // Decided by the first look alone, so it must still be reported when the second look fails.
     pipelineType: "V1",
     artifactStores: [{ location: "artifacts", type: "S3" }],
-    // Ending the process, rather than throwing, fails the run without an error to report.
+    // Ending the process fails only the second run, with an error the user can act on (a CheckError).
     stages: connection.arn.apply(() => process.exit(4)),
 });
