@@ -11,7 +11,7 @@
  */
 import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
 import { isUnknown, read } from "../lib/props";
-import { ECR_REPOSITORY } from "./types";
+import { ECR_REPOSITORY } from "../lib/resource-types";
 
 function validate(check: ResourceCheck): void {
     const type = read.string(check.resource.props, "encryptionConfigurations.0.encryptionType");

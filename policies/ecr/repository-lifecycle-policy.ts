@@ -10,7 +10,7 @@
  */
 import { requireCompanion } from "../lib/companions";
 import { CompliancePolicy, stackPolicy } from "../lib/policy";
-import { ECR_LIFECYCLE_POLICY, ECR_REPOSITORY } from "./types";
+import { ECR_LIFECYCLE_POLICY, ECR_REPOSITORY } from "../lib/resource-types";
 
 export const repositoryLifecyclePolicy: CompliancePolicy = stackPolicy({
     name: "ecr-repository-lifecycle-policy",

@@ -10,7 +10,7 @@
  */
 import { CompliancePolicy, resourcePolicy } from "../lib/policy";
 import { reportPublicPolicy } from "../lib/public-principal";
-import { ECR_REPOSITORY_POLICY } from "./types";
+import { ECR_REPOSITORY_POLICY } from "../lib/resource-types";
 
 export const repositoryPolicyNotPublic: CompliancePolicy = resourcePolicy({
     name: "ecr-repository-policy-not-public",

@@ -10,7 +10,7 @@
  */
 import { CompliancePolicy, ResourceCheck, resourcePolicy, Subject } from "../lib/policy";
 import { isUnknown, read } from "../lib/props";
-import { ECR_REPOSITORY } from "./types";
+import { ECR_REPOSITORY } from "../lib/resource-types";
 
 const PATH = "imageScanningConfiguration.scanOnPush";
 

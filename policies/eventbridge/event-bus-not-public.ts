@@ -12,7 +12,7 @@
 import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
 import { isSet, isUnknown, read } from "../lib/props";
 import { reportPublicPolicy } from "../lib/public-principal";
-import { EVENT_BUS_POLICY, EVENT_PERMISSION } from "./types";
+import { EVENT_BUS_POLICY, EVENT_PERMISSION } from "../lib/resource-types";
 
 function validatePermission(check: ResourceCheck): void {
     const props = check.resource.props;

@@ -10,7 +10,7 @@
 import { requireCompanion } from "../lib/companions";
 import { CompliancePolicy, stackPolicy } from "../lib/policy";
 import { CLOUDWATCH_EVENT_RULE } from "../lib/resource-types";
-import { EVENT_TARGET } from "./types";
+import { EVENT_TARGET } from "../lib/resource-types";
 
 export const ruleHasTarget: CompliancePolicy = stackPolicy({
     name: "eventbridge-rule-has-target",

@@ -14,7 +14,8 @@
  */
 import { actionMatches, Statement } from "../lib/iam-policy";
 import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
-import { IAM_ROLE, Located, mayGrant, reportGrant, trustStatements } from "./documents";
+import { IAM_ROLE } from "../lib/resource-types";
+import { Located, mayGrant, reportGrant, trustStatements } from "./documents";
 
 const WEB_IDENTITY = "sts:AssumeRoleWithWebIdentity";
 

@@ -15,7 +15,7 @@
  */
 import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
 import { isUnknown, knownOr, read } from "../lib/props";
-import { KMS_KEY } from "./types";
+import { KMS_KEY } from "../lib/resource-types";
 
 /** What AWS applies when the input is absent. */
 const AWS_DEFAULT_DAYS = 30;

@@ -11,7 +11,7 @@
  */
 import { CompliancePolicy, resourcePolicy } from "../lib/policy";
 import { reportPublicPolicy } from "../lib/public-principal";
-import { KMS_KEY, KMS_KEY_POLICY } from "./types";
+import { KMS_KEY, KMS_KEY_POLICY } from "../lib/resource-types";
 
 export const keyPolicyNotPublic: CompliancePolicy = resourcePolicy({
     name: "kms-key-policy-not-public",

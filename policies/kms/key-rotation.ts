@@ -11,7 +11,7 @@
  */
 import { CompliancePolicy, ResourceCheck, resourcePolicy, Subject } from "../lib/policy";
 import { isUnknown, read, Unknown, UNKNOWN } from "../lib/props";
-import { KMS_KEY } from "./types";
+import { KMS_KEY } from "../lib/resource-types";
 
 /** Whether the key can rotate: only symmetric encryption keys outside custom key stores can. */
 function rotatable(props: unknown): boolean | Unknown {

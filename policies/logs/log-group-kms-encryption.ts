@@ -10,7 +10,7 @@
  */
 import { CompliancePolicy, resourcePolicy } from "../lib/policy";
 import { isSet, read } from "../lib/props";
-import { LOG_GROUP } from "./types";
+import { LOG_GROUP } from "../lib/resource-types";
 
 export const logGroupKmsEncryption: CompliancePolicy = resourcePolicy({
     name: "logs-log-group-kms-encryption",

@@ -13,7 +13,7 @@
  */
 import { CompliancePolicy, PolicyConfig, ResourceCheck, resourcePolicy, Subject } from "../lib/policy";
 import { isUnknown, knownOr, read } from "../lib/props";
-import { LOG_GROUP } from "./types";
+import { LOG_GROUP } from "../lib/resource-types";
 
 /** The values CloudWatch Logs accepts for retentionInDays, besides 0 (never expire). */
 const ACCEPTED_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];

@@ -15,7 +15,8 @@ import { CompanionIndex, CompanionSpec, indexCompanions } from "../lib/companion
 import { nameMatches } from "../lib/names";
 import { CompliancePolicy, StackCheck, stackPolicy, stringList, Subject } from "../lib/policy";
 import { knownOr, read } from "../lib/props";
-import { BUCKET_TYPES, s3Type } from "./bucket-companions";
+import { s3Type } from "../lib/resource-types";
+import { BUCKET_TYPES } from "./bucket-companions";
 
 const LOGGING: CompanionSpec = {
     parentTypes: BUCKET_TYPES,

@@ -11,7 +11,7 @@
  */
 import { CompliancePolicy, resourcePolicy } from "../lib/policy";
 import { reportPublicPolicy } from "../lib/public-principal";
-import { s3Type } from "./bucket-companions";
+import { s3Type } from "../lib/resource-types";
 
 export const bucketPolicyNotPublic: CompliancePolicy = resourcePolicy({
     name: "s3-bucket-policy-not-public",

@@ -11,7 +11,7 @@
  */
 import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
 import { isSet, read } from "../lib/props";
-import { S3_BUCKET } from "../lib/resource-types";
+import { S3_BUCKET, S3_BUCKET_V2, s3Type } from "../lib/resource-types";
 
 /** Deprecated inline input -> the resource that replaces it. */
 const INLINE_REPLACEMENTS: Readonly<Record<string, string>> = {
@@ -45,12 +45,7 @@ const V2_REPLACEMENTS: Readonly<Record<string, string>> = {
     BucketWebsiteConfigurationV2: "BucketWebsiteConfiguration",
 };
 
-function token(name: string): string {
-    return `aws:s3/${name[0].toLowerCase()}${name.slice(1)}:${name}`;
-}
-
-const V2_BY_TOKEN = new Map(Object.entries(V2_REPLACEMENTS).map(([name, current]) => [token(name), { name, current }]));
-const BUCKET_V2 = token("BucketV2");
+const V2_BY_TOKEN = new Map(Object.entries(V2_REPLACEMENTS).map(([name, current]) => [s3Type(name), { name, current }]));
 
 /** An empty list is what some programs pass for "none"; it configures nothing. */
 function configures(props: unknown, field: string): boolean {
@@ -64,7 +59,7 @@ function validate(check: ResourceCheck): void {
     if (v2) {
         check.violation(`aws.s3.${v2.name} is deprecated in @pulumi/aws 7: use aws.s3.${v2.current}`);
     }
-    if (type !== S3_BUCKET && type !== BUCKET_V2) {
+    if (type !== S3_BUCKET && type !== S3_BUCKET_V2) {
         return;
     }
     for (const [field, replacement] of Object.entries(INLINE_REPLACEMENTS)) {

@@ -10,7 +10,7 @@
  */
 import { CompliancePolicy, resourcePolicy } from "../lib/policy";
 import { isSet, read } from "../lib/props";
-import { SNS_TOPIC } from "./types";
+import { SNS_TOPIC } from "../lib/resource-types";
 
 export const topicKmsEncryption: CompliancePolicy = resourcePolicy({
     name: "sns-topic-kms-encryption",

@@ -11,7 +11,7 @@
  */
 import { CompliancePolicy, resourcePolicy } from "../lib/policy";
 import { reportPublicPolicy } from "../lib/public-principal";
-import { SNS_TOPIC, SNS_TOPIC_POLICY } from "./types";
+import { SNS_TOPIC, SNS_TOPIC_POLICY } from "../lib/resource-types";
 
 export const topicPolicyNotPublic: CompliancePolicy = resourcePolicy({
     name: "sns-topic-policy-not-public",
