@@ -1,14 +1,3 @@
-/**
- * s3-no-deprecated-inline-config
- *
- * What: `aws.s3.Bucket` must not use its deprecated inline configuration inputs, and the deprecated
- * `...V2` resources (`BucketV2`, `BucketVersioningV2`, ...) must not be used at all.
- * Why: inline blocks and the separate resources fight over the same settings (perpetual diffs,
- * settings silently reverted), and the provider will drop them. Known failure #4.
- * Fix: a bare bucket plus one resource per concern (`BucketVersioning`,
- * `BucketServerSideEncryptionConfiguration`, `BucketLifecycleConfiguration`, ...).
- * https://www.pulumi.com/registry/packages/aws/how-to-guides/7-0-migration/
- */
 import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
 import { isSet, read } from "../lib/props";
 import { S3_BUCKET, S3_BUCKET_V2, s3Type } from "../lib/resource-types";
