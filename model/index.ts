@@ -3,5 +3,5 @@
 export { checkInputs, createdOutputs } from "./resources";
 export { answerFunction, isModelledFunction, unknownOutputs, type FunctionAnswer, type FunctionCall } from "./functions";
 export { PLACEHOLDER_ACCOUNT_ID } from "./functions/accountAndRegion";
-export { containsUnknown, isUnknown, UNKNOWN, type Unknown } from "./sentinels";
+export { containsUnknown, isRecord, isUnknown, UNKNOWN, type Unknown } from "./sentinels";
 export type { FunctionResult, InvokeFailure, PropertyMap } from "./types";

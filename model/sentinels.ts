@@ -13,7 +13,8 @@ export function isUnknown(value: unknown): value is Unknown {
   return value === UNKNOWN;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** True for a plain object (a property map or a JSON object): not null, not an array. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 

@@ -6,6 +6,7 @@
 // override it. An entry naming no policy of the pack is passed on (the engine does not reject it).
 // The result is validated against every policy's config schema and all problems are reported at once.
 import Ajv, { type ErrorObject } from "ajv";
+import { isRecord } from "../../model";
 import { CheckError } from "../errors";
 import { readUtf8 } from "../record/text";
 import type { EnforcementLevel } from "../types";
@@ -77,8 +78,8 @@ export function parsePolicyConfig(text: string, file: string): PolicyConfigMap {
       } else {
         problems.push(`field '${name}' is "${value}"; use one of ${LEVELS.join(", ")}`);
       }
-    } else if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-      const { enforcementLevel, ...properties } = value as Record<string, unknown>;
+    } else if (isRecord(value)) {
+      const { enforcementLevel, ...properties } = value;
       if (enforcementLevel !== undefined && !isLevel(enforcementLevel)) {
         problems.push(`field '${name}.enforcementLevel' is ${JSON.stringify(enforcementLevel)}; use one of ${LEVELS.join(", ")}`);
       } else if (enforcementLevel !== undefined || Object.keys(properties).length > 0) {

@@ -1,16 +1,12 @@
 // What the engine does to a registration's property bag before Analyze sees it: it keeps unknowns and
 // secrets, but marshals without KeepResources, so a resource reference becomes the referenced resource's
 // id (custom resources; unknown during a preview of a new resource) or its URN (components).
-import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../../model/sentinels";
+import { isRecord, SECRET_SIG, SIG_KEY, UNKNOWN } from "../../model/sentinels";
 
 // One definition of the wire sentinels, the model's; the checker adds the two only it meets.
 export { SECRET_SIG, SIG_KEY, UNKNOWN };
 export const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 export const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 function engineValue(value: unknown): unknown {
   if (Array.isArray(value)) {

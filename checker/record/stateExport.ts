@@ -2,6 +2,7 @@
 // --file` judges one (pkg/cmd/pulumi/policy/policy_analyze.go, pkg/resource/deploy/analyze_snapshot.go):
 // resources pending deletion are skipped, every other resource (providers too) goes to Remediate and
 // Analyze with its inputs, AnalyzeStack sees outputs, and remediations are reported but not applied.
+import { isRecord } from "../../model";
 import { CheckError } from "../errors";
 import type { PropertyMap, RecordedResource, Recording } from "../types";
 import { parseUrn } from "../urn";
@@ -14,10 +15,6 @@ import { printable, readUtf8 } from "./text";
  * `policy analyze --file` falls back to when the export's secrets manager cannot decrypt offline.
  */
 export const OPAQUE_SECRET = "[secret]";
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 /** Turns exported property values into what the analyzer is sent; counts the secrets it could not read. */
 class ExportValues {

@@ -3,6 +3,7 @@
 // UpgradeToOutputValues, so a transform sees secrets and unknowns as output values (the Node SDK hands
 // them to the callback as Outputs), and a resource with transforms of its own also sees each property's
 // dependencies on it. What the engine registers afterwards has output values downgraded again.
+import { isRecord } from "../../model";
 import { OUTPUT_SIG, RESOURCE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN } from "./properties";
 
 /** The engine's typed unknown sentinels (bool, number, string, array, asset, archive, object). */
@@ -17,10 +18,6 @@ const UNKNOWNS: ReadonlySet<string> = new Set([
 ]);
 
 type Wire = Record<string, unknown>;
-
-function isRecord(v: unknown): v is Wire {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 function isOutput(v: unknown): v is Wire {
   return isRecord(v) && v[SIG_KEY] === OUTPUT_SIG;

@@ -1,9 +1,6 @@
 // The change a remediation made, as a list of leaf paths with their value before and after.
+import { isRecord } from "../../model";
 import type { PropertyChange } from "../types";
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
 
 function join(base: string, key: string | number): string {
   if (typeof key === "number") {
@@ -13,7 +10,7 @@ function join(base: string, key: string | number): string {
 }
 
 export function propertyChanges(before: unknown, after: unknown, base = ""): PropertyChange[] {
-  if (isObject(before) && isObject(after)) {
+  if (isRecord(before) && isRecord(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     return keys.flatMap((k) => propertyChanges(before[k], after[k], join(base, k)));
   }

@@ -4,16 +4,13 @@
 // values that are neither strings, booleans nor string lists are dropped.
 import type { GoJson } from "./goJson";
 import type { Condition, PolicyDocument, Principal, Statement } from "./iamDocument";
+import { isRecord } from "../sentinels";
 
 type Json = GoJson;
 type JsonObject = { readonly [key: string]: Json };
 
 /** Thrown inside this module only; `readPolicyJson` returns its message. */
 class Unreadable extends Error {}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** Go matches a JSON key to a field case-insensitively; when several keys match, the last one wins. */
 function field(object: JsonObject, name: string): Json | undefined {
@@ -45,7 +42,7 @@ function principals(value: Json | undefined, where: string): Principal[] {
     // Any string, not only "*", reads back as the anyone principal: the provider's own reading.
     return [{ type: "*", identifiers: ["*"] }];
   }
-  if (!isObject(value)) {
+  if (!isRecord(value)) {
     throw new Unreadable(`${where} is neither a string nor a map of principal lists`);
   }
   return Object.keys(value).map((type) => {
@@ -80,7 +77,7 @@ function conditions(value: Json | undefined, where: string): Condition[] {
   if (value === undefined || value === null) {
     return [];
   }
-  if (!isObject(value)) {
+  if (!isRecord(value)) {
     throw new Unreadable(`${where} is not a map of operators`);
   }
   const result: Condition[] = [];
@@ -89,7 +86,7 @@ function conditions(value: Json | undefined, where: string): Condition[] {
     if (block === null) {
       continue;
     }
-    if (!isObject(block)) {
+    if (!isRecord(block)) {
       throw new Unreadable(`${where}.${test} is not a map of context keys`);
     }
     for (const variable of Object.keys(block)) {
@@ -109,7 +106,7 @@ function raw(object: JsonObject, name: string): Json | undefined {
 
 function statement(value: Json, index: number): Statement {
   const where = `Statement[${index}]`;
-  if (!isObject(value)) {
+  if (!isRecord(value)) {
     throw new Unreadable(`${where} is not an object`);
   }
   return {
@@ -138,7 +135,7 @@ export function readPolicyJson(json: string): PolicyDocument | { readonly unread
     if (parsed === null) {
       return { version: "", id: "", statements: [] };
     }
-    if (!isObject(parsed)) {
+    if (!isRecord(parsed)) {
       throw new Unreadable("not a JSON object");
     }
     const list = field(parsed, "Statement");

@@ -20,6 +20,7 @@ import { crc32 } from "./crc32";
 import { goJson } from "./goJson";
 import { descending, EMPTY_DOCUMENT, mergeDocuments, renderDocument, type Condition, type PolicyDocument, type Principal, type Statement } from "./iamDocument";
 import { readPolicyJson } from "./iamDocumentJson";
+import { isRecord } from "../sentinels";
 import type { FunctionResult, InvokeFailure, PropertyMap } from "../types";
 
 export const GET_POLICY_DOCUMENT = "aws:iam/getPolicyDocument:getPolicyDocument";
@@ -40,7 +41,7 @@ class Refused extends Error {
 }
 
 function record(value: unknown): Readonly<Record<string, unknown>> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return isRecord(value) ? value : {};
 }
 
 function list(value: unknown): readonly unknown[] {

@@ -1,13 +1,4 @@
 /**
- * codebuild-encryption-key
- *
- * What: a CodeBuild project must set `encryptionKey` to a customer-managed KMS key.
- * Why: without it, build artifacts and cache are encrypted with the AWS-managed `aws/s3` key, whose
- * policy the account cannot restrict or audit per use; a customer-managed key can be limited to the
- * pipeline's roles and disabled in an incident.
- * Fix: pass the stack's key (`encryptionKey: key.arn`).
- * https://docs.aws.amazon.com/codebuild/latest/userguide/security-encryption.html
- *
  * A value unknown at preview is another resource's output; a program cannot create an AWS-managed
  * key, so such a value passes.
  */

@@ -1,14 +1,3 @@
-/**
- * codebuild-logging-enabled
- *
- * What: a CodeBuild project must send its build logs to a named CloudWatch Logs group (status not
- * `DISABLED`, `groupName` set) or to S3 (`s3Logs.status` `ENABLED`).
- * Why: build logs are the audit trail of what ran with the pipeline's permissions. The implicit
- * default group `/aws/codebuild/<project>` is created on first use with no retention and no
- * encryption under the program's control.
- * Fix: create a log group (retention, KMS key) and set `logsConfig.cloudwatchLogs` to it.
- * https://docs.aws.amazon.com/codebuild/latest/userguide/change-project-console-logs.html
- */
 import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
 import { isSet, isUnknown, read } from "../lib/props";
 import { CODEBUILD_PROJECT } from "../lib/resource-types";

@@ -1,17 +1,4 @@
 /**
- * codebuild-no-plaintext-credentials
- *
- * What: no `PLAINTEXT` environment variable (the default type) of a CodeBuild project may hold a
- * credential: a name like `*_TOKEN`, `*PASSWORD*`, `*API_KEY*`, `*_PASS`, `*_PWD`, `*_LOGIN`,
- * `*_AUTH`, `*_DSN` (unless listed in the config `allowedNames`), or a value of a well-known token's
- * shape (AWS access key id, GitHub, GitLab, Slack, npm token, private key block) under any name.
- * A Pulumi secret counts too: CodeBuild stores and shows plain-text variables as they are.
- * Why: plain-text variables are readable by anyone with `codebuild:BatchGetProjects` and appear in
- * the console and in build logs.
- * Fix: store the value in Secrets Manager or Parameter Store and reference it with type
- * `SECRETS_MANAGER` or `PARAMETER_STORE`.
- * https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec.env.secrets-manager
- *
  * A stack policy because a value unknown at preview is decided by where it comes from: from an
  * access key, a secret version or a generated password it is a credential; from any other resource
  * it is not; with no recorded source the policy cannot tell.

@@ -1,15 +1,3 @@
-/**
- * codebuild-no-source-credentials
- *
- * What: `source.location` and every `secondarySources[].location` must not embed credentials:
- * `https://user:password@host/...`, a token as user (`https://ghp_...@github.com/...`) or a token in
- * the query string (`?access_token=...`, `?private_token=...`).
- * Why: the location is stored in the project as plain text, readable with `codebuild:BatchGetProjects`,
- * and printed in build logs.
- * Fix: connect the source provider with `aws.codebuild.SourceCredential` or a CodeConnections
- * connection, or build from CodePipeline (`type: CODEPIPELINE`).
- * https://docs.aws.amazon.com/codebuild/latest/userguide/access-tokens.html
- */
 import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
 import { isUnknown, knownOr, read } from "../lib/props";
 import { CODEBUILD_PROJECT } from "../lib/resource-types";
@@ -61,7 +49,7 @@ export const codebuildNoSourceCredentials: CompliancePolicy = resourcePolicy({
     enforcementLevel: "mandatory",
     resourceTypes: [CODEBUILD_PROJECT],
     docs: {
-        what: "`source.location` and `secondarySources[].location` must not contain `user:password@`, a token as user name, or a token query parameter.",
+        what: "`source.location` and `secondarySources[].location` must not contain `user:password@`, a token as user name, or a token query parameter (`access_token`, `private_token`, `token`, `password`).",
         why: "Source locations are stored as plain text in the project, visible to anyone who can read it, and appear in build logs; an embedded token is a long-lived credential with no audit trail.",
         fix: "Use `aws.codebuild.SourceCredential` or a CodeConnections connection for the source provider, or let CodePipeline supply the source (`type: \"CODEPIPELINE\"`).",
         url: "https://docs.aws.amazon.com/codebuild/latest/userguide/access-tokens.html",

@@ -1,14 +1,4 @@
 /**
- * codebuild-privileged-mode
- *
- * What: `environment.privilegedMode` is a finding unless the project states why it needs it, with a
- * tag `compliance:privileged-reason`, or is listed in the policy config `allowedProjects`.
- * Why: privileged mode runs the build container with root on the build host's Docker daemon: a
- * malicious dependency or buildspec can escape the container. Only projects that build container
- * images need it.
- * Fix: turn it off, or, for an image build, tag the project with `compliance:privileged-reason`.
- * https://docs.aws.amazon.com/codebuild/latest/userguide/sample-docker.html
- *
  * A tag rather than a buildspec heuristic: the reason is stated by the owner and reviewed with the
  * pull request, and the buildspec may live in the source repository where the pack cannot read it.
  */

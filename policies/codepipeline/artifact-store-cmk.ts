@@ -1,14 +1,4 @@
 /**
- * codepipeline-artifact-store-cmk
- *
- * What: every artifact store (`artifactStores[]`) must set `encryptionKey` with `type: "KMS"` and an
- * id that is not an AWS-managed key (`alias/aws/s3`).
- * Why: artifacts hold the source code and build outputs; without a customer-managed key they are
- * encrypted with the AWS-managed S3 key, which the account cannot restrict to the pipeline's roles,
- * and cross-account deploy actions cannot read them at all.
- * Fix: `encryptionKey: { id: key.arn, type: "KMS" }` on each store.
- * https://docs.aws.amazon.com/codepipeline/latest/userguide/S3-artifact-encryption.html
- *
  * A key id unknown at preview is another resource's output; a program cannot create an AWS-managed
  * key, so such an id passes.
  */

@@ -1,15 +1,3 @@
-/**
- * codepipeline-artifact-store-region
- *
- * What: a single-region pipeline's one artifact store must not set `region`; a cross-region
- * pipeline's stores must each set a distinct `region`, one of them the pipeline's own.
- * Why: the AWS provider rejects the first ("region cannot be set for a single-region CodePipeline
- * Pipeline") only at deploy time, and CodePipeline rejects cross-region stores without a store in
- * the pipeline's region. Known failure #1.
- * Fix: drop `region` from the single store (the remediation does it); for cross-region pipelines
- * give every store its own region and include the pipeline's.
- * https://docs.aws.amazon.com/codepipeline/latest/userguide/actions-create-cross-region.html
- */
 import { CompliancePolicy, PolicyConfig, resourcePolicy, ResourceCheck, Subject } from "../lib/policy";
 import { isSet, isUnknown, knownOr, read, Unknown, UNKNOWN } from "../lib/props";
 import { CODEPIPELINE_PIPELINE } from "../lib/resource-types";

@@ -1,13 +1,3 @@
-/**
- * codepipeline-input-artifacts-produced
- *
- * What: every input artifact of an action must be an output artifact of an action that runs before
- * it: in an earlier stage, or in the same stage with a lower `runOrder`.
- * Why: CodePipeline rejects a pipeline whose input artifact nothing produces earlier, at deploy
- * time; a typo in an artifact name is enough.
- * Fix: name the input after an earlier action's output, or move the producing action earlier.
- * https://docs.aws.amazon.com/codepipeline/latest/userguide/reference-pipeline-structure.html#reference-action-artifacts
- */
 import { pipelineActions } from "../lib/pipeline";
 import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
 import { isUnknown, readStrings } from "../lib/props";

@@ -1,14 +1,3 @@
-/**
- * codepipeline-no-github-v1-source
- *
- * What: no pipeline action may use the GitHub version 1 source (owner `ThirdParty`, provider
- * `GitHub`) or carry an `OAuthToken` in its configuration.
- * Why: a long-lived personal token sits in the pipeline configuration, with no audit trail, and AWS
- * deprecated the action. Known failure #5.
- * Fix: create an `aws.codeconnections.Connection` (providerType `GitHub`, completed once in the
- * console) and use a `CodeStarSourceConnection` action with `ConnectionArn` and `FullRepositoryId`.
- * https://docs.aws.amazon.com/codepipeline/latest/userguide/update-github-action-connections.html
- */
 import { actionField, pipelineActions } from "../lib/pipeline";
 import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
 import { hasKey, isUnknown, lookup } from "../lib/props";

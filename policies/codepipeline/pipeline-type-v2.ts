@@ -1,13 +1,4 @@
 /**
- * codepipeline-pipeline-type-v2
- *
- * What: a pipeline must set `pipelineType: "V2"`; without it the provider creates a V1 pipeline.
- * Why: only V2 pipelines have pipeline-level variables, Git triggers with branch and file-path
- * filters (so a push to another branch does not deploy), and the `QUEUED`/`PARALLEL` execution
- * modes; AWS recommends V2 for new pipelines.
- * Fix: set `pipelineType: "V2"` and define `triggers` for the source action.
- * https://docs.aws.amazon.com/codepipeline/latest/userguide/pipeline-types.html
- *
  * No remediation: switching V1 to V2 changes billing (per action-execution minute instead of per
  * active pipeline) and how executions start (triggers replace change detection), which the owner
  * must choose, not a policy engine.

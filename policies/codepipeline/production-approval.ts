@@ -1,13 +1,4 @@
 /**
- * codepipeline-production-approval
- *
- * What: in a production stack, every Deploy action must run after a manual approval
- * (`category: "Approval"`, provider `Manual`) in an earlier stage or with a lower `runOrder`.
- * Why: without it, every merge deploys to production unreviewed (change control; separation of
- * who writes and who releases a change).
- * Fix: add an approval stage before the deploy stage of production pipelines.
- * https://docs.aws.amazon.com/codepipeline/latest/userguide/approvals.html
- *
  * The stack is the first segment of the resource URN (`urn:pulumi:<stack>::...`); production stacks
  * are the config list `productionStacks`.
  */

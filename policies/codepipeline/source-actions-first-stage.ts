@@ -1,12 +1,3 @@
-/**
- * codepipeline-source-actions-first-stage
- *
- * What: source actions only in the first stage, and only source actions there.
- * Why: CodePipeline rejects any other layout when it validates the pipeline, so the mistake
- * surfaces only at deploy time, after the pull request merged.
- * Fix: move every `Source` action into the first stage and every other action out of it.
- * https://docs.aws.amazon.com/codepipeline/latest/userguide/reference-pipeline-structure.html
- */
 import { actionField, pipelineActions } from "../lib/pipeline";
 import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
 import { isUnknown } from "../lib/props";

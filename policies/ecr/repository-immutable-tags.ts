@@ -1,17 +1,6 @@
-/**
- * ecr-repository-immutable-tags
- *
- * What: an ECR repository's `imageTagMutability` must be `IMMUTABLE` or `IMMUTABLE_WITH_EXCLUSION`
- * (absent means `MUTABLE`).
- * Why: with mutable tags a push can silently replace the image a tag names, so the image ECS runs
- * is no longer the one the pipeline built, scanned and approved.
- * Fix: `imageTagMutability: "IMMUTABLE"` and tag images with the commit id (enforcement level
- * `remediate` sets it when absent or `MUTABLE`).
- * https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html
- */
 import { CompliancePolicy, ResourceCheck, resourcePolicy, Subject } from "../lib/policy";
 import { isUnknown, read } from "../lib/props";
-import { ECR_REPOSITORY } from "./types";
+import { ECR_REPOSITORY } from "../lib/resource-types";
 
 const IMMUTABLE = ["IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION"];
 

@@ -1,17 +1,6 @@
-/**
- * ecr-repository-kms-encryption
- *
- * What: an ECR repository must set `encryptionConfigurations[0].encryptionType: "KMS"`.
- * Why: images hold the application and often its dependencies' secrets; a KMS key puts pulls under
- * the key policy and in CloudTrail, where the default AES256 does not.
- * Fix: `encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: key.arn }]`. The setting can only
- * be chosen at creation: changing it replaces the repository and its images, so there is no
- * automatic remediation.
- * https://docs.aws.amazon.com/AmazonECR/latest/userguide/encryption-at-rest.html
- */
 import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
 import { isUnknown, read } from "../lib/props";
-import { ECR_REPOSITORY } from "./types";
+import { ECR_REPOSITORY } from "../lib/resource-types";
 
 function validate(check: ResourceCheck): void {
     const type = read.string(check.resource.props, "encryptionConfigurations.0.encryptionType");

@@ -1,16 +1,6 @@
-/**
- * ecr-repository-lifecycle-policy
- *
- * What: every ECR repository has an `aws.ecr.LifecyclePolicy` naming it.
- * Why: the pipeline pushes an image per commit; without expiry the repository grows forever (and
- * is billed for it), and old vulnerable images stay pullable.
- * Fix: add `aws.ecr.LifecyclePolicy` with `repository: repo.name` and a rule that expires untagged
- * images and keeps the last N tagged ones.
- * https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html
- */
 import { requireCompanion } from "../lib/companions";
 import { CompliancePolicy, stackPolicy } from "../lib/policy";
-import { ECR_LIFECYCLE_POLICY, ECR_REPOSITORY } from "./types";
+import { ECR_LIFECYCLE_POLICY, ECR_REPOSITORY } from "../lib/resource-types";
 
 export const repositoryLifecyclePolicy: CompliancePolicy = stackPolicy({
     name: "ecr-repository-lifecycle-policy",

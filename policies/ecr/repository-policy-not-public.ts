@@ -1,16 +1,6 @@
-/**
- * ecr-repository-policy-not-public
- *
- * What: an `aws.ecr.RepositoryPolicy` must not Allow principal `*` (or `{ AWS: "*" }`, or use
- * NotPrincipal) without a Condition.
- * Why: such a statement lets any AWS account pull (or push, with the wrong actions) the pipeline's
- * images: the application's code and whatever it bundles.
- * Fix: name the accounts or services that pull, or add a condition such as `aws:PrincipalOrgID`.
- * https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policies.html
- */
 import { CompliancePolicy, resourcePolicy } from "../lib/policy";
 import { reportPublicPolicy } from "../lib/public-principal";
-import { ECR_REPOSITORY_POLICY } from "./types";
+import { ECR_REPOSITORY_POLICY } from "../lib/resource-types";
 
 export const repositoryPolicyNotPublic: CompliancePolicy = resourcePolicy({
     name: "ecr-repository-policy-not-public",

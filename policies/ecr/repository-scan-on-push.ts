@@ -1,16 +1,6 @@
-/**
- * ecr-repository-scan-on-push
- *
- * What: an ECR repository must set `imageScanningConfiguration.scanOnPush: true`.
- * Why: every image the pipeline pushes is then checked for known vulnerabilities before ECS runs
- * it, and the findings are there when a deploy is reviewed.
- * Fix: `imageScanningConfiguration: { scanOnPush: true }` (enforcement level `remediate` sets it).
- * An account that uses enhanced scanning (`aws.ecr.RegistryScanningConfiguration`) can waive this.
- * https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning-basic.html
- */
 import { CompliancePolicy, ResourceCheck, resourcePolicy, Subject } from "../lib/policy";
 import { isUnknown, read } from "../lib/props";
-import { ECR_REPOSITORY } from "./types";
+import { ECR_REPOSITORY } from "../lib/resource-types";
 
 const PATH = "imageScanningConfiguration.scanOnPush";
 

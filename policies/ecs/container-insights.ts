@@ -1,14 +1,3 @@
-/**
- * ecs-container-insights
- *
- * What: an ECS cluster must turn on Container Insights: a `settings` entry `containerInsights`
- * with value `enabled` or `enhanced`.
- * Why: without it there are no per-service and per-task CPU, memory and network metrics: failing
- * deployments and resource exhaustion go unnoticed.
- * Fix: `settings: [{ name: "containerInsights", value: "enabled" }]` (the remediation adds it, or
- * switches a `disabled` entry on, keeping the other settings).
- * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/ContainerInsights.html
- */
 import { CompliancePolicy, ResourceCheck, resourcePolicy, Subject } from "../lib/policy";
 import { isUnknown, knownOr, read } from "../lib/props";
 import { ECS_CLUSTER } from "../lib/resource-types";

@@ -1,21 +1,9 @@
 /**
- * ecs-deploy-target-in-stack
- *
- * What: an ECS (or CodeDeploy blue/green ECS) deploy action that names its cluster, service,
- * application or deployment group with a literal must name one this stack creates, or one listed
- * in the policy config as managed elsewhere.
- * Why: a literal that matches nothing deploys to nowhere; the pipeline fails on its first run.
- * Known failure #7.
- * Fix: pass the stack's outputs (`cluster.name`, `service.name`) instead of literals, or list the
- * externally managed names in the config (`externalClusters`, `externalServices`, ...).
- * https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-ECS.html
- *
  * Matching: a literal matches the `name` input of a resource of the right type (`deploymentGroupName`
  * for deployment groups). A resource without a `name` input is auto-named (logical name plus a random
  * suffix), so a literal cannot reliably name it: the finding says so when the literal equals its
  * logical name. Values unknown at preview are outputs of other resources, the recommended pattern,
- * and pass. Pipeline variables (`#{...}`) resolve at run time and are reported as undecided, and so
- * is a literal that may name the unseen child of a remote (awsx) component.
+ * and pass.
  *
  * Pairing (`deploy-pairs.ts`): when both literals of an action name resources, the named service
  * must run in the named cluster (the deployment group belong to the named application); a cluster
@@ -215,7 +203,7 @@ export const deployTargetInStack: CompliancePolicy = stackPolicy({
         externalDeploymentGroups: stringList("CodeDeploy deployment group names managed outside this stack (CodeDeployToECS actions)."),
     },
     docs: {
-        what: "A Deploy action with provider `ECS` (ClusterName, ServiceName) or `CodeDeployToECS` (ApplicationName, DeploymentGroupName) whose value is a literal must match the name of a resource of that kind in the stack, or a name in the matching `external...` config. Values unknown at preview (outputs) pass; auto-named resources cannot be matched by a literal. When both literals name things, the named service's `cluster` must refer to the named cluster (by property dependency, name or ARN; absent is ECS's `default` cluster), and the deployment group's `appName` to the named application. A cluster found with a lookup (`aws.ecs.getCluster`) is an existing one outside the stack: taken on trust when the action names an external cluster, undecided when it names one of the stack's.",
+        what: "A Deploy action with provider `ECS` (ClusterName, ServiceName) or `CodeDeployToECS` (ApplicationName, DeploymentGroupName) whose value is a literal must match the name of a resource of that kind in the stack, or a name in the matching `external...` config. Values unknown at preview (outputs) pass; auto-named resources cannot be matched by a literal. When both literals name things, the named service's `cluster` must refer to the named cluster (by property dependency, name or ARN; absent is ECS's `default` cluster), and the deployment group's `appName` to the named application. A cluster found with a lookup (`aws.ecs.getCluster`) is an existing one outside the stack: taken on trust when the action names an external cluster, undecided when it names one of the stack's. A pipeline variable (`#{...}`) resolves at run time and is undecided, as is a literal that may name the unseen child of a remote (awsx) component.",
         why: "A literal that matches nothing, or a service that runs in another cluster than the one named, makes the deploy stage fail on the pipeline's first run, after everything else deployed.",
         fix: "Pass `cluster.name` and `service.name` (or the CodeDeploy resources' names) from the resources the stack creates, or list names managed by another stack in the policy config.",
         url: "https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-ECS.html",

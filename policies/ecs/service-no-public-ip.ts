@@ -1,14 +1,4 @@
 /**
- * ecs-service-no-public-ip
- *
- * What: an ECS service must not set `networkConfiguration.assignPublicIp: true`, unless it is listed
- * in the policy config `allowedServices`.
- * Why: every task then gets an address reachable from the internet, guarded only by its security
- * group; tasks belong in private subnets behind a load balancer, reaching AWS APIs through NAT or
- * VPC endpoints.
- * Fix: set `assignPublicIp: false`, use private subnets and put a load balancer in front.
- * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html
- *
  * No remediation: tasks in public subnets without NAT or endpoints could no longer pull images.
  */
 import { nameMatches } from "../lib/names";

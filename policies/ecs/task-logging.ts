@@ -1,12 +1,3 @@
-/**
- * ecs-task-logging
- *
- * What: every container of a task definition must set `logConfiguration.logDriver`.
- * Why: without a log driver the container's output is discarded: no record of what the
- * application did, and nothing to investigate an incident with.
- * Fix: `logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": ..., ... } }`.
- * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/using_awslogs.html
- */
 import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
 import { read } from "../lib/props";
 import { ECS_TASK_DEFINITION } from "../lib/resource-types";

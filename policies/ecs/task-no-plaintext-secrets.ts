@@ -1,16 +1,3 @@
-/**
- * ecs-task-no-plaintext-secrets
- *
- * What: no container `environment` entry may hold a credential: a name like `*_TOKEN`,
- * `*PASSWORD*`, `*API_KEY*`, `*_PASS`, `*_PWD`, `*_LOGIN`, `*_AUTH`, `*_DSN` (unless listed in the
- * config `allowedNames`), or a value of a well-known token's shape (AWS access key id, GitHub,
- * GitLab, Slack, npm token, private key block) under any name.
- * Why: plain environment values are stored in the task definition, readable by anyone with
- * `ecs:DescribeTaskDefinition`, and kept in every revision forever.
- * Fix: move the value to Secrets Manager or Parameter Store and reference it under `secrets`
- * (`valueFrom`); the execution role needs read access to it.
- * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html
- */
 import { ALLOWED_NAMES_DESCRIPTION, credentialHint } from "../lib/credentials";
 import { CompliancePolicy, ResourceCheck, resourcePolicy, stringList } from "../lib/policy";
 import { knownOr, read } from "../lib/props";

@@ -1,12 +1,3 @@
-/**
- * ecs-task-not-privileged
- *
- * What: no container of a task definition may set `privileged: true`.
- * Why: a privileged container has root on its host (all devices and capabilities): a compromised
- * application takes over the instance and every other task on it.
- * Fix: remove `privileged`, and add only the Linux capabilities the container needs.
- * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_security
- */
 import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
 import { read } from "../lib/props";
 import { ECS_TASK_DEFINITION } from "../lib/resource-types";

@@ -1,13 +1,4 @@
 /**
- * ecs-task-read-only-root
- *
- * What: every container must set `readonlyRootFilesystem: true`, unless its name is listed in the
- * policy config `allowedContainers`.
- * Why: a writable root filesystem lets an attacker who gets code execution drop tools or change
- * binaries in place; a read-only one limits writes to the volumes mounted on purpose.
- * Fix: set `readonlyRootFilesystem: true` and mount a volume where the application writes (`/tmp`).
- * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_storage
- *
  * No remediation: an application that writes to its root filesystem would fail at run time.
  */
 import { nameMatches } from "../lib/names";

@@ -1,13 +1,4 @@
 /**
- * ecs-task-separate-roles
- *
- * What: a task definition's `executionRoleArn` and `taskRoleArn` must name different roles.
- * Why: the execution role is ECS's (pull the image, write logs, read the task's secrets); the task
- * role is the application's. One role for both hands the application every secret and image the
- * agent may read.
- * Fix: create two roles, each with only its own permissions.
- * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html
- *
  * At preview both ARNs are usually outputs (`role.arn`) and unknown: the policy then compares the
  * resources each input came from, which the engine sends with the stack. Different sources pass,
  * the same source is a finding, anything else is undecided. Hence a stack policy.

@@ -1,15 +1,3 @@
-/**
- * eventbridge-codecommit-rule-matches-source
- *
- * What: an EventBridge rule on `aws.codecommit` events that starts a pipeline (an `EventTarget`
- * whose `arn` is the pipeline) must name a repository that is a CodeCommit source of that pipeline.
- * Why: a CodeCommit rule that starts a GitHub-sourced pipeline runs it on pushes it does not build,
- * and one that names no repository (or another one) starts it on unrelated pushes. Known failure #6.
- * Fix: delete the trigger when the source is a connection (it triggers the pipeline itself), or scope
- * the pattern to the targeted pipeline's source repository (`resources: [repo.arn]` or
- * `detail.repositoryName`). Rules that only notify (SNS, Lambda targets) are not this policy's business.
- * https://docs.aws.amazon.com/codepipeline/latest/userguide/triggering.html
- */
 import { arnResourceName, parseEventPattern, patternValues } from "../lib/event-pattern";
 import { actionField, configurationValue, pipelineActions } from "../lib/pipeline";
 import { CompliancePolicy, StackCheck, stackPolicy, stringList, Subject } from "../lib/policy";

@@ -1,18 +1,7 @@
-/**
- * eventbridge-event-bus-not-public
- *
- * What: an `aws.cloudwatch.EventBusPolicy` must not Allow principal `*` (or `{ AWS: "*" }`, or use
- * NotPrincipal) without a Condition, and an `aws.cloudwatch.EventPermission` must not grant
- * principal `*` without a `condition`.
- * Why: an open bus lets any AWS account put events on it, and so trigger the pipeline's rules
- * (deployments, notifications) with forged events.
- * Fix: name the accounts that send events, or keep `*` with an `aws:PrincipalOrgID` condition.
- * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-bus-perms.html
- */
 import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
 import { isSet, isUnknown, read } from "../lib/props";
 import { reportPublicPolicy } from "../lib/public-principal";
-import { EVENT_BUS_POLICY, EVENT_PERMISSION } from "./types";
+import { EVENT_BUS_POLICY, EVENT_PERMISSION } from "../lib/resource-types";
 
 function validatePermission(check: ResourceCheck): void {
     const props = check.resource.props;

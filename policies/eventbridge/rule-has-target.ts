@@ -1,16 +1,7 @@
-/**
- * eventbridge-rule-has-target
- *
- * What: every EventBridge rule has at least one `aws.cloudwatch.EventTarget` whose `rule` names it.
- * Why: a rule without a target matches events and does nothing: a failure notification or trigger
- * that was meant to exist silently does not.
- * Fix: add an `EventTarget` with `rule: rule.name`, or delete the rule.
- * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-targets.html
- */
 import { requireCompanion } from "../lib/companions";
 import { CompliancePolicy, stackPolicy } from "../lib/policy";
 import { CLOUDWATCH_EVENT_RULE } from "../lib/resource-types";
-import { EVENT_TARGET } from "./types";
+import { EVENT_TARGET } from "../lib/resource-types";
 
 export const ruleHasTarget: CompliancePolicy = stackPolicy({
     name: "eventbridge-rule-has-target",

@@ -11,7 +11,7 @@ import { CompanionIndex, indexCompanions } from "../lib/companions";
 import type { StackCheck, Subject } from "../lib/policy";
 import { read } from "../lib/props";
 import { CLOUDWATCH_EVENT_RULE, CODEPIPELINE_PIPELINE } from "../lib/resource-types";
-import { EVENT_TARGET } from "./types";
+import { EVENT_TARGET } from "../lib/resource-types";
 
 /** Where one target sends the rule's events. */
 export type TargetKind =

@@ -6,25 +6,36 @@
 import { parsePolicyDocument, Statement } from "../lib/iam-policy";
 import type { ResourceCheck } from "../lib/policy";
 import { isUnknown, knownOr, read, readStrings, StringList } from "../lib/props";
-
-export const IAM_POLICY = "aws:iam/policy:Policy";
-export const IAM_ROLE = "aws:iam/role:Role";
+import {
+    IAM_GROUP_POLICY,
+    IAM_GROUP_POLICY_ATTACHMENT,
+    IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE,
+    IAM_POLICY,
+    IAM_POLICY_ATTACHMENT,
+    IAM_ROLE,
+    IAM_ROLE_POLICY,
+    IAM_ROLE_POLICY_ATTACHMENT,
+    IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE,
+    IAM_USER_POLICY,
+    IAM_USER_POLICY_ATTACHMENT,
+    IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE,
+} from "../lib/resource-types";
 
 /** Resources whose `policy` input is a permission document. */
-const INLINE_POLICY_TYPES = [IAM_POLICY, "aws:iam/rolePolicy:RolePolicy", "aws:iam/userPolicy:UserPolicy", "aws:iam/groupPolicy:GroupPolicy"];
+const INLINE_POLICY_TYPES = [IAM_POLICY, IAM_ROLE_POLICY, IAM_USER_POLICY, IAM_GROUP_POLICY];
 
 /** Every resource type that carries permission documents. */
 export const PERMISSION_DOCUMENT_TYPES = [...INLINE_POLICY_TYPES, IAM_ROLE];
 
 /** Resource types that attach managed policies, with the input that names them. */
 const ATTACHMENT_INPUTS: Readonly<Record<string, string>> = {
-    "aws:iam/rolePolicyAttachment:RolePolicyAttachment": "policyArn",
-    "aws:iam/userPolicyAttachment:UserPolicyAttachment": "policyArn",
-    "aws:iam/groupPolicyAttachment:GroupPolicyAttachment": "policyArn",
-    "aws:iam/policyAttachment:PolicyAttachment": "policyArn",
-    "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive": "policyArns",
-    "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive": "policyArns",
-    "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive": "policyArns",
+    [IAM_ROLE_POLICY_ATTACHMENT]: "policyArn",
+    [IAM_USER_POLICY_ATTACHMENT]: "policyArn",
+    [IAM_GROUP_POLICY_ATTACHMENT]: "policyArn",
+    [IAM_POLICY_ATTACHMENT]: "policyArn",
+    [IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE]: "policyArns",
+    [IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE]: "policyArns",
+    [IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE]: "policyArns",
     [IAM_ROLE]: "managedPolicyArns",
 };
 

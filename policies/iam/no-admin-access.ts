@@ -1,14 +1,4 @@
 /**
- * iam-no-admin-access
- *
- * What: no IAM document may allow every action on every resource (`Action: "*"` or `"*:*"` with
- * `Resource: "*"`), and no role, user or group may attach the AWS-managed `AdministratorAccess`
- * policy (any partition).
- * Why: full administrator rights for a pipeline, build or task role turn any compromise of it (a
- * dependency, a buildspec, the application) into a compromise of the whole account.
- * Fix: grant the specific actions on the specific resources the role uses.
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
- *
  * A managed policy ARN unknown at preview is the output of a policy created by the program; that
  * policy's document is checked on its own resource, so the attachment passes. Likewise a Resource
  * unknown at preview is an ARN output, never the literal `*`.

@@ -1,13 +1,3 @@
-/**
- * iam-no-wildcard-actions
- *
- * What: Allow statements must not use `Action: "*"`, a whole service (`"s3:*"`), or `NotAction`,
- * unless the action is listed in the policy config `allowedActions`.
- * Why: wildcards grant actions nobody reviewed, including ones AWS adds later (for `s3:*`: bucket
- * policy and encryption changes, object deletion).
- * Fix: list the actions the principal calls.
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
- */
 import { actionMatches } from "../lib/iam-policy";
 import { CompliancePolicy, ResourceCheck, resourcePolicy, stringList } from "../lib/policy";
 import { knownOr, read } from "../lib/props";

@@ -1,13 +1,4 @@
 /**
- * iam-pass-role-scoped
- *
- * What: an Allow of `iam:PassRole` (directly or through a wildcard such as `iam:*`) must name the
- * roles it may pass, not `Resource: "*"` or `NotResource`.
- * Why: PassRole on `*` lets the principal hand any role in the account, administrator roles
- * included, to a service it controls (a build, a task, a function): privilege escalation.
- * Fix: list the ARNs of the roles the principal passes (the stack's `role.arn` outputs).
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html
- *
  * A Resource unknown at preview is an output of a resource the program creates: an ARN, never the
  * literal `*`, so it counts as scoped. Unknown actions cannot be judged and make the statement
  * undecided when it matters.

@@ -1,13 +1,4 @@
 /**
- * iam-pass-role-service-condition
- *
- * What: an Allow of `iam:PassRole` should carry an `iam:PassedToService` condition naming the
- * services the roles go to.
- * Why: without it, a role meant for ECS tasks can also be passed to Lambda, EC2 or CodeBuild,
- * where the principal may run its own code with it.
- * Fix: `Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } }`.
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#ck_PassedToService
- *
  * Advisory, apart from the mandatory `iam-pass-role-scoped`: naming the roles is the control; the
  * service condition narrows it further.
  */

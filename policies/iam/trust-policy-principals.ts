@@ -1,20 +1,7 @@
-/**
- * iam-trust-policy-principals
- *
- * What: a role's trust policy (`assumeRolePolicy`) must name who may assume it: no `Principal: "*"`
- * or `{ AWS: "*" }` without a Condition, no `NotPrincipal` in an Allow, and
- * `sts:AssumeRoleWithWebIdentity` only with conditions on the token's audience (`...:aud`) and
- * subject (`...:sub`, not just `*`).
- * Why: a wildcard principal lets any AWS account assume the role; a web-identity trust without
- * `sub` lets any repository or workload of the identity provider (for GitHub: every repository on
- * GitHub) assume it.
- * Fix: name the service, account or role; for OIDC, condition on `aud` and on `sub` (e.g.
- * `repo:org/app:ref:refs/heads/main`).
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html
- */
 import { actionMatches, Statement } from "../lib/iam-policy";
 import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
-import { IAM_ROLE, Located, mayGrant, reportGrant, trustStatements } from "./documents";
+import { IAM_ROLE } from "../lib/resource-types";
+import { Located, mayGrant, reportGrant, trustStatements } from "./documents";
 
 const WEB_IDENTITY = "sts:AssumeRoleWithWebIdentity";
 

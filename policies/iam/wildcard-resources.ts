@@ -1,15 +1,4 @@
 /**
- * iam-wildcard-resources
- *
- * What: an Allow statement may use `Resource: "*"` (or `NotResource`) only for actions that support
- * no resource-level permissions, such as `ecr:GetAuthorizationToken`, `ecs:RegisterTaskDefinition`
- * or `sts:GetCallerIdentity`: a built-in list, extended by the policy config `allowedActions`.
- * Why: for every other action `*` reaches all resources of that kind in the account, including
- * other teams' buckets, repositories and clusters.
- * Fix: name the resources' ARNs (the stack's outputs), or split the statement so only the actions
- * that need `*` keep it.
- * https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
- *
  * A Resource unknown at preview is an output of a resource the program creates: an ARN, never the
  * literal `*`, so it counts as scoped. Unknown actions cannot be judged and make the statement
  * undecided when it matters.

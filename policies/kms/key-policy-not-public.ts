@@ -1,17 +1,6 @@
-/**
- * kms-key-policy-not-public
- *
- * What: a KMS key policy (the key's `policy` input or an `aws.kms.KeyPolicy`) must not Allow
- * principal `*` (or `{ AWS: "*" }`, or use NotPrincipal) without a Condition.
- * Why: the key policy is the primary gate to a KMS key; a wildcard principal lets any AWS account
- * use or manage the key, and with it decrypt every artifact and log it protects.
- * Fix: grant the account root (`arn:aws:iam::<account>:root`) and named roles or services, or add a
- * condition such as `kms:CallerAccount` or `kms:ViaService`.
- * https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html
- */
 import { CompliancePolicy, resourcePolicy } from "../lib/policy";
 import { reportPublicPolicy } from "../lib/public-principal";
-import { KMS_KEY, KMS_KEY_POLICY } from "./types";
+import { KMS_KEY, KMS_KEY_POLICY } from "../lib/resource-types";
 
 export const keyPolicyNotPublic: CompliancePolicy = resourcePolicy({
     name: "kms-key-policy-not-public",

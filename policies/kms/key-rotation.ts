@@ -1,17 +1,6 @@
-/**
- * kms-key-rotation
- *
- * What: a symmetric encryption KMS key must have `enableKeyRotation: true`. Asymmetric and HMAC
- * keys (`customerMasterKeySpec` other than `SYMMETRIC_DEFAULT`) and keys in a custom key store cannot
- * rotate and are skipped.
- * Why: yearly rotation limits how much data one key version protects and how long a leaked version
- * is useful; it costs nothing and needs no re-encryption.
- * Fix: set `enableKeyRotation: true` (enforcement level `remediate` does it).
- * https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html
- */
 import { CompliancePolicy, ResourceCheck, resourcePolicy, Subject } from "../lib/policy";
 import { isUnknown, read, Unknown, UNKNOWN } from "../lib/props";
-import { KMS_KEY } from "./types";
+import { KMS_KEY } from "../lib/resource-types";
 
 /** Whether the key can rotate: only symmetric encryption keys outside custom key stores can. */
 function rotatable(props: unknown): boolean | Unknown {

@@ -1,14 +1,3 @@
-/**
- * lb-access-logs
- *
- * What: a load balancer must write access logs (`accessLogs.enabled: true` with a `bucket`), or state
- * why not in the tag `compliance:no-access-logs-reason`.
- * Why: access logs are the only record of each request (client, path, status, TLS details) for
- * incident response; CloudWatch metrics only count them.
- * Fix: `accessLogs: { bucket, enabled: true }` with a bucket (SSE-S3) whose policy lets Elastic Load
- * Balancing write to it.
- * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html
- */
 import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
 import { isSet, isUnknown, read } from "../lib/props";
 import { LOAD_BALANCERS, reasonTag } from "./types";

@@ -1,13 +1,3 @@
-/**
- * lb-deletion-protection
- *
- * What: in a stack named in the policy config `protectedStacks` (default `prod`, `production`), a
- * load balancer must set `enableDeletionProtection: true`.
- * Why: a production load balancer deleted by a mistaken destroy or replacement takes the service
- * down and loses its DNS name, which clients and DNS records point at.
- * Fix: `enableDeletionProtection: true` in production stacks (e.g. from stack config).
- * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#deletion-protection
- */
 import { CompliancePolicy, ResourceCheck, resourcePolicy, stringList } from "../lib/policy";
 import { isUnknown, knownOr, read } from "../lib/props";
 import { stackOf } from "./stack-name";

@@ -1,13 +1,3 @@
-/**
- * lb-drop-invalid-headers
- *
- * What: an application load balancer (`loadBalancerType` absent or `application`) must set
- * `dropInvalidHeaderFields: true`.
- * Why: header fields that do not match the HTTP grammar are passed to the targets otherwise, which
- * enables HTTP request smuggling and header injection against the application.
- * Fix: `dropInvalidHeaderFields: true`.
- * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#load-balancer-attributes
- */
 import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
 import { isUnknown, read } from "../lib/props";
 import { loadBalancerType, LOAD_BALANCERS } from "./types";

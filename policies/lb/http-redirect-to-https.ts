@@ -1,13 +1,3 @@
-/**
- * lb-http-redirect-to-https
- *
- * What: a listener with protocol `HTTP` (absent is HTTP, the application load balancer default) must
- * have a default action of type `redirect` with `redirect.protocol: "HTTPS"`, unless it is listed in
- * the policy config `allowedListeners`.
- * Why: a plain HTTP listener that forwards serves the application, cookies and tokens in clear text.
- * Fix: forward from an HTTPS listener and make the HTTP listener redirect (HTTP 301) to HTTPS.
- * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html#redirect-actions
- */
 import { nameMatches } from "../lib/names";
 import { CompliancePolicy, ResourceCheck, resourcePolicy, stringList } from "../lib/policy";
 import { isUnknown, knownOr, read } from "../lib/props";

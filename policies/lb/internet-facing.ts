@@ -1,13 +1,3 @@
-/**
- * lb-internet-facing
- *
- * What: a load balancer must be internal (`internal: true`), unless it is listed in the policy config
- * `allowedInternetFacing` or states why in the tag `compliance:internet-facing-reason`.
- * Why: an internet-facing load balancer exposes its listeners to everyone its security groups admit;
- * that should be a decision someone wrote down, not the default (absent `internal` is internet-facing).
- * Fix: `internal: true` for services used inside the network; otherwise allow-list or tag it.
- * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#load-balancer-scheme
- */
 import { nameMatches } from "../lib/names";
 import { CompliancePolicy, ResourceCheck, resourcePolicy, stringList } from "../lib/policy";
 import { isUnknown, knownOr, read } from "../lib/props";

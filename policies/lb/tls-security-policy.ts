@@ -1,14 +1,3 @@
-/**
- * lb-tls-security-policy
- *
- * What: a listener with protocol `HTTPS` or `TLS` must name an `sslPolicy` from the policy config
- * `allowedPolicies` (default: the current ELBSecurityPolicy names that accept TLS 1.2 and 1.3 only
- * with forward secrecy).
- * Why: older security policies accept TLS 1.0/1.1 and weak ciphers; an absent `sslPolicy` gets the
- * API default `ELBSecurityPolicy-2016-08`, which accepts TLS 1.0.
- * Fix: `sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06"` (or `-Res-` for TLS 1.2 with AEAD ciphers only).
- * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html
- */
 import { CompliancePolicy, ResourceCheck, resourcePolicy, stringList } from "../lib/policy";
 import { isUnknown, knownOr, read } from "../lib/props";
 import { knownListenerProtocol } from "./listener-protocol";

@@ -1,14 +1,10 @@
 /**
- * Type tokens and shared readers of the load balancer policies. `aws.alb.*` are aliases of `aws.lb.*`
+ * Token lists and shared readers of the load balancer policies. `aws.alb.*` are aliases of `aws.lb.*`
  * in @pulumi/aws 7 but register their own tokens, so each policy matches both.
  */
 import type { Subject } from "../lib/policy";
 import { isUnknown, lookup, read, Unknown, UNKNOWN } from "../lib/props";
-
-export const LB_LOAD_BALANCER = "aws:lb/loadBalancer:LoadBalancer";
-export const ALB_LOAD_BALANCER = "aws:alb/loadBalancer:LoadBalancer";
-export const LB_LISTENER = "aws:lb/listener:Listener";
-export const ALB_LISTENER = "aws:alb/listener:Listener";
+import { ALB_LISTENER, ALB_LOAD_BALANCER, LB_LISTENER, LB_LOAD_BALANCER } from "../lib/resource-types";
 
 /** Both tokens of a load balancer. */
 export const LOAD_BALANCERS: readonly string[] = [LB_LOAD_BALANCER, ALB_LOAD_BALANCER];

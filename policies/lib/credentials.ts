@@ -3,6 +3,7 @@
  * policies that look for secrets in plain-text settings (CodeBuild and ECS environment variables).
  */
 import { nameMatches } from "./names";
+import { IAM_ACCESS_KEY, IAM_USER_LOGIN_PROFILE, RANDOM_PASSWORD, SECRETSMANAGER_SECRET_VERSION, TLS_PRIVATE_KEY } from "./resource-types";
 import { tokenShapeOf } from "./token-shapes";
 
 // Words that say "credential" wherever they appear in a name (`DB_PASSWORD`, `githubToken`).
@@ -57,9 +58,9 @@ export const ALLOWED_NAMES_DESCRIPTION =
  * from one of them carries a credential.
  */
 export const CREDENTIAL_SOURCES: ReadonlySet<string> = new Set([
-    "aws:iam/accessKey:AccessKey",
-    "aws:iam/userLoginProfile:UserLoginProfile",
-    "aws:secretsmanager/secretVersion:SecretVersion",
-    "random:index/randomPassword:RandomPassword",
-    "tls:index/privateKey:PrivateKey",
+    IAM_ACCESS_KEY,
+    IAM_USER_LOGIN_PROFILE,
+    SECRETSMANAGER_SECRET_VERSION,
+    RANDOM_PASSWORD,
+    TLS_PRIVATE_KEY,
 ]);

@@ -6,11 +6,11 @@
  * unseen children; it cannot decide instead.
  */
 import type { Subject } from "./policy";
-import { ECS_SERVICE } from "./resource-types";
+import { AWSX_EC2_SERVICE, AWSX_FARGATE_SERVICE, ECS_SERVICE } from "./resource-types";
 
 /** Remote component types, by the type of resource a policy looks up that they create. */
 const CREATED_BY: ReadonlyMap<string, readonly string[]> = new Map([
-    [ECS_SERVICE, ["awsx:ecs:FargateService", "awsx:ecs:EC2Service"]],
+    [ECS_SERVICE, [AWSX_FARGATE_SERVICE, AWSX_EC2_SERVICE]],
 ]);
 
 /**

@@ -1,16 +1,6 @@
-/**
- * logs-log-group-kms-encryption
- *
- * What: a log group must set `kmsKeyId` (an empty string, like absent, means no key).
- * Why: build and service logs carry commands, environment names and at times leaked secrets; with a
- * customer managed key, reading them also needs the key, under its key policy and in CloudTrail.
- * Fix: `kmsKeyId: key.arn`, with a key policy statement that lets `logs.<region>.amazonaws.com` use
- * the key for this log group's ARN.
- * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
- */
 import { CompliancePolicy, resourcePolicy } from "../lib/policy";
 import { isSet, read } from "../lib/props";
-import { LOG_GROUP } from "./types";
+import { LOG_GROUP } from "../lib/resource-types";
 
 export const logGroupKmsEncryption: CompliancePolicy = resourcePolicy({
     name: "logs-log-group-kms-encryption",

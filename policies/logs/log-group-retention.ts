@@ -1,19 +1,10 @@
 /**
- * logs-log-group-retention
- *
- * What: a log group must set `retentionInDays` to at least the config `minimumDays` (default 7);
- * absent and 0 both mean never expire.
- * Why: logs kept forever are billed forever and keep whatever leaked into them; logs kept too short
- * are gone before an incident is investigated. The default, 7 days, is the shortest that still
- * covers a failed build found after a weekend and the value the dev stack uses; production gates
- * should pass 365 (PCI DSS 10.5.1 keeps audit logs a year).
- * Fix: set `retentionInDays` (enforcement level `remediate` sets the smallest value CloudWatch
- * accepts that meets the minimum, when it never expires or is too short).
- * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html#SettingLogRetention
+ * The default, 7 days, is the shortest that still covers a failed build found after a weekend, and
+ * what the dev stack uses; production gates raise it through the pack config.
  */
 import { CompliancePolicy, PolicyConfig, ResourceCheck, resourcePolicy, Subject } from "../lib/policy";
 import { isUnknown, knownOr, read } from "../lib/props";
-import { LOG_GROUP } from "./types";
+import { LOG_GROUP } from "../lib/resource-types";
 
 /** The values CloudWatch Logs accepts for retentionInDays, besides 0 (never expire). */
 const ACCEPTED_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
@@ -80,7 +71,7 @@ export const logGroupRetention: CompliancePolicy = resourcePolicy({
     docs: {
         what: "An `aws.cloudwatch.LogGroup` must set `retentionInDays` to at least the config `minimumDays` (default 7); absent and 0 (the provider's default) both mean never expire. Delivery-class log groups are skipped.",
         why: "Logs that never expire are billed forever and keep any secret that leaked into them; logs expired too early are gone before an incident is investigated.",
-        fix: "Set `retentionInDays` (enforcement level `remediate` sets the smallest accepted value meeting the minimum when it is absent, 0 or too short). Production packs should set `minimumDays: 365`.",
+        fix: "Set `retentionInDays` (enforcement level `remediate` sets the smallest accepted value meeting the minimum when it is absent, 0 or too short). Production packs should set `minimumDays: 365` (PCI DSS 10.5.1 keeps audit logs for a year).",
         url: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html#SettingLogRetention",
         compliance: { nist: ["AU-11", "SI-12"], pci: ["10.5.1"] },
     },

@@ -1,21 +1,9 @@
-/**
- * s3-bucket-access-logging
- *
- * What: every bucket has an `aws.s3.BucketLogging` that sends its server access logs to another
- * bucket; a bucket that receives access logs needs none (logging it would log the logs), and the
- * config `exemptBuckets` lists buckets that need none either.
- * Why: access logs record every request to the artifacts (who fetched or replaced a deploy input,
- * from where), which CloudTrail records only when data events are paid for.
- * Fix: add a log bucket and `new aws.s3.BucketLogging(name, { bucket: bucket.id, targetBucket:
- * logBucket.id, targetPrefix: "bucket/" })`. Advisory: the inline `logging` block of a Bucket is
- * reported by `s3-no-deprecated-inline-config`, and it does not count here.
- * https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html
- */
 import { CompanionIndex, CompanionSpec, indexCompanions } from "../lib/companions";
 import { nameMatches } from "../lib/names";
 import { CompliancePolicy, StackCheck, stackPolicy, stringList, Subject } from "../lib/policy";
 import { knownOr, read } from "../lib/props";
-import { BUCKET_TYPES, s3Type } from "./bucket-companions";
+import { s3Type } from "../lib/resource-types";
+import { BUCKET_TYPES } from "./bucket-companions";
 
 const LOGGING: CompanionSpec = {
     parentTypes: BUCKET_TYPES,

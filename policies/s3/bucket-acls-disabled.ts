@@ -1,13 +1,3 @@
-/**
- * s3-bucket-acls-disabled
- *
- * What: every bucket has a `BucketOwnershipControls` with `objectOwnership: "BucketOwnerEnforced"`.
- * Why: with ACLs disabled the bucket owner owns every object and only policies grant access; ACLs
- * are a second, easily overlooked way to share objects (and objects another account wrote stay
- * theirs).
- * Fix: add `aws.s3.BucketOwnershipControls` with `rule: { objectOwnership: "BucketOwnerEnforced" }`.
- * https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html
- */
 import { requireCompanion } from "../lib/companions";
 import { CompliancePolicy, stackPolicy } from "../lib/policy";
 import { isUnknown, read } from "../lib/props";

@@ -5,15 +5,10 @@
  */
 import type { CompanionRequirement, Judgement } from "../lib/companions";
 import type { Subject } from "../lib/policy";
-import { S3_BUCKET } from "../lib/resource-types";
+import { S3_BUCKET, S3_BUCKET_V2, s3Type } from "../lib/resource-types";
 
 /** `BucketV2` is a deprecated alias (another policy reports it), yet its settings still matter. */
-export const BUCKET_TYPES: readonly string[] = [S3_BUCKET, "aws:s3/bucketV2:BucketV2"];
-
-/** The type token of an `aws.s3` resource: `aws:s3/bucketVersioning:BucketVersioning`. */
-export function s3Type(name: string): string {
-    return `aws:s3/${name[0].toLowerCase()}${name.slice(1)}:${name}`;
-}
+export const BUCKET_TYPES: readonly string[] = [S3_BUCKET, S3_BUCKET_V2];
 
 /** A requirement on each bucket's companions of the given `aws.s3` resource names. */
 export function bucketRequirement(

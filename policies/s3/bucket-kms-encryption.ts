@@ -1,15 +1,3 @@
-/**
- * s3-bucket-kms-encryption
- *
- * What: every bucket has a `BucketServerSideEncryptionConfiguration` whose default encryption is
- * SSE-KMS (`aws:kms` or `aws:kms:dsse`) with a customer managed key (`kmsMasterKeyId`).
- * Why: pipeline artifacts are the deploy inputs; with a customer managed key, the key policy decides
- * who can read them and CloudTrail logs every decrypt. SSE-S3 (AES256) or the AWS managed `aws/s3`
- * key leave access to bucket policies alone.
- * Fix: add `aws.s3.BucketServerSideEncryptionConfiguration` with `sseAlgorithm: "aws:kms"` and
- * `kmsMasterKeyId: key.arn`; set the config `allowAes256` where SSE-S3 is an accepted choice.
- * https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
- */
 import { Judgement, requireCompanion } from "../lib/companions";
 import { CompliancePolicy, stackPolicy, Subject } from "../lib/policy";
 import { isSet, isUnknown, knownOr, read, UNKNOWN } from "../lib/props";

@@ -1,14 +1,3 @@
-/**
- * s3-bucket-lifecycle
- *
- * What: every bucket has a `BucketLifecycleConfiguration` with enabled rules that expire noncurrent
- * versions and abort incomplete multipart uploads.
- * Why: with versioning on, every pipeline run leaves old artifact versions behind, and failed
- * uploads leave invisible parts; both are stored and billed forever without a rule.
- * Fix: a rule with `status: "Enabled"`, `noncurrentVersionExpiration: { noncurrentDays: 30 }` and
- * `abortIncompleteMultipartUpload: { daysAfterInitiation: 7 }`.
- * https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lifecycle-mgmt.html
- */
 import { requireCompanion } from "../lib/companions";
 import { CompliancePolicy, stackPolicy, Subject } from "../lib/policy";
 import { isSet, isUnknown, knownOr, read, UNKNOWN } from "../lib/props";

@@ -1,17 +1,6 @@
-/**
- * s3-bucket-policy-not-public
- *
- * What: a `BucketPolicy` must not Allow principal `*` (or `{ AWS: "*" }`, or use NotPrincipal)
- * without a Condition.
- * Why: such a statement opens the bucket's objects to every AWS account and anonymous callers; the
- * public access block stops it only while all its flags stay on.
- * Fix: name the principals (accounts, roles, service principals) or add a narrowing condition such
- * as `aws:SourceAccount`, `aws:SourceArn` or `aws:PrincipalOrgID`.
- * https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status
- */
 import { CompliancePolicy, resourcePolicy } from "../lib/policy";
 import { reportPublicPolicy } from "../lib/public-principal";
-import { s3Type } from "./bucket-companions";
+import { s3Type } from "../lib/resource-types";
 
 export const bucketPolicyNotPublic: CompliancePolicy = resourcePolicy({
     name: "s3-bucket-policy-not-public",

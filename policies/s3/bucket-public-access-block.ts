@@ -1,13 +1,3 @@
-/**
- * s3-bucket-public-access-block
- *
- * What: every bucket has a `BucketPublicAccessBlock` with all four flags true.
- * Why: the block stops a later ACL or bucket policy change from making artifacts public, whatever
- * the change says; one flag left false leaves that door open.
- * Fix: add `aws.s3.BucketPublicAccessBlock` with `blockPublicAcls`, `blockPublicPolicy`,
- * `ignorePublicAcls` and `restrictPublicBuckets` all `true`.
- * https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
- */
 import { requireCompanion } from "../lib/companions";
 import { CompliancePolicy, stackPolicy, Subject } from "../lib/policy";
 import { isUnknown, read } from "../lib/props";

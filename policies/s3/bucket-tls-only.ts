@@ -1,14 +1,3 @@
-/**
- * s3-bucket-tls-only
- *
- * What: every bucket has a `BucketPolicy` with a Deny statement for anyone, on all S3 actions, for
- * the bucket and its objects, when `aws:SecureTransport` is `false`.
- * Why: without it S3 serves plain-HTTP requests, so artifacts and credentials in requests can be
- * read or altered on the wire.
- * Fix: a `BucketPolicy` statement `{ Effect: "Deny", Principal: "*", Action: "s3:*", Resource:
- * [bucket.arn, `${bucket.arn}/*`], Condition: { Bool: { "aws:SecureTransport": "false" } } }`.
- * https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html
- */
 import { requireCompanion } from "../lib/companions";
 import { parsePolicyDocument, Statement } from "../lib/iam-policy";
 import { CompliancePolicy, stackPolicy, Subject } from "../lib/policy";

@@ -1,13 +1,3 @@
-/**
- * s3-bucket-versioning
- *
- * What: every bucket has a `BucketVersioning` with status `Enabled`.
- * Why: versions let a pipeline roll back to the artifact it deployed before and recover objects that
- * were overwritten or deleted by mistake or by an attacker.
- * Fix: add `aws.s3.BucketVersioning` with `versioningConfiguration: { status: "Enabled" }` (and a
- * lifecycle rule that expires noncurrent versions, see `s3-bucket-lifecycle`).
- * https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html
- */
 import { requireCompanion } from "../lib/companions";
 import { CompliancePolicy, stackPolicy } from "../lib/policy";
 import { isUnknown, read } from "../lib/props";
@@ -21,7 +11,7 @@ export const bucketVersioning: CompliancePolicy = stackPolicy({
     docs: {
         what: "Each `aws.s3.Bucket` needs an `aws.s3.BucketVersioning` naming it with `versioningConfiguration.status` `Enabled`.",
         why: "Without versions an overwritten or deleted artifact is gone: no rollback to the previous build, no recovery from a mistaken or malicious delete.",
-        fix: "Add `new aws.s3.BucketVersioning(name, { bucket: bucket.id, versioningConfiguration: { status: \"Enabled\" } })`.",
+        fix: "Add `new aws.s3.BucketVersioning(name, { bucket: bucket.id, versioningConfiguration: { status: \"Enabled\" } })`, and a lifecycle rule that expires noncurrent versions (`s3-bucket-lifecycle`).",
         url: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html",
         compliance: { nist: ["CP-9"] },
     },

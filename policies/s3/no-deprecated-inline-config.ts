@@ -1,17 +1,6 @@
-/**
- * s3-no-deprecated-inline-config
- *
- * What: `aws.s3.Bucket` must not use its deprecated inline configuration inputs, and the deprecated
- * `...V2` resources (`BucketV2`, `BucketVersioningV2`, ...) must not be used at all.
- * Why: inline blocks and the separate resources fight over the same settings (perpetual diffs,
- * settings silently reverted), and the provider will drop them. Known failure #4.
- * Fix: a bare bucket plus one resource per concern (`BucketVersioning`,
- * `BucketServerSideEncryptionConfiguration`, `BucketLifecycleConfiguration`, ...).
- * https://www.pulumi.com/registry/packages/aws/how-to-guides/7-0-migration/
- */
 import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
 import { isSet, read } from "../lib/props";
-import { S3_BUCKET } from "../lib/resource-types";
+import { S3_BUCKET, S3_BUCKET_V2, s3Type } from "../lib/resource-types";
 
 /** Deprecated inline input -> the resource that replaces it. */
 const INLINE_REPLACEMENTS: Readonly<Record<string, string>> = {
@@ -45,12 +34,7 @@ const V2_REPLACEMENTS: Readonly<Record<string, string>> = {
     BucketWebsiteConfigurationV2: "BucketWebsiteConfiguration",
 };
 
-function token(name: string): string {
-    return `aws:s3/${name[0].toLowerCase()}${name.slice(1)}:${name}`;
-}
-
-const V2_BY_TOKEN = new Map(Object.entries(V2_REPLACEMENTS).map(([name, current]) => [token(name), { name, current }]));
-const BUCKET_V2 = token("BucketV2");
+const V2_BY_TOKEN = new Map(Object.entries(V2_REPLACEMENTS).map(([name, current]) => [s3Type(name), { name, current }]));
 
 /** An empty list is what some programs pass for "none"; it configures nothing. */
 function configures(props: unknown, field: string): boolean {
@@ -64,7 +48,7 @@ function validate(check: ResourceCheck): void {
     if (v2) {
         check.violation(`aws.s3.${v2.name} is deprecated in @pulumi/aws 7: use aws.s3.${v2.current}`);
     }
-    if (type !== S3_BUCKET && type !== BUCKET_V2) {
+    if (type !== S3_BUCKET && type !== S3_BUCKET_V2) {
         return;
     }
     for (const [field, replacement] of Object.entries(INLINE_REPLACEMENTS)) {

@@ -1,16 +1,6 @@
-/**
- * sns-topic-kms-encryption
- *
- * What: an SNS topic must set `kmsMasterKeyId` (an empty string, like absent, means no key).
- * Why: SNS does not encrypt messages at rest unless a key is set; pipeline notifications name
- * repositories, commits and failing stages.
- * Fix: `kmsMasterKeyId: key.arn` (a customer managed key whose policy lets the publishing services,
- * such as `events.amazonaws.com`, use it) or `"alias/aws/sns"`.
- * https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html
- */
 import { CompliancePolicy, resourcePolicy } from "../lib/policy";
 import { isSet, read } from "../lib/props";
-import { SNS_TOPIC } from "./types";
+import { SNS_TOPIC } from "../lib/resource-types";
 
 export const topicKmsEncryption: CompliancePolicy = resourcePolicy({
     name: "sns-topic-kms-encryption",

@@ -1,17 +1,6 @@
-/**
- * sns-topic-policy-not-public
- *
- * What: a topic's access policy (the topic's `policy` input or an `aws.sns.TopicPolicy`) must not
- * Allow principal `*` (or `{ AWS: "*" }`, or use NotPrincipal) without a Condition.
- * Why: such a statement lets any AWS account publish to the topic (fake failure alerts, spam to
- * subscribers) or subscribe to it and read the notifications.
- * Fix: grant the publishing service principal (`events.amazonaws.com`,
- * `codestar-notifications.amazonaws.com`) with an `aws:SourceArn` or `aws:SourceAccount` condition.
- * https://docs.aws.amazon.com/sns/latest/dg/sns-security-best-practices.html
- */
 import { CompliancePolicy, resourcePolicy } from "../lib/policy";
 import { reportPublicPolicy } from "../lib/public-principal";
-import { SNS_TOPIC, SNS_TOPIC_POLICY } from "./types";
+import { SNS_TOPIC, SNS_TOPIC_POLICY } from "../lib/resource-types";
 
 export const topicPolicyNotPublic: CompliancePolicy = resourcePolicy({
     name: "sns-topic-policy-not-public",

@@ -1,18 +1,6 @@
 /**
- * waiver-mistakes
- *
- * What: a waiver tag `compliance:waive:<policy>` on a resource must name a policy of this pack; a
- * config waiver must name a policy of the pack and a resource of the stack.
- * Why: a misspelt policy or resource name waives nothing, and nothing else says so: the finding it was
- * meant to waive keeps failing the run, or, once the policy or resource is renamed, the waiver lingers
- * as a false record of an accepted risk.
- * Fix: rename the tag or entry to the exact name (the finding suggests the closest one) or remove it.
- *
- * This policy checks the tags. The config part (an entry of the policy-pack config naming no policy,
- * a `<policy>.waivers` entry naming a resource the stack does not have) is the offline checker's
- * (checker/configCheck.ts), reported under this policy's name and level: the policy SDK hands each
- * policy only its own config entry, so no policy can see another policy's waivers, and the engine
- * passes entries naming no policy on without a word.
+ * Only the tag part lives here; the config part is checker/configCheck.ts, which reports under this
+ * policy's name and level.
  */
 import { closestName } from "../lib/closest";
 import { CompliancePolicy, stackPolicy } from "../lib/policy";

@@ -4,6 +4,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
+import * as resourceTypes from "../../../policies/lib/resource-types";
 import { policies } from "../../../policies/pack";
 import { DECLARED } from "./declared-inputs";
 
@@ -30,19 +31,24 @@ function providerTokens(): Set<string> {
     return tokens;
 }
 
+/** A type token literal (`aws:s3/bucket:Bucket`, `awsx:ecs:FargateService`), not `aws:kms:dsse`. */
+const TOKEN_LITERAL = /"((?:(?:aws|random|tls):[a-zA-Z0-9]+\/[a-zA-Z0-9]+|awsx:[a-zA-Z0-9]+(?:\/[a-zA-Z0-9]+)?):[A-Za-z0-9]+)"/g;
+
 /**
- * Tokens the pack matches: resource policies' `resourceTypes`, every token literal in policies/
- * (the constants stack policies pass to `ofType` and the companions), and the s3 names that
- * `s3Type`/`token` turn into tokens.
+ * Tokens the pack matches: resource policies' `resourceTypes`, the `aws` tokens of the tokens
+ * module (what stack policies pass to `ofType`, the companions), and the s3 names that `s3Type`
+ * turns into tokens.
  */
 function packTokens(): Set<string> {
     const tokens = new Set<string>(policies.flatMap((policy) => policy.resourceTypes ?? []));
+    for (const value of Object.values(resourceTypes)) {
+        if (typeof value === "string" && TOKEN.test(value)) {
+            tokens.add(value);
+        }
+    }
     for (const file of files(POLICIES, ".ts")) {
         const source = fs.readFileSync(file, "utf8");
-        for (const match of source.matchAll(/"(aws:[a-z0-9]+\/[a-zA-Z0-9]+:[A-Za-z0-9]+)"/g)) {
-            tokens.add(match[1]);
-        }
-        for (const match of source.matchAll(/(?:s3Type|token)\("([A-Za-z0-9]+)"\)|bucketRequirement\(\s*\[([^\]]*)\]/g)) {
+        for (const match of source.matchAll(/s3Type\("([A-Za-z0-9]+)"\)|bucketRequirement\(\s*\[([^\]]*)\]/g)) {
             const names = match[1] ? [match[1]] : [...match[2].matchAll(/"([A-Za-z0-9]+)"/g)].map((m) => m[1]);
             names.forEach((name) => tokens.add(`aws:s3/${name[0].toLowerCase()}${name.slice(1)}:${name}`));
         }
@@ -96,6 +102,15 @@ describe("provider drift against the installed @pulumi/aws", () => {
         const matched = [...packTokens()];
         expect(matched.length).toBeGreaterThan(20);
         expect(matched.filter((token) => !installed.has(token))).toEqual([]);
+    });
+
+    it("spells type tokens only in the tokens module, so the check above sees them all", () => {
+        const module = path.join(POLICIES, "lib", "resource-types.ts");
+        const elsewhere = files(POLICIES, ".ts")
+            .filter((file) => file !== module)
+            .flatMap((file) => [...fs.readFileSync(file, "utf8").matchAll(TOKEN_LITERAL)].map((m) => `${path.relative(ROOT, file)}: ${m[1]}`));
+        expect(elsewhere).toEqual([]);
+        expect([...fs.readFileSync(module, "utf8").matchAll(TOKEN_LITERAL)].length).toBeGreaterThan(40);
     });
 
     it("declares the inputs of every policy in the pack, and only of those", () => {

@@ -1,6 +1,6 @@
 // The four load balancer policies: access logs, deletion protection, invalid headers, internet-facing.
 import { analyzeResource, of, secret, unknown, verdicts } from "../harness";
-import { ALB_LOAD_BALANCER, LB_LOAD_BALANCER } from "../../../policies/lb/types";
+import { ALB_LOAD_BALANCER, LB_LOAD_BALANCER } from "../../../policies/lib/resource-types";
 
 async function findings(policy: string, props: Record<string, unknown>, config?: Record<string, unknown>, type = LB_LOAD_BALANCER) {
     return of(policy, await analyzeResource(type, "alb", props, { config: config && { [policy]: config } }));

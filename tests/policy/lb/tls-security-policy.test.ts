@@ -1,5 +1,5 @@
 import { analyzeResource, of, secret, unknown } from "../harness";
-import { ALB_LISTENER, LB_LISTENER } from "../../../policies/lb/types";
+import { ALB_LISTENER, LB_LISTENER } from "../../../policies/lib/resource-types";
 
 const POLICY = "lb-tls-security-policy";
 

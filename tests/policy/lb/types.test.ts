@@ -1,6 +1,7 @@
 // Every token the load balancer policies match is one the installed @pulumi/aws registers.
 import * as aws from "@pulumi/aws";
-import { ALB_LISTENER, ALB_LOAD_BALANCER, LB_LISTENER, LB_LOAD_BALANCER, LISTENERS, LOAD_BALANCERS } from "../../../policies/lb/types";
+import { LISTENERS, LOAD_BALANCERS } from "../../../policies/lb/types";
+import { ALB_LISTENER, ALB_LOAD_BALANCER, LB_LISTENER, LB_LOAD_BALANCER } from "../../../policies/lib/resource-types";
 
 // The token is a static field the generated classes do not declare in their typings.
 const tokenOf = (resourceClass: unknown): unknown => (resourceClass as { __pulumiType?: unknown }).__pulumiType;

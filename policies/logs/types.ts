@@ -1,2 +1,0 @@
-/** Type token of the CloudWatch Logs log group. */
-export const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
