@@ -87,6 +87,7 @@ export const OPTIONS = {
   help: { type: "boolean", short: "h", description: "this text" },
 } as const satisfies OptionSpecs;
 
+/** The text of --help, its option lines and formats generated from OPTIONS and FORMATS. */
 export const USAGE = `Usage: pipeline-check [PROGRAM] [options]
 
 Checks a Pulumi program against a policy pack offline, as 'pulumi preview --policy-pack' would.
@@ -99,6 +100,7 @@ ${columns(FORMAT_NAMES.map((name) => [name, FORMATS[name].description]))}
 Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 the check could not run.
 `;
 
+/** pipeline-check's arguments; a mistake is a CheckError naming the flag. */
 export function parseArgs(argv: string[]): CliArgs {
   const { values, positionals } = parseOptions(argv, OPTIONS, "--help");
   if (positionals.length > 1) {

@@ -30,6 +30,7 @@ export const START_OPTIONS = {
   help: { type: "boolean", short: "h", description: "this text" },
 } as const satisfies OptionSpecs;
 
+/** The text of npm start -- --help. */
 export const START_USAGE = `Usage: npm start [-- --help | --version]
 
 Checks the reference stack (stack "dev") and every fixture under fixtures/ with the policy pack in

@@ -56,10 +56,13 @@ export const FORMATS = {
   },
 } satisfies Record<string, ReportFormat>;
 
+/** A name --format takes. */
 export type FormatName = keyof typeof FORMATS;
 
+/** The names, in the order the usage lists them. */
 export const FORMAT_NAMES = Object.keys(FORMATS) as FormatName[];
 
+/** Whether --format takes `name` (an own entry of FORMATS, not a name every object inherits). */
 export function isFormatName(name: string): name is FormatName {
   return (FORMAT_NAMES as string[]).includes(name);
 }
