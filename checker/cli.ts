@@ -8,11 +8,10 @@ import { CheckError, messageOf } from "./errors";
 import { runCheck, type CheckResult } from "./index";
 import { KIT_ROOT } from "./record/run";
 import { stopAll } from "./serve/processes";
-import { toJson } from "./report/json";
+import { FORMATS } from "./report/formats";
 import { phaseLine } from "./report/progress";
 import { unansweredNote } from "./report/unanswered";
-import { toSarif } from "./report/sarif";
-import { toText, useColour } from "./report/text";
+import { useColour } from "./report/text";
 
 export const EXIT_CLEAN = 0;
 export const EXIT_VIOLATIONS = 1;
@@ -53,27 +52,17 @@ export function checkWritable(file: string): void {
   }
 }
 
+/** The report in the chosen format; `colour` when stdout is a terminal that takes it. */
 export function render(result: CheckResult, args: CliArgs, colour: boolean): string {
-  if (args.format === "json") {
-    return toJson(result, {
-      tool: { name: "pipeline-check", version: kitVersion() },
-      pack: { name: result.pack.name, version: result.pack.version },
-      locations: result.locations,
-      root: sourceRoot(args.sourceRoot, result.entry),
-    });
-  }
-  if (args.format === "sarif") {
-    return toSarif(result, {
-      pack: result.pack,
-      root: sourceRoot(args.sourceRoot, result.entry),
-      entry: result.entry,
-      state: args.state !== undefined,
-      locations: result.locations,
-      toolVersion: kitVersion(),
-      informationUri: "https://www.pulumi.com/docs/iac/using-pulumi/crossguard/",
-    });
-  }
-  return toText(result, { colour, locations: result.locations, root: sourceRoot(args.sourceRoot, result.entry), pack: result.pack });
+  return FORMATS[args.format].render(result, {
+    pack: result.pack,
+    locations: result.locations,
+    entry: result.entry,
+    state: args.state !== undefined,
+    root: sourceRoot(args.sourceRoot, result.entry),
+    colour,
+    toolVersion: kitVersion(),
+  });
 }
 
 export async function main(argv: string[]): Promise<number> {

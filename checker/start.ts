@@ -6,6 +6,7 @@ import { kitVersion } from "./cli";
 import { CheckError, messageOf } from "./errors";
 import { compareFindings, actualLists, formatDifferences, listFixtures, readExpected } from "./fixtures";
 import { runCheck, startPack, type CheckResult, type PackHandle } from "./index";
+import { optionLines, parseOptions, type OptionSpecs } from "./options";
 import { resolveProgram } from "./record/program";
 import { KIT_ROOT } from "./record/run";
 import { summaryTable, type SummaryRow } from "./report/table";
@@ -23,6 +24,13 @@ function errorRow(target: string): SummaryRow {
   return { target, resources: 0, mandatory: 0, advisory: 0, waived: 0, undecided: 0, remediated: 0, expected: "error", exit: 2 };
 }
 
+/** The options of npm start: only these two, which start nothing. */
+export const START_OPTIONS = {
+  version: { type: "boolean", description: "the kit's version" },
+  help: { type: "boolean", short: "h", description: "this text" },
+} as const satisfies OptionSpecs;
+
+/** The text of npm start -- --help. */
 export const START_USAGE = `Usage: npm start [-- --help | --version]
 
 Checks the reference stack (stack "dev") and every fixture under fixtures/ with the policy pack in
@@ -30,31 +38,31 @@ policies/, started once, and prints one summary row per target. A fixture passes
 are exactly those of its expected.json. Use npm run check for one program, other options and formats.
 
 Options:
-  --version   the kit's version
-  --help, -h  this text
-
+${optionLines(START_OPTIONS)}
 Exit codes: 0 the reference stack is clean and every fixture matches, 1 otherwise, 2 the check could not run.
 `;
+
+const START_HELP = "npm start -- --help";
 
 /** `npm start [-- args]`: `root` holds Pulumi.yaml, policies/ and fixtures/ (the kit itself, or a test's copy). */
 export async function main(argv: string[] = [], root = KIT_ROOT): Promise<number> {
   const log = (m: string): void => {
     process.stderr.write(`${m}\n`);
   };
-  if (argv.includes("--help") || argv.includes("-h")) {
-    process.stdout.write(START_USAGE);
-    return 0;
-  }
-  if (argv.includes("--version")) {
-    process.stdout.write(`pipeline-check ${kitVersion()}\n`);
-    return 0;
-  }
-  if (argv.length > 0) {
-    log(`pipeline-check: unknown argument ${argv[0]} (see npm start -- --help)`);
-    return 2;
-  }
   let pack: PackHandle | undefined;
   try {
+    const { values, positionals } = parseOptions(argv, START_OPTIONS, START_HELP);
+    if (values.help) {
+      process.stdout.write(START_USAGE);
+      return 0;
+    }
+    if (values.version) {
+      process.stdout.write(`pipeline-check ${kitVersion()}\n`);
+      return 0;
+    }
+    if (positionals.length > 0) {
+      throw new CheckError(`unknown argument ${positionals[0]} (see ${START_HELP})`);
+    }
     const reference = resolveProgram(root, root);
     pack = await startPack({ policyPack: path.join(root, "policies"), project: reference.project, stack: "dev", onStatus: log });
     const rows: SummaryRow[] = [];

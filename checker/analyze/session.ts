@@ -16,11 +16,17 @@ import { AnalyzerConnection, loadProtocol, PackCallError, type AnalyzerCalls, ty
 import { reconcilePolicyConfig, type ConfigurablePolicy, type PolicyConfigMap, type ReconciledPolicyConfig } from "./policyConfig";
 import type { RawDiagnostic } from "./interpret";
 
-const LEVELS: Record<number, EnforcementLevel> = { 0: "advisory", 1: "mandatory", 2: "disabled", 3: "remediate" };
+/** Each enforcement level's number in analyzer.proto. */
+const LEVEL_NUMBERS: Record<EnforcementLevel, analyzerPb.EnforcementLevel> = { advisory: 0, mandatory: 1, disabled: 2, remediate: 3 };
+/** The same table read the other way, for what the pack sends. */
+const LEVELS = Object.fromEntries(Object.entries(LEVEL_NUMBERS).map(([level, n]) => [n, level])) as Record<number, EnforcementLevel>;
 const SEVERITIES: Record<number, Severity> = { 0: "", 1: "low", 2: "medium", 3: "high", 4: "critical" };
 
 /** Resources in flight at once: at 10k resources on 2 cores, over one connection, 64 analyzed in 12.4-12.9 s, 32 in 13.4-16.3 s, 16 in 15.3 s. */
 const ANALYZE_CONCURRENCY = 64;
+
+/** The provider message of a resource, when it names one. */
+type ProviderOf = (r: RecordedResource) => analyzerPb.AnalyzerProviderResource | undefined;
 
 export interface AnalyzedRecording {
   resources: number;
@@ -150,17 +156,12 @@ export class AnalyzerSession {
     const map = req.getPolicyconfigMap();
     for (const [name, entry] of Object.entries(reconciled.config)) {
       const pc = new this.pb.PolicyConfig();
-      pc.setEnforcementlevel(this.levelNumber(entry.enforcementLevel ?? "advisory"));
+      pc.setEnforcementlevel(LEVEL_NUMBERS[entry.enforcementLevel ?? "advisory"]);
       pc.setProperties(this.protocol.struct.Struct.fromJavaScript(entry.properties as never));
       map.set(name, pc);
     }
     await this.connection.call("configure", req, "Configure");
     return reconciled;
-  }
-
-  private levelNumber(level: EnforcementLevel): analyzerPb.EnforcementLevel {
-    const found = Object.entries(LEVELS).find(([, l]) => l === level);
-    return Number(found?.[0] ?? 0) as analyzerPb.EnforcementLevel;
   }
 
   private struct(props: PropertyMap): ReturnType<typeof this.protocol.struct.Struct.fromJavaScript> {
@@ -188,8 +189,31 @@ export class AnalyzerSession {
     return o;
   }
 
+  /**
+   * What Remediate and Analyze (AnalyzeRequest) and AnalyzeStack (AnalyzerResource) are told of a
+   * resource alike: its identity, `properties`, options and provider.
+   */
+  private resourceMessage<M extends analyzerPb.AnalyzeRequest | analyzerPb.AnalyzerResource>(
+    Message: new () => M,
+    r: RecordedResource,
+    properties: PropertyMap,
+    provider: ProviderOf,
+  ): M {
+    const msg = new Message();
+    msg.setUrn(r.urn);
+    msg.setType(r.type);
+    msg.setName(r.name);
+    msg.setProperties(this.struct(properties));
+    msg.setOptions(this.options(r));
+    const providerMsg = provider(r);
+    if (providerMsg) {
+      msg.setProvider(providerMsg);
+    }
+    return msg;
+  }
+
   /** One message per provider, shared by every request that names it (serializing only reads it). */
-  private providers(byUrn: Map<string, RecordedResource>): (r: RecordedResource) => analyzerPb.AnalyzerProviderResource | undefined {
+  private providers(byUrn: Map<string, RecordedResource>): ProviderOf {
     const built = new Map<string, analyzerPb.AnalyzerProviderResource>();
     return (r) => {
       const p = r.provider ? byUrn.get(r.provider) : undefined;
@@ -241,16 +265,7 @@ export class AnalyzerSession {
 
     const stackRequest = new this.pb.AnalyzeStackRequest();
     stackRequest.setResourcesList(recording.resources.map((r, i) => {
-      const msg = new this.pb.AnalyzerResource();
-      msg.setUrn(r.urn);
-      msg.setType(r.type);
-      msg.setName(r.name);
-      msg.setProperties(this.struct(stackProperties(recording, r, results[i].finalProps)));
-      msg.setOptions(this.options(r));
-      const providerMsg = provider(r);
-      if (providerMsg) {
-        msg.setProvider(providerMsg);
-      }
+      const msg = this.resourceMessage(this.pb.AnalyzerResource, r, stackProperties(recording, r, results[i].finalProps), provider);
       msg.setParent(r.parent);
       msg.setDependenciesList(r.dependencies);
       const deps = msg.getPropertydependenciesMap();
@@ -274,22 +289,13 @@ export class AnalyzerSession {
    */
   private async analyzeResource(
     r: RecordedResource,
-    provider: (r: RecordedResource) => analyzerPb.AnalyzerProviderResource | undefined,
+    provider: ProviderOf,
     reportOnly = false,
   ): Promise<{ diagnostics: RawDiagnostic[]; remediated: Remediated[]; finalProps: PropertyMap }> {
     const diagnostics: RawDiagnostic[] = [];
     const remediated: Remediated[] = [];
     let inputs = r.inputs;
-    const req = new this.pb.AnalyzeRequest();
-    req.setUrn(r.urn);
-    req.setType(r.type);
-    req.setName(r.name);
-    req.setOptions(this.options(r));
-    const providerMsg = provider(r);
-    if (providerMsg) {
-      req.setProvider(providerMsg);
-    }
-    req.setProperties(this.struct(inputs));
+    const req = this.resourceMessage(this.pb.AnalyzeRequest, r, inputs, provider);
     const remediation = await this.connection.call<analyzerPb.RemediateResponse>("remediate", req, `Remediate of ${r.urn}`);
     for (const t of remediation.getRemediationsList()) {
       if (t.getDiagnostic()) {

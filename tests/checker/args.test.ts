@@ -1,4 +1,5 @@
-import { parseArgs } from "../../checker/args";
+import { OPTIONS, USAGE, parseArgs } from "../../checker/args";
+import { FORMAT_NAMES, FORMATS } from "../../checker/report/formats";
 import { CheckError } from "../../checker/errors";
 
 describe("command-line parsing", () => {
@@ -32,10 +33,42 @@ describe("command-line parsing", () => {
     [["--timeout", "-1"], "--timeout -1: expected a positive number"],
     [["--pack-timeout", "soon"], "--pack-timeout soon: expected a positive number"],
     [["--stack"], "option --stack needs a value"],
+    [["--stack="], "option --stack needs a value"],
+    [["--verbose=1"], "option --verbose takes no value"],
+    [["--format", "xml", "--format", "json"], "--format xml: use text, json or sarif"],
     [["a", "b"], "expected at most one PROGRAM"],
     [["a", "--state", "s.json"], "give either a PROGRAM or --state"],
   ])("rejects %j", (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(CheckError);
     expect(() => parseArgs(argv)).toThrow(message);
+  });
+
+  it("keeps the last of a repeated single-valued option", () => {
+    expect(parseArgs(["--format", "json", "--format=sarif", "--stack", "a", "--stack", "b"])).toMatchObject({ format: "sarif", stack: "b" });
+  });
+});
+
+describe("usage text", () => {
+  const lines = USAGE.split("\n");
+
+  it("has a line for every declared option, with its value name", () => {
+    for (const [name, spec] of Object.entries(OPTIONS)) {
+      const flag = "valueName" in spec ? `--${name} ${spec.valueName}` : `--${name}`;
+      expect(lines.filter((line) => line.startsWith(`  ${flag} `) || line.startsWith(`  ${flag},`))).toHaveLength(1);
+    }
+    expect(USAGE).toMatch(/^ {2}--help, -h +this text$/m);
+  });
+
+  it("shows the defaults parseArgs applies", () => {
+    expect(USAGE).toMatch(/^ {2}--stack NAME +.*\(default: dev\)$/m);
+    expect(USAGE).toMatch(/^ {2}--format text\|json\|sarif +.*\(default: text\)$/m);
+    expect(parseArgs([])).toMatchObject({ stack: "dev", format: "text", timeoutSeconds: 300 });
+  });
+
+  it("lists every format with its description", () => {
+    const section = USAGE.slice(USAGE.indexOf("\nFormats:\n"), USAGE.indexOf("\nExit codes:"));
+    for (const name of FORMAT_NAMES) {
+      expect(section).toMatch(new RegExp(`^ {2}${name} +${FORMATS[name].description.split(" ")[0]}`, "m"));
+    }
   });
 });

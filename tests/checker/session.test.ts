@@ -2,7 +2,7 @@ import * as path from "path";
 import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import { loadProtocol, PackCallError, type AnalyzerCalls } from "../../checker/analyze/client";
 import { AnalyzerSession, mapBounded } from "../../checker/analyze/session";
-import type { RecordedResource, Recording } from "../../checker/types";
+import type { EnforcementLevel, RecordedResource, Recording } from "../../checker/types";
 
 const protocol = loadProtocol(path.join(__dirname, "..", "..", "policies"));
 const pb = protocol.pb;
@@ -273,5 +273,67 @@ describe("a snapshot (stack export)", () => {
     expect(analyzed.getProperties()?.toJavaScript()).toEqual({ index: 3 });
     const stackReq = log.calls.find((c) => c.method === "analyzeStack")?.req as analyzerPb.AnalyzeStackRequest;
     expect(stackReq.getResourcesList()[0].getProperties()?.toJavaScript()).toEqual({ index: 3, arn: "arn:x" });
+  });
+});
+
+describe("requests", () => {
+  it("send and read enforcement levels as analyzer.proto numbers", async () => {
+    const configures: analyzerPb.ConfigureAnalyzerRequest[] = [];
+    const pack: AnalyzerCalls = {
+      call: async <T>(method: string, req: unknown): Promise<T> => {
+        if (method === "getAnalyzerInfo") {
+          const info = new pb.AnalyzerInfo();
+          info.setPoliciesList(["a", "m", "d", "r"].map((name) => {
+            const policy = new pb.PolicyInfo();
+            policy.setName(name);
+            return policy;
+          }));
+          return info as T;
+        }
+        if (method === "configure") {
+          configures.push(req as analyzerPb.ConfigureAnalyzerRequest);
+          return undefined as T;
+        }
+        const response = new pb.AnalyzeResponse();
+        response.setDiagnosticsList([pb.EnforcementLevel.REMEDIATE, pb.EnforcementLevel.DISABLED].map((level) => {
+          const d = new pb.AnalyzeDiagnostic();
+          d.setPolicyname("p");
+          d.setEnforcementlevel(level);
+          return d;
+        }));
+        return response as T;
+      },
+      optional: async () => undefined,
+      close: () => undefined,
+    };
+    const session = await AnalyzerSession.over(pack, protocol, "/pack");
+    const level = (enforcementLevel: EnforcementLevel): { enforcementLevel: EnforcementLevel; properties: Record<string, unknown> } => ({ enforcementLevel, properties: {} });
+    await session.configure({ a: level("advisory"), m: level("mandatory"), d: level("disabled"), r: level("remediate") }, "cfg.json");
+    expect(Object.fromEntries(configures[0].toObject().policyconfigMap.map(([name, c]) => [name, c.enforcementlevel]))).toEqual({
+      a: pb.EnforcementLevel.ADVISORY, m: pb.EnforcementLevel.MANDATORY, d: pb.EnforcementLevel.DISABLED, r: pb.EnforcementLevel.REMEDIATE,
+    });
+    const { diagnostics } = await session.analyze({ project: "p", stack: "dev", entry: "index.ts", resources: [], invokes: [] }, { project: "p", stack: "dev", organization: "o" });
+    expect(diagnostics.map((d) => d.enforcementLevel)).toEqual(["remediate", "disabled"]);
+  });
+
+  it("describe a resource alike to Remediate, Analyze and AnalyzeStack: identity, options and provider", async () => {
+    const log = new CallLog();
+    const session = await AnalyzerSession.over(log, protocol, "/pack", 4);
+    const provider: RecordedResource = { ...resource(0), urn: "urn:pulumi:dev::p::pulumi:providers:aws::west", type: "pulumi:providers:aws", name: "west", inputs: { region: "us-west-2" } };
+    const bucket: RecordedResource = {
+      ...resource(1), provider: provider.urn, parent: "urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev",
+      options: { ...resource(1).options, protect: true, deleteBeforeReplace: true, customTimeouts: { createSeconds: 60, updateSeconds: 0, deleteSeconds: 5 } },
+    };
+    await session.analyze({ project: "p", stack: "dev", entry: "index.ts", resources: [provider, bucket], invokes: [] }, { project: "p", stack: "dev", organization: "o" });
+    const shared = ({ urn, type, name, options, provider }: analyzerPb.AnalyzeRequest.AsObject | analyzerPb.AnalyzerResource.AsObject): object => ({ urn, type, name, options, provider });
+    const [remediate, analyze] = ["remediate", "analyze"].map((m) => (log.calls.filter((c) => c.method === m)[1].req as analyzerPb.AnalyzeRequest).toObject());
+    const stackResource = (log.calls.find((c) => c.method === "analyzeStack")?.req as analyzerPb.AnalyzeStackRequest).getResourcesList()[1].toObject();
+    expect(shared(remediate)).toMatchObject({
+      urn: bucket.urn, type: bucket.type, name: bucket.name,
+      options: { protect: true, deletebeforereplace: true, deletebeforereplacedefined: true, customtimeouts: { create: 60, update: 0, pb_delete: 5 }, parent: bucket.parent },
+      provider: { urn: provider.urn, type: "pulumi:providers:aws", name: "west", properties: { fieldsMap: [["region", { stringValue: "us-west-2" }]] } },
+    });
+    expect(shared(analyze)).toEqual(shared(remediate));
+    expect(shared(stackResource)).toEqual(shared(remediate));
   });
 });

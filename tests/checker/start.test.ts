@@ -77,6 +77,12 @@ describe("npm start's options", () => {
     expect(output.stderr).toBe("pipeline-check: unknown argument fixtures/x (see npm start -- --help)\n");
   });
 
+  it("refuses an unknown option with one line naming it, even beside --help", async () => {
+    expect(await main(["--help", "--all"], "/nonexistent")).toBe(2);
+    expect(output.stdout).toBe("");
+    expect(output.stderr).toBe("pipeline-check: unknown option --all (see npm start -- --help)\n");
+  });
+
   it("reaches the command through bin/pipeline-start.js", () => {
     const run = spawnSync(process.execPath, [path.join(__dirname, "..", "..", "bin", "pipeline-start.js"), "--version"], { encoding: "utf8" });
     expect({ code: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 0, stdout: `pipeline-check ${version}\n`, stderr: "" });
