@@ -27,7 +27,8 @@ for (let i = 0; i < args.length; i++) {
 try {
   fs.rmSync(path.join(root, ".engine-work"), { recursive: true, force: true, maxRetries: 3 });
 } catch (e) {
-  console.error(`test:engine: could not empty .engine-work (${e.code ?? e.message}); another run may be using it`);
+  const error = /** @type {NodeJS.ErrnoException} */ (e);
+  console.error(`test:engine: could not empty .engine-work (${error.code ?? error.message}); another run may be using it`);
 }
 const hasGo = spawnSync("go", ["version"], { stdio: "ignore" }).status === 0;
 if (hasGo && !env.PULUMI_ENGINE) {

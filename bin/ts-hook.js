@@ -21,6 +21,7 @@ process.setSourceMapsEnabled(true);
 
 // Enum values are inlined so the options can be hashed without loading the compiler
 // (ts.ModuleKind.CommonJS, ts.ScriptTarget.ES2022).
+/** @type {import("typescript").CompilerOptions} */
 const compilerOptions = {
   module: 1,
   target: 9,
@@ -29,12 +30,15 @@ const compilerOptions = {
   inlineSources: false,
 };
 
+/** @type {typeof import("typescript") | undefined} */
 let ts;
+/** @returns {typeof import("typescript")} */
 function compiler() {
   ts = ts || require("typescript");
   return ts;
 }
 
+/** @returns {string} */
 function compilerVersion() {
   try {
     return JSON.parse(fs.readFileSync(require.resolve("typescript/package.json"), "utf8")).version;
@@ -43,6 +47,7 @@ function compilerVersion() {
   }
 }
 
+/** @returns {string | undefined} */
 function cacheDir() {
   const candidates = [
     path.join(__dirname, "..", ".check-cache", "ts"),
@@ -63,15 +68,20 @@ function cacheDir() {
 const dir = cacheDir();
 const salt = `${compilerVersion()}\0${JSON.stringify(compilerOptions)}\0`;
 
+/**
+ * @param {string} source
+ * @param {string} filename
+ * @returns {string} CommonJS with an inline source map
+ */
 function transpile(source, filename) {
-  const out = compiler().transpileModule(source, { compilerOptions, fileName: filename, reportDiagnostics: true });
-  const errors = (out.diagnostics || []).filter((d) => d.category === ts.DiagnosticCategory.Error);
-  if (errors.length > 0) {
-    const d = errors[0];
-    const { line, character } = d.file.getLineAndCharacterOfPosition(d.start || 0);
-    const err = new SyntaxError(`${filename}:${line + 1}:${character + 1}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
-    err.pipelineCheckCompile = true;
-    throw err;
+  const tsc = compiler();
+  const out = tsc.transpileModule(source, { compilerOptions, fileName: filename, reportDiagnostics: true });
+  const d = (out.diagnostics || []).find((diagnostic) => diagnostic.category === tsc.DiagnosticCategory.Error);
+  if (d) {
+    // transpileModule reports only syntax errors, and those always carry the file they are in.
+    const { line, character } = /** @type {import("typescript").SourceFile} */ (d.file).getLineAndCharacterOfPosition(d.start || 0);
+    // The record child reports an error with this mark as a compile failure: one line, no stack.
+    throw Object.assign(new SyntaxError(`${filename}:${line + 1}:${character + 1}: ${tsc.flattenDiagnosticMessageText(d.messageText, " ")}`), { pipelineCheckCompile: true });
   }
   return out.outputText;
 }
@@ -82,7 +92,8 @@ function transpile(source, filename) {
 // Processes share the folder, so a file another one deleted or is renaming is not an error.
 const MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
 let pruned = false;
-function prune() {
+/** @param {string} folder */
+function prune(folder) {
   if (pruned) {
     return;
   }
@@ -90,12 +101,12 @@ function prune() {
   const cutoff = Date.now() - MAX_AGE_MS;
   let names;
   try {
-    names = fs.readdirSync(dir);
+    names = fs.readdirSync(folder);
   } catch {
     return;
   }
   for (const name of names) {
-    const file = path.join(dir, name);
+    const file = path.join(folder, name);
     try {
       if (fs.statSync(file).mtimeMs < cutoff) {
         fs.rmSync(file, { force: true });
@@ -106,6 +117,11 @@ function prune() {
   }
 }
 
+/**
+ * @param {string} source
+ * @param {string} filename
+ * @returns {string}
+ */
 function cached(source, filename) {
   if (!dir) {
     return transpile(source, filename);
@@ -116,7 +132,7 @@ function cached(source, filename) {
   try {
     return fs.readFileSync(file, "utf8");
   } catch {
-    prune();
+    prune(dir);
     const output = transpile(source, filename);
     // Write then rename: processes of one check share the cache and must never read half a file.
     const partial = `${file}.${process.pid}.tmp`;
@@ -130,30 +146,42 @@ function cached(source, filename) {
   }
 }
 
+/**
+ * @param {NodeJS.Module} module
+ * @param {string} filename
+ */
 function compile(module, filename) {
   compiled.add(filename);
-  module._compile(cached(fs.readFileSync(filename, "utf8"), filename), filename);
+  /** @type {NodeJS.Module & { _compile(code: string, filename: string): void }} */ (module)._compile(cached(fs.readFileSync(filename, "utf8"), filename), filename);
 }
 
 // Node's own source-mapped stack traces resolve and map every frame of every stack, and the Pulumi SDK
 // takes a stack for every promise and resource it creates: with thousands of resources that was a
 // third of the run time. Only frames in compiled .ts files need mapping, each position mapped once.
+/** @type {Set<string>} */
 const compiled = new Set();
+/** @type {Map<string, string>} */
 const mapped = new Map();
+/**
+ * @param {NodeJS.CallSite} site
+ * @returns {string}
+ */
 function mappedFrame(site) {
   const file = site.getFileName();
   const frame = String(site);
-  if (!file || !compiled.has(file)) {
-    return frame;
-  }
   const line = site.getLineNumber();
   const column = site.getColumnNumber();
+  // Frames of a compiled file's code always have a position; native and eval frames have none.
+  if (!file || !compiled.has(file) || line === null || column === null) {
+    return frame;
+  }
   const at = `${file}:${line}:${column}`;
   let original = mapped.get(at);
   if (original === undefined) {
-    const entry = findSourceMap(file)?.findEntry(line - 1, column - 1);
-    const source = entry?.originalSource;
-    original = source ? `${source.startsWith("file:") ? fileURLToPath(source) : source}:${entry.originalLine + 1}:${entry.originalColumn + 1}` : at;
+    // Node types an unmapped position as {}, so a mapped one is told apart by its source.
+    const entry = /** @type {Partial<import("module").SourceMapping>} */ (findSourceMap(file)?.findEntry(line - 1, column - 1) ?? {});
+    const { originalSource: source, originalLine = 0, originalColumn = 0 } = entry;
+    original = source ? `${source.startsWith("file:") ? fileURLToPath(source) : source}:${originalLine + 1}:${originalColumn + 1}` : at;
     mapped.set(at, original);
   }
   return frame.replace(at, original);
@@ -173,6 +201,10 @@ Error.prepareStackTrace = (error, sites) => {
 // reports lies in them, so they load with source maps off.
 const jsLoader = require.extensions[".js"];
 const dependency = `${path.sep}node_modules${path.sep}`;
+/**
+ * @param {NodeJS.Module} module
+ * @param {string} filename
+ */
 function loadJs(module, filename) {
   if (!filename.includes(dependency)) {
     return jsLoader(module, filename);
@@ -190,7 +222,10 @@ if (!require.extensions[".ts"]) {
   require.extensions[".js"] = loadJs;
 }
 
-/** For loaders that compile .ts files themselves (the pack runner): map this file's stack frames too. */
+/**
+ * For loaders that compile .ts files themselves (the pack runner): map this file's stack frames too.
+ * @param {string} filename
+ */
 exports.mapStackFrames = (filename) => {
   compiled.add(filename);
 };
