@@ -5,21 +5,9 @@ import * as path from "path";
 import { fileErrorCode, fileProblem } from "../errors";
 import { loadModule } from "../load";
 import { deferModules, unusedSdkModules } from "./deferred";
-import { Recorder, type InvokeRequest } from "./recorder";
-import { recordThrough, type MockMonitor } from "./monitor";
-import type { RegistrationRequest } from "./registration";
-import { answerInvokes, type InvokingMonitor } from "./functions";
-import { functionOutputNames } from "./functionOutputs";
+import { recordInProcess } from "./inProcess";
 import { pulumiResolver, installPulumiResolution } from "./resolve";
 import { errorLocation, programFrames, programMessage, type ChildError, type ChildResult, type ChildSpec } from "./protocol";
-import { deployedOutputs, deploymentOf, isDeployed } from "./deployed";
-
-type Callback = (err: unknown, resp?: { setUrn(urn: string): void }) => void;
-interface MonitorLike {
-  registerResource(req: RegistrationRequest, cb: Callback): void;
-  registerResourceOutputs(req: { getUrn(): string; getOutputs(): { toJavaScript(): Record<string, unknown> } | undefined }, cb: (err: unknown, resp: unknown) => void): void;
-  invoke(req: InvokeRequest, cb: (err: unknown, resp: unknown) => void): void;
-}
 
 function writeResult(file: string, result: ChildResult): void {
   fs.writeFileSync(file, JSON.stringify(result));
@@ -67,68 +55,22 @@ export async function main(): Promise<void> {
   process.env.PULUMI_CONFIG = JSON.stringify(spec.config.values);
   process.env.PULUMI_CONFIG_SECRET_KEYS = JSON.stringify(spec.config.secretKeys);
   installPulumiResolution(spec.programDir, spec.kitRoot);
-  const pulumiDir = pulumiResolver(spec.programDir, spec.kitRoot)("@pulumi/pulumi/package.json");
-  deferModules(unusedSdkModules(pulumiDir));
-  const sdk = (file: string): unknown => loadModule(path.join(path.dirname(pulumiDir), file));
-  const mocks = sdk("runtime/mocks") as { setMocks(m: unknown, project: string, stack: string, preview: boolean, org: string): Promise<void> };
-  const settings = sdk("runtime/settings") as { getMonitor(): MonitorLike; waitForRPCs(): Promise<void> };
-  const stackModule = sdk("runtime/stack") as { runInPulumiStack(init: () => Promise<unknown>): Promise<unknown> };
+  deferModules(unusedSdkModules(pulumiResolver(spec.programDir, spec.kitRoot)("@pulumi/pulumi/package.json")));
 
-  // The second look: each custom resource answers with the outputs it would have once deployed.
-  const deployment = spec.secondLook ? deploymentOf(spec.config) : undefined;
-  const recorder = new Recorder(spec.project, spec.stack, spec.entry, spec.programDir, spec.config, deployment);
-  await mocks.setMocks(
-    {
-      newResource: (args: { type: string; name: string; custom: boolean; inputs: Record<string, unknown> }) => {
-        if (deployment && isDeployed(args.type, args.custom)) {
-          const created = deployedOutputs(args.type, args.name, args.inputs, deployment);
-          return { id: created.id, state: created.outputs };
-        }
-        return { id: undefined, state: args.inputs };
-      },
-      // Unreachable: answerInvokes below answers every invoke the mock would hand to `call`.
-      call: () => ({}),
-    },
-    spec.project, spec.stack, true, spec.organization,
-  );
-
-  const monitor = settings.getMonitor();
-  // Innermost: the provider's answer, after the engine's side (below) and the transforms (recordThrough).
-  answerInvokes(monitor as unknown as InvokingMonitor, recorder, path.dirname(pulumiDir), functionOutputNames(pulumiResolver(spec.programDir, spec.kitRoot)));
-  // The engine picks an invoke's provider (a default one if none is given) before running it.
-  const invoke = monitor.invoke.bind(monitor);
-  monitor.invoke = (req, cb) => {
-    recorder.invoked(req);
-    invoke(req, cb);
-  };
   // Progress at most once a second: a program with tens of thousands of resources stays readable.
   let lastReported = Date.now();
-  // Wrapped last, so an invoke's transforms run before the engine's side of the invoke above.
-  const closeCallbacks = recordThrough(monitor as unknown as MockMonitor, recorder, path.dirname(pulumiDir), {
-    onRecorded: (count) => {
-      if (process.send && Date.now() - lastReported >= 1000) {
-        lastReported = Date.now();
-        process.send({ progress: count });
-      }
-    },
-    onError: fail,
-  });
-
+  const onRecorded = (count: number): void => {
+    if (process.send && Date.now() - lastReported >= 1000) {
+      lastReported = Date.now();
+      process.send({ progress: count });
+    }
+  };
   try {
-    await stackModule.runInPulumiStack(async () => {
-      const exported: unknown = loadModule(spec.entry);
-      const value = exported instanceof Function ? exported() : exported;
-      return await value;
-    });
-    await settings.waitForRPCs();
-    // Node reports a rejection nobody handled (an apply that threw) only once the microtasks drain; exiting
-    // before then would pass a program the engine's Node host fails on that rejection.
-    await new Promise((resolve) => setImmediate(resolve));
+    const recording = await recordInProcess(spec, { onRecorded, onError: fail });
+    writeResult(spec.resultFile, { recording, peakMemoryKb: process.resourceUsage().maxRSS });
   } catch (e) {
     fail(e);
   }
-  closeCallbacks();
-  writeResult(spec.resultFile, { recording: recorder.recording(), peakMemoryKb: process.resourceUsage().maxRSS });
   end(0);
 }
 

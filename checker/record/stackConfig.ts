@@ -21,7 +21,8 @@ function asConfigString(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-function readStackFile(projectDir: string, stack: string, project: string): StackConfig {
+/** The `config:` of `Pulumi.<stack>.yaml` alone: keys qualified by the project, `secure:` values as the placeholder. */
+export function stackFileConfig(projectDir: string, stack: string, project: string): StackConfig {
   const file = path.join(projectDir, `Pulumi.${stack}.yaml`);
   const result: StackConfig = { values: {}, secretKeys: [] };
   if (!fs.existsSync(file)) {
@@ -84,7 +85,7 @@ export function parseConfigFlag(flag: string, project: string): [string, string]
 
 export function stackConfig(projectDir: string, stack: string, project: string, flags: string[]): StackConfig {
   const declared = readProjectConfig(projectDir, project);
-  const fromStack = readStackFile(projectDir, stack, project);
+  const fromStack = stackFileConfig(projectDir, stack, project);
   const config: StackConfig = { values: { ...declared.defaults, ...declared.values, ...fromStack.values }, secretKeys: fromStack.secretKeys };
   for (const flag of flags) {
     const [key, value] = parseConfigFlag(flag, project);

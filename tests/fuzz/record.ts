@@ -4,10 +4,9 @@
  * as the engine's sentinel) and the property dependencies between them. These are the most realistic
  * seeds the fuzz has: every shape the reference stack really produces.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
-import * as yaml from "js-yaml";
 import type * as pulumiModule from "@pulumi/pulumi";
+import { stackFileConfig as readStackFile } from "../../checker/record/stackConfig";
 import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { WireObject } from "./values";
 
@@ -65,11 +64,6 @@ function computed(type: string, name: string, inputs: Record<string, unknown>, u
     return state;
 }
 
-function stackConfig(stack: string): Record<string, string> {
-    const file = yaml.load(fs.readFileSync(path.join(ROOT, `Pulumi.${stack}.yaml`), "utf8")) as { config?: Record<string, unknown> };
-    return Object.fromEntries(Object.entries(file.config ?? {}).map(([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)]));
-}
-
 /**
  * Runs the program once. `firstPreview` answers every computed attribute with an unknown, as the
  * first `pulumi preview` of a new stack does; otherwise the attributes are known, as in later runs.
@@ -88,7 +82,7 @@ export async function recordStack(stack: string, firstPreview: boolean): Promise
             stack,
             true,
         );
-        pulumi.runtime.setAllConfig(stackConfig(stack));
+        pulumi.runtime.setAllConfig(readStackFile(ROOT, stack, PROJECT).values);
         const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource: Register };
         const register = monitor.registerResource.bind(monitor);
         monitor.registerResource = (request, callback) =>

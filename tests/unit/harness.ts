@@ -1,8 +1,7 @@
 // Runs the real program under Pulumi mocks in preview mode and records what it registers.
-import * as fs from "node:fs";
 import * as path from "node:path";
-import * as yaml from "js-yaml";
 import type * as pulumiModule from "@pulumi/pulumi";
+import { stackFileConfig as readStackFile } from "../../checker/record/stackConfig";
 
 export const PROJECT = "pipeline-compliance-kit";
 export const ACCOUNT = "123456789012";
@@ -30,9 +29,7 @@ export interface ProgramRun {
 
 /** The `config:` map of Pulumi.<stack>.yaml, as the engine hands it to the program (strings). */
 export function stackFileConfig(stack: string): Record<string, string> {
-    const file = path.join(ROOT, `Pulumi.${stack}.yaml`);
-    const parsed = yaml.load(fs.readFileSync(file, "utf8")) as { config: Record<string, unknown> };
-    return Object.fromEntries(Object.entries(parsed.config).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]));
+    return readStackFile(ROOT, stack, PROJECT).values;
 }
 
 // The ARNs AWS gives the types policy documents refer to, so a test can compare an ARN the program built
