@@ -5,9 +5,11 @@ import { createRequire } from "node:module";
 const jestConfig = createRequire(import.meta.url)("./jest.config.js");
 const project = (name) => jestConfig.projects.find((p) => p.displayName === name);
 const policy = project("policy");
-// `MUTATION_TESTS=tests/policy/s3,tests/policy/lib` narrows the tests to those folders, so that a run over a
-// few policies does not start with a dry run of the whole policy suite.
-const narrowed = process.env.MUTATION_TESTS?.split(",").map((dir) => `<rootDir>/${dir.replace(/\/$/, "")}/**/*.test.ts`);
+// `MUTATION_TESTS=tests/policy/s3,tests/policy/docs.test.ts` narrows the tests to those folders and files, so
+// that a run over a few policies does not start with a dry run of the whole policy suite.
+const narrowed = process.env.MUTATION_TESTS?.split(",").map((entry) =>
+    entry.endsWith(".ts") ? `<rootDir>/${entry}` : `<rootDir>/${entry.replace(/\/$/, "")}/**/*.test.ts`,
+);
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
