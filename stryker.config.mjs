@@ -43,6 +43,9 @@ export default {
     coverageAnalysis: "perTest",
     // The dry run executes the policy suite in one process with coverage: minutes, not seconds.
     dryRunTimeoutMinutes: 30,
+    // A mutant's tests load the whole pack, seconds on a busy machine: a tight timeout would count slow
+    // runs as killed (timed out) and restart the test runner each time.
+    timeoutMS: 30000,
     concurrency: 2,
     incremental: true,
     incrementalFile: "reports/stryker-incremental.json",
