@@ -128,6 +128,14 @@ describe("cross-region artifact stores", () => {
         expect(wholeStoreUnknown.map((d) => d.message)).toEqual([expect.stringMatching(/^\[undecided\] /)]);
     });
 
+    it("lists the stores' regions when none is the pipeline's, and says where to set an unknown pipeline region", async () => {
+        const stores = [store({ region: "eu-west-1" }), store({ region: "eu-central-1" })];
+        const missing = await findings(pipeline(stores), { provider });
+        expect(missing.map((d) => d.message)).toEqual([expect.stringContaining("(stores: eu-west-1, eu-central-1)")]);
+        const unknownRegion = await findings(pipeline(stores), { provider: { region: unknown } });
+        expect(unknownRegion.map((d) => d.message)).toEqual([expect.stringContaining("or the policy config `pipelineRegion`")]);
+    });
+
     it("reads secret regions as their values", async () => {
         const props = pipeline([store({ region: secret("us-east-1") }), store({ region: secret("us-east-1") })]);
         expect((await findings(props, { provider })).map((d) => d.message)).toEqual([expect.stringContaining("both use region")]);

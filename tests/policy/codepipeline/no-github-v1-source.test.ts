@@ -95,6 +95,34 @@ describe("codepipeline-no-github-v1-source", () => {
         expect(result).toEqual([expect.objectContaining({ level: "mandatory" })]);
     });
 
+    it("names only what it found: the GitHub version 1 source, or the token, each alone", async () => {
+        const noToken = githubV1();
+        delete (noToken.configuration as Record<string, unknown>).OAuthToken;
+        const v1 = await findings([{ name: "Source", actions: [noToken] }]);
+        expect(v1.map((d) => d.message)).toEqual([
+            expect.stringMatching(/^stage "Source", action "GitHub" uses the GitHub version 1 source \(ThirdParty\/GitHub\): use owner AWS, /),
+        ]);
+        const token = await findings([{ name: "Source", actions: [connectionSource({ OAuthToken: "x" })] }]);
+        expect(token.map((d) => d.message)).toEqual([
+            expect.stringMatching(/^stage "Source", action "Source" has an OAuthToken in its configuration: use owner AWS, /),
+        ]);
+    });
+
+    it("needs both owner ThirdParty and provider GitHub for version 1", async () => {
+        const noToken = (extra: Record<string, unknown>) => ({ ...connectionSource(), ...extra });
+        for (const action of [noToken({ owner: "ThirdParty", provider: "Jenkins" }), noToken({ owner: "AWS", provider: "GitHub" })]) {
+            expect(await findings([{ name: "Source", actions: [action] }])).toEqual([]);
+        }
+    });
+
+    it("says in an undecided finding which path or action it could not see", async () => {
+        const messages = async (stages: unknown) => (await findings(stages)).map((d) => d.message);
+        expect(await messages(unknown)).toEqual([expect.stringMatching(/^\[undecided\] stages is unknown during preview: .*GitHub version 1/)]);
+        expect(await messages([{ name: "Source", actions: [{ ...connectionSource(), owner: unknown }] }])).toEqual([
+            expect.stringMatching(/^\[undecided\] stage "Source", action "Source": its owner, provider or configuration is unknown/),
+        ]);
+    });
+
     it("stays silent on odd input", async () => {
         for (const stages of [null, "x", 7, [null], [{ actions: "x" }], [{ actions: [null, 3, "a"] }], [{ actions: [{ configuration: "OAuthToken" }] }]]) {
             expect(await findings(stages)).toEqual([]);

@@ -110,17 +110,25 @@ describe("ecs-deploy-target-in-stack", () => {
     });
 
     it("reports undecided, never a silent pass, when it cannot compare", async () => {
-        const cases: TestResource[][] = [
-            [pipeline(deployStage(ecsDeploy({ ClusterName: "app" }))), cluster("c", { name: unknown })],
-            [pipeline(deployStage(ecsDeploy({ ClusterName: "#{variables.cluster}" })))],
-            [pipeline(unknown)],
-            [pipeline(deployStage(unknown))],
-            [pipeline(deployStage(ecsDeploy({ ClusterName: "app" }, { category: unknown })))],
-            [pipeline(deployStage(ecsDeploy({ ClusterName: "app" }, { provider: unknown })))],
+        // Each message says what could not be seen, so that the author knows what to make known.
+        const action = 'stage "Deploy", action "DeployToECS"';
+        const cases: [TestResource[], string][] = [
+            [
+                [pipeline(deployStage(ecsDeploy({ ClusterName: "app" }))), cluster("c", { name: unknown })],
+                `${action}: ClusterName "app": cannot match it, the name of c is unknown during preview`,
+            ],
+            [
+                [pipeline(deployStage(ecsDeploy({ ClusterName: "#{variables.cluster}" })))],
+                `${action}: ClusterName "#{variables.cluster}" is a pipeline variable, resolved only at run time`,
+            ],
+            [[pipeline(unknown)], "stages is unknown during preview: cannot check its deploy actions"],
+            [[pipeline(deployStage(unknown))], "stages.1.actions.0 is unknown during preview: cannot check its deploy actions"],
+            [[pipeline(deployStage(ecsDeploy({ ClusterName: "app" }, { category: unknown })))], `${action}: its category or provider is unknown during preview`],
+            [[pipeline(deployStage(ecsDeploy({ ClusterName: "app" }, { provider: unknown })))], `${action}: its category or provider is unknown during preview`],
         ];
-        for (const resources of cases) {
+        for (const [resources, message] of cases) {
             const result = await findings(resources);
-            expect(result).toEqual([expect.objectContaining({ level: "advisory", urn: urnOf(PIPELINE, "pipeline"), message: expect.stringMatching(/^\[undecided\] /) })]);
+            expect(result).toEqual([expect.objectContaining({ level: "advisory", urn: urnOf(PIPELINE, "pipeline"), message: `[undecided] ${message}` })]);
         }
     });
 

@@ -152,20 +152,34 @@ describe("eventbridge-codecommit-rule-matches-source", () => {
         const unknownArn: TestResource = { type: TARGET, name: "t", props: { rule: unknown, arn: unknown }, propertyDependencies: { rule: [`${RULE}::on-push`] } };
         const absentArn: TestResource = { type: TARGET, name: "t", props: { rule: unknown }, propertyDependencies: { rule: [`${RULE}::on-push`] } };
         const unresolved: TestResource = { type: TARGET, name: "t", props: { rule: unknown, arn: unknown }, propertyDependencies: { arn: [`${PIPELINE}::app`] } };
-        const cases: TestResource[][] = [
-            trigger(unknown, gitHubSource),
-            trigger({ source: unknown }, gitHubSource),
-            trigger({ source: ["aws.events", unknown] }, gitHubSource),
-            trigger(codeCommitPattern(), { ...gitHubSource, provider: unknown }),
-            [{ type: PIPELINE, name: "app", props: { stages: unknown } }, rule(codeCommitPattern()), startsPipeline("on-push", "app")],
-            trigger(named, codeCommitSource("app-repo"), codeCommitSource(unknown)),
-            [rule(codeCommitPattern()), unknownArn],
-            [rule(codeCommitPattern()), absentArn],
-            [pipeline("app", gitHubSource), rule(codeCommitPattern()), unresolved],
+        // Each message says what could not be seen, so that the author knows what to make known.
+        const cases: [TestResource[], RegExp][] = [
+            [trigger(unknown, gitHubSource), /eventPattern is unknown during preview: cannot tell whether it matches CodeCommit events$/],
+            [trigger({ source: unknown }, gitHubSource), /the pattern's source is unknown during preview$/],
+            [trigger({ source: ["aws.events", unknown] }, gitHubSource), /the pattern's source is unknown during preview$/],
+            [
+                trigger(codeCommitPattern(), { ...gitHubSource, provider: unknown }),
+                /CodeCommit events; cannot tell whether it has a CodeCommit source \(pipeline app: stage "Source", action "Source" owner or provider unknown during preview\)$/,
+            ],
+            [
+                [{ type: PIPELINE, name: "app", props: { stages: unknown } }, rule(codeCommitPattern()), startsPipeline("on-push", "app")],
+                /cannot tell whether it has a CodeCommit source \(pipeline app: stages unknown during preview\)$/,
+            ],
+            [
+                trigger(named, codeCommitSource("app-repo"), codeCommitSource(unknown)),
+                /cannot tell whether repository other is a source of pipeline app \(pipeline app: stage "Source", action "Source" RepositoryName unknown during preview\)$/,
+            ],
+            [[rule(codeCommitPattern()), unknownArn], /: cannot tell whether it starts a pipeline$/],
+            [[rule(codeCommitPattern()), absentArn], /: cannot tell whether it starts a pipeline$/],
+            [
+                [pipeline("app", gitHubSource), rule(codeCommitPattern()), unresolved],
+                /target t's rule is unknown during preview and depends on no rule: it may start a pipeline from this rule$/,
+            ],
         ];
-        for (const resources of cases) {
+        for (const [resources, message] of cases) {
             const result = await findings(resources);
             expect(result).toEqual([expect.objectContaining({ level: "advisory", urn: urnOf(RULE, "on-push"), message: expect.stringMatching(/^\[undecided\] /) })]);
+            expect(result[0].message).toMatch(message);
         }
     });
 

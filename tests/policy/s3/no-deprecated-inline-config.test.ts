@@ -83,6 +83,11 @@ describe("s3-no-deprecated-inline-config", () => {
         ]);
     });
 
+    it("checks inline inputs only on buckets: BucketAclV2's own acl input is not an inline bucket input", async () => {
+        const result = await findings("aws:s3/bucketAclV2:BucketAclV2", { bucket: "b", acl: "private" });
+        expect(result.map((d) => d.message)).toEqual(["aws.s3.BucketAclV2 is deprecated in @pulumi/aws 7: use aws.s3.BucketAcl"]);
+    });
+
     it("stays silent on other resource types carrying the same field names", async () => {
         expect(await findings("aws:s3/bucketPolicy:BucketPolicy", { bucket: "b", policy: "{}" })).toEqual([]);
     });
