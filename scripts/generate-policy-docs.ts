@@ -8,6 +8,7 @@ import * as path from "node:path";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import type { CompliancePolicy } from "../policies/lib/policy";
 import { packName, policies } from "../policies/pack";
+import { formatted } from "./formatted";
 
 export const DOCS_PATH = path.join(__dirname, "..", "docs", "policies.md");
 
@@ -98,11 +99,16 @@ export function renderPolicyDocs(list: readonly CompliancePolicy[] = policies): 
     ].join("\n");
 }
 
+/** docs/policies.md as committed: the rendered text, formatted as `npm run format` leaves it. */
+export function formattedPolicyDocs(): string {
+    return formatted(DOCS_PATH, renderPolicyDocs());
+}
+
 /**
  * Writes `text` to `file` unless the file already holds exactly that, and says which happened, so a
  * run that changed nothing leaves the file (and its timestamp) alone.
  */
-export function writePolicyDocs(file: string = DOCS_PATH, text: string = renderPolicyDocs()): "updated" | "unchanged" {
+export function writePolicyDocs(file: string = DOCS_PATH, text: string = formattedPolicyDocs()): "updated" | "unchanged" {
     if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === text) {
         return "unchanged";
     }

@@ -6,6 +6,7 @@ import * as path from "path";
 import { actualLists, compareFindings, formatDifferences, listFixtures, parseExpected, renderExpected } from "../checker/fixtures";
 import { runCheck, startPack } from "../checker/index";
 import { messageOf } from "../checker/errors";
+import { formatted } from "./formatted";
 
 async function main(argv: string[]): Promise<number> {
   const write = argv.includes("--write");
@@ -26,7 +27,7 @@ async function main(argv: string[]): Promise<number> {
       if (differences.length > 0) {
         differing++;
         if (write) {
-          fs.writeFileSync(fixture.expectedFile, renderExpected(expected.description, actual));
+          fs.writeFileSync(fixture.expectedFile, formatted(fixture.expectedFile, renderExpected(expected.description, actual)));
           console.log(`  rewrote ${path.relative(root, fixture.expectedFile)}`);
         }
       }
