@@ -4,7 +4,20 @@ import tseslint from "typescript-eslint";
 import pulumi from "@pulumi/eslint-plugin";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "**/node_modules/", "dist/", "coverage/", ".stryker-tmp/", "reports/", "bench/results*", "**/*.js", "!bin/*.js", "!eslint.config.mjs"] },
+  {
+    ignores: [
+      "node_modules/",
+      "**/node_modules/",
+      "dist/",
+      "coverage/",
+      ".stryker-tmp/",
+      "reports/",
+      "bench/results*",
+      "**/*.js",
+      "!bin/*.js",
+      "!eslint.config.mjs",
+    ],
+  },
   ...tseslint.configs.strict,
   {
     rules: {

@@ -8,51 +8,51 @@ const policy = project("policy");
 // `MUTATION_TESTS=tests/policy/s3,tests/policy/docs.test.ts` narrows the tests to those folders and files, so
 // that a run over a few policies does not start with a dry run of the whole policy suite.
 const narrowed = process.env.MUTATION_TESTS?.split(",").map((entry) =>
-    entry.endsWith(".ts") ? `<rootDir>/${entry}` : `<rootDir>/${entry.replace(/\/$/, "")}/**/*.test.ts`,
+  entry.endsWith(".ts") ? `<rootDir>/${entry}` : `<rootDir>/${entry.replace(/\/$/, "")}/**/*.test.ts`,
 );
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
-    mutate: [
-        "policies/**/*.ts",
-        // These only list policies; their mutants are killed by the pack-shape tests or are not code.
-        "!policies/index.ts",
-        "!policies/*/index.ts",
-    ],
-    testRunner: "jest",
-    jest: {
-        projectType: "custom",
-        // One flat project built from the repository's `policy` project: Stryker's coverage analysis hooks
-        // the root config's test environment, which a `projects` list bypasses.
-        config: {
-            rootDir: ".",
-            testEnvironment: policy.testEnvironment,
-            transform: policy.transform,
-            moduleFileExtensions: policy.moduleFileExtensions,
-            testMatch: narrowed ?? policy.testMatch,
-            // These run every policy at once (the engine path with pack processes, the provider typings scan):
-            // they would cover every mutant and take minutes per mutant, while the per-policy tests decide
-            // them. The `fuzz` project is left out for the same reason (its policy oracle runs for minutes).
-            testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/policy/engine/", "<rootDir>/tests/policy/drift/"],
-        },
-        enableFindRelatedTests: false,
+  mutate: [
+    "policies/**/*.ts",
+    // These only list policies; their mutants are killed by the pack-shape tests or are not code.
+    "!policies/index.ts",
+    "!policies/*/index.ts",
+  ],
+  testRunner: "jest",
+  jest: {
+    projectType: "custom",
+    // One flat project built from the repository's `policy` project: Stryker's coverage analysis hooks
+    // the root config's test environment, which a `projects` list bypasses.
+    config: {
+      rootDir: ".",
+      testEnvironment: policy.testEnvironment,
+      transform: policy.transform,
+      moduleFileExtensions: policy.moduleFileExtensions,
+      testMatch: narrowed ?? policy.testMatch,
+      // These run every policy at once (the engine path with pack processes, the provider typings scan):
+      // they would cover every mutant and take minutes per mutant, while the per-policy tests decide
+      // them. The `fuzz` project is left out for the same reason (its policy oracle runs for minutes).
+      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/policy/engine/", "<rootDir>/tests/policy/drift/"],
     },
-    checkers: ["typescript"],
-    tsconfigFile: "tsconfig.json",
-    typescriptChecker: { prioritizePerformanceOverAccuracy: true },
-    coverageAnalysis: "perTest",
-    // The dry run executes the policy suite in one process with coverage: minutes, not seconds.
-    dryRunTimeoutMinutes: 30,
-    // A mutant's tests load the whole pack, seconds on a busy machine: a tight timeout would count slow
-    // runs as killed (timed out) and restart the test runner each time.
-    timeoutMS: 30000,
-    concurrency: 2,
-    incremental: true,
-    incrementalFile: "reports/stryker-incremental.json",
-    reporters: ["clear-text", "progress", "html", "json"],
-    htmlReporter: { fileName: "reports/mutation/index.html" },
-    jsonReporter: { fileName: "reports/mutation/mutation.json" },
-    tempDirName: ".stryker-tmp",
-    cleanTempDir: "always",
-    thresholds: { high: 90, low: 80, break: null },
+    enableFindRelatedTests: false,
+  },
+  checkers: ["typescript"],
+  tsconfigFile: "tsconfig.json",
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  coverageAnalysis: "perTest",
+  // The dry run executes the policy suite in one process with coverage: minutes, not seconds.
+  dryRunTimeoutMinutes: 30,
+  // A mutant's tests load the whole pack, seconds on a busy machine: a tight timeout would count slow
+  // runs as killed (timed out) and restart the test runner each time.
+  timeoutMS: 30000,
+  concurrency: 2,
+  incremental: true,
+  incrementalFile: "reports/stryker-incremental.json",
+  reporters: ["clear-text", "progress", "html", "json"],
+  htmlReporter: { fileName: "reports/mutation/index.html" },
+  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  tempDirName: ".stryker-tmp",
+  cleanTempDir: "always",
+  thresholds: { high: 90, low: 80, break: null },
 };

@@ -27,8 +27,12 @@ export async function engineFigures(kitRoot: string, runs: number, log: (m: stri
     return engine.skip;
   }
   const target = (label: string): EngineTarget => ({
-    label, project: "pipeline-compliance-kit", entry: path.join(kitRoot, "stack", "index.ts"), stack: "dev",
-    projectFile: path.join(kitRoot, "Pulumi.yaml"), stackConfigFile: path.join(kitRoot, "Pulumi.dev.yaml"),
+    label,
+    project: "pipeline-compliance-kit",
+    entry: path.join(kitRoot, "stack", "index.ts"),
+    stack: "dev",
+    projectFile: path.join(kitRoot, "Pulumi.yaml"),
+    stackConfigFile: path.join(kitRoot, "Pulumi.dev.yaml"),
   });
   const policies = path.join(kitRoot, "policies");
   log(`real engine ${engine.version}: pulumi preview --policy-pack policies on the reference stack, ${runs} runs ...`);

@@ -13,7 +13,7 @@ import * as path from "path";
 
 const ROOT = path.join(__dirname, "..");
 // A program that throws on its third line: the checker must report `(…index.ts:3)`.
-const THROWS = "import * as aws from \"@pulumi/aws\";\nnew aws.s3.Bucket(\"b\");\nthrow new Error(\"boom\");\n";
+const THROWS = 'import * as aws from "@pulumi/aws";\nnew aws.s3.Bucket("b");\nthrow new Error("boom");\n';
 
 interface Figures {
   loader: string;
@@ -38,7 +38,9 @@ function median(values: number[]): number {
  */
 function treeFor(candidate?: string): string {
   const tree = fs.mkdtempSync(path.join(os.tmpdir(), "bench-loader-"));
-  const files = spawnSync("git", ["ls-files", "-co", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" }).stdout.split("\n").filter(Boolean);
+  const files = spawnSync("git", ["ls-files", "-co", "--exclude-standard"], { cwd: ROOT, encoding: "utf8" })
+    .stdout.split("\n")
+    .filter(Boolean);
   for (const file of files) {
     if (fs.existsSync(path.join(ROOT, file))) {
       fs.mkdirSync(path.dirname(path.join(tree, file)), { recursive: true });
@@ -58,7 +60,10 @@ function treeFor(candidate?: string): string {
 function run(tree: string, tmp: string, args: string[]): { ms: number; status: number | null; stdout: string; stderr: string } {
   const started = process.hrtime.bigint();
   const child = spawnSync(process.execPath, [path.join(tree, "bin", "pipeline-check.js"), ...args], {
-    cwd: tree, encoding: "utf8", maxBuffer: 1 << 30, env: { ...process.env, TMPDIR: tmp },
+    cwd: tree,
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+    env: { ...process.env, TMPDIR: tmp },
   });
   return { ms: Number((process.hrtime.bigint() - started) / 1_000_000n), status: child.status, stdout: child.stdout, stderr: child.stderr };
 }
@@ -117,9 +122,16 @@ function main(): void {
   }
   console.log(`${"loader".padEnd(22)} ${"cold median".padStart(12)} ${"warm median".padStart(12)}  program error line`);
   for (const r of results) {
-    console.log(`${r.loader.padEnd(22)} ${`${median(r.coldMs)} ms`.padStart(12)} ${`${median(r.warmMs)} ms`.padStart(12)}  ${r.location.trim()}`);
+    console.log(
+      `${r.loader.padEnd(22)} ${`${median(r.coldMs)} ms`.padStart(12)} ${`${median(r.warmMs)} ms`.padStart(12)}  ${r.location.trim()}`,
+    );
   }
-  console.log(`(${runs} runs each, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")})`);
+  console.log(
+    `(${runs} runs each, ${os.cpus().length} CPUs, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")})`,
+  );
 }
 
 main();

@@ -47,7 +47,11 @@ function option(name: string, fallback: number): number {
 /** One fresh CLI process; its own timings come from the --verbose line (stdout stays the report). */
 function check(args: string[]): { wallMs: number; timings: Timings; resources: number } {
   const started = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, [CLI, ...args, "--format", "json", "--verbose"], { cwd: KIT_ROOT, encoding: "utf8", maxBuffer: 1 << 30 });
+  const run = spawnSync(process.execPath, [CLI, ...args, "--format", "json", "--verbose"], {
+    cwd: KIT_ROOT,
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+  });
   const wallMs = Number((process.hrtime.bigint() - started) / 1_000_000n);
   const line = /timings: record (\d+) ms, serve (\d+) ms, analyze (\d+) ms/.exec(run.stderr);
   if ((run.status !== 0 && run.status !== 1) || !line) {
@@ -97,8 +101,11 @@ async function main(): Promise<void> {
   log("recording the reference stack for the generated stacks ...");
   const program = resolveProgram(KIT_ROOT, KIT_ROOT);
   const template = await recordProgram({
-    target: program, stack: "dev", organization: "organization",
-    config: stackConfig(program.projectDir, "dev", program.project, []), timeoutMs: 300_000,
+    target: program,
+    stack: "dev",
+    organization: "organization",
+    config: stackConfig(program.projectDir, "dev", program.project, []),
+    timeoutMs: 300_000,
   });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pipeline-check-bench-"));
   const analysis: Record<string, Stats & { resources: number }> = {};
@@ -146,7 +153,12 @@ async function main(): Promise<void> {
   const ratio10kTo1k = analysis[10000].median / analysis[1000].median;
   const results = {
     date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "", loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model ?? "",
+      loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
+      node: process.version,
+    },
     check: {
       command: "node bin/pipeline-check.js --format json",
       resources: checks[0].resources,
@@ -155,7 +167,12 @@ async function main(): Promise<void> {
       serveMs: stats(checks.map((c) => c.timings.serve)),
       analyzeMs: stats(checks.map((c) => c.timings.analyze)),
     },
-    packStart: { engineMs: stats(engine), kitMs: stats(kit), engineOverKit: Number(packRatio.toFixed(2)), kitAfterSourceChangeMs: kitAfterChange },
+    packStart: {
+      engineMs: stats(engine),
+      kitMs: stats(kit),
+      engineOverKit: Number(packRatio.toFixed(2)),
+      kitAfterSourceChangeMs: kitAfterChange,
+    },
     analysis: { ...analysis, ratio10kTo1k: Number(ratio10kTo1k.toFixed(2)) },
     realEngine: engineSection,
     targets: {
@@ -177,7 +194,9 @@ async function main(): Promise<void> {
     row(["pack start, kit's way (compiled, cached)", results.packStart.kitMs.median, spread(results.packStart.kitMs), ""]),
     row(["  engine / kit", `${results.packStart.engineOverKit}x`, "", ""]),
     row(["  kit's way after a source change", kitAfterChange, "", ""]),
-    ...SIZES.map((size) => row([`analyze ${size} resources`, analysis[size].median, spread(analysis[size]), size === 10000 ? TARGETS.analyze10kMs : ""])),
+    ...SIZES.map((size) =>
+      row([`analyze ${size} resources`, analysis[size].median, spread(analysis[size]), size === 10000 ? TARGETS.analyze10kMs : ""]),
+    ),
     row(["  time(10k) / time(1k)", results.analysis.ratio10kTo1k, "", TARGETS.ratio10kTo1k]),
     ...engineRows,
   ];

@@ -22,15 +22,18 @@ setInterval(() => {
 parentPort.postMessage("watching");
 `;
 
-module.exports = process.env.PIPELINE_CHECK_WATCH_PARENT === "1"
-  ? new Promise(/** @param {(value?: void) => void} resolve */ (resolve) => {
-    const worker = new Worker(WATCHER, { eval: true, workerData: { parent: process.ppid } });
-    // Referenced until it is watching (else this process could end before the promise settles); after
-    // that it must not keep the process alive on its own.
-    worker.once("message", () => {
-      worker.unref();
-      resolve();
-    });
-    worker.once("error", () => resolve());
-  })
-  : Promise.resolve();
+module.exports =
+  process.env.PIPELINE_CHECK_WATCH_PARENT === "1"
+    ? new Promise(
+        /** @param {(value?: void) => void} resolve */ (resolve) => {
+          const worker = new Worker(WATCHER, { eval: true, workerData: { parent: process.ppid } });
+          // Referenced until it is watching (else this process could end before the promise settles); after
+          // that it must not keep the process alive on its own.
+          worker.once("message", () => {
+            worker.unref();
+            resolve();
+          });
+          worker.once("error", () => resolve());
+        },
+      )
+    : Promise.resolve();

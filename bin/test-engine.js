@@ -37,5 +37,9 @@ if (hasGo && !env.PULUMI_ENGINE) {
     process.exit(build.status ?? 1);
   }
 }
-const jest = spawnSync(process.execPath, [require.resolve("jest/bin/jest"), "--selectProjects", "engine", "--runInBand", ...jestArgs], { stdio: "inherit", env, cwd: root });
+const jest = spawnSync(process.execPath, [require.resolve("jest/bin/jest"), "--selectProjects", "engine", "--runInBand", ...jestArgs], {
+  stdio: "inherit",
+  env,
+  cwd: root,
+});
 process.exit(jest.status ?? 1);

@@ -81,7 +81,10 @@ function transpile(source, filename) {
     // transpileModule reports only syntax errors, and those always carry the file they are in.
     const { line, character } = /** @type {import("typescript").SourceFile} */ (d.file).getLineAndCharacterOfPosition(d.start || 0);
     // The record child reports an error with this mark as a compile failure: one line, no stack.
-    throw Object.assign(new SyntaxError(`${filename}:${line + 1}:${character + 1}: ${tsc.flattenDiagnosticMessageText(d.messageText, " ")}`), { pipelineCheckCompile: true });
+    throw Object.assign(
+      new SyntaxError(`${filename}:${line + 1}:${character + 1}: ${tsc.flattenDiagnosticMessageText(d.messageText, " ")}`),
+      { pipelineCheckCompile: true },
+    );
   }
   return out.outputText;
 }
@@ -152,7 +155,10 @@ function cached(source, filename) {
  */
 function compile(module, filename) {
   compiled.add(filename);
-  /** @type {NodeJS.Module & { _compile(code: string, filename: string): void }} */ (module)._compile(cached(fs.readFileSync(filename, "utf8"), filename), filename);
+  /** @type {NodeJS.Module & { _compile(code: string, filename: string): void }} */ (module)._compile(
+    cached(fs.readFileSync(filename, "utf8"), filename),
+    filename,
+  );
 }
 
 // Node's own source-mapped stack traces resolve and map every frame of every stack, and the Pulumi SDK

@@ -36,10 +36,16 @@ function seconds(value: string, flag: string): void {
 /** Every option of pipeline-check, in the order the usage text lists them. */
 export const OPTIONS = {
   "policy-pack": { type: "string", valueName: "DIR", description: "policy pack directory (default: policies)" },
-  "policy-pack-config": { type: "string", valueName: "FILE", description: "policy config, same JSON as 'pulumi preview --policy-pack-config'" },
+  "policy-pack-config": {
+    type: "string",
+    valueName: "FILE",
+    description: "policy config, same JSON as 'pulumi preview --policy-pack-config'",
+  },
   stack: { type: "string", valueName: "NAME", default: "dev", description: "stack whose Pulumi.<stack>.yaml config is used" },
   config: {
-    type: "string", valueName: "key=value", multiple: true,
+    type: "string",
+    valueName: "key=value",
+    multiple: true,
     description: "extra stack config, repeatable (keys without namespace get the project's)",
     check: (value: string, flag: string) => {
       if (value.indexOf("=") <= 0) {
@@ -48,18 +54,25 @@ export const OPTIONS = {
     },
   },
   "stack-tag": {
-    type: "string", valueName: "key=value", multiple: true,
-    description: "a stack tag policies see (stackTags), repeatable; pulumi:project, pulumi:runtime and pulumi:description come from Pulumi.yaml",
+    type: "string",
+    valueName: "key=value",
+    multiple: true,
+    description:
+      "a stack tag policies see (stackTags), repeatable; pulumi:project, pulumi:runtime and pulumi:description come from Pulumi.yaml",
     check: (value: string) => {
       parseStackTagFlags([value]);
     },
   },
   state: {
-    type: "string", valueName: "FILE",
+    type: "string",
+    valueName: "FILE",
     description: "check a 'pulumi stack export' file the way 'pulumi policy analyze --file' does, instead of running a program",
   },
   format: {
-    type: "string", valueName: FORMAT_NAMES.join("|"), default: "text", description: "output format, one of the formats below",
+    type: "string",
+    valueName: FORMAT_NAMES.join("|"),
+    default: "text",
+    description: "output format, one of the formats below",
     check: (value: string, flag: string) => {
       if (!isFormatName(value)) {
         throw new CheckError(`${flag} ${value}: use ${formatList()}`);
@@ -67,12 +80,24 @@ export const OPTIONS = {
     },
   },
   output: { type: "string", valueName: "FILE", description: "write the report to FILE instead of stdout" },
-  "source-root": { type: "string", valueName: "DIR", description: "report paths are relative to DIR (default: the git repository of PROGRAM)" },
+  "source-root": {
+    type: "string",
+    valueName: "DIR",
+    description: "report paths are relative to DIR (default: the git repository of PROGRAM)",
+  },
   timeout: {
-    type: "string", valueName: "SECONDS", default: "300", check: seconds,
+    type: "string",
+    valueName: "SECONDS",
+    default: "300",
+    check: seconds,
     description: "bound on running the program, and on starting the pack unless --pack-timeout is given",
   },
-  "pack-timeout": { type: "string", valueName: "SECONDS", check: seconds, description: "bound on starting the pack, a deadline of its own (default: --timeout)" },
+  "pack-timeout": {
+    type: "string",
+    valueName: "SECONDS",
+    check: seconds,
+    description: "bound on starting the pack, a deadline of its own (default: --timeout)",
+  },
   "no-second-look": {
     type: "boolean",
     description:
@@ -81,7 +106,8 @@ export const OPTIONS = {
   },
   verbose: {
     type: "boolean",
-    description: "status messages, program output and stack traces on errors (a stderr that is not a terminal always gets one progress line per phase)",
+    description:
+      "status messages, program output and stack traces on errors (a stderr that is not a terminal always gets one progress line per phase)",
   },
   version: { type: "boolean", description: "the kit's version" },
   help: { type: "boolean", short: "h", description: "this text" },

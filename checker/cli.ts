@@ -29,7 +29,11 @@ export function sourceRoot(given: string | undefined, target: string): string {
     return path.resolve(given);
   }
   try {
-    const top = execFileSync("git", ["rev-parse", "--show-toplevel"], { cwd: path.dirname(path.resolve(target)), encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    const top = execFileSync("git", ["rev-parse", "--show-toplevel"], {
+      cwd: path.dirname(path.resolve(target)),
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
     if (top) {
       return top;
     }
@@ -99,7 +103,9 @@ export async function main(argv: string[]): Promise<number> {
       onProgramOutput: verbose ? (c) => process.stderr.write(c) : undefined,
     });
     if (verbose) {
-      process.stderr.write(`timings: record ${result.timings.record} ms, serve ${result.timings.serve} ms, analyze ${result.timings.analyze} ms\n`);
+      process.stderr.write(
+        `timings: record ${result.timings.record} ms, serve ${result.timings.serve} ms, analyze ${result.timings.analyze} ms\n`,
+      );
     }
     for (const warning of result.warnings) {
       process.stderr.write(`warning: ${warning}\n`);

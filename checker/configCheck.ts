@@ -47,8 +47,12 @@ function staleWaivers(file: PolicyConfigFile, known: readonly string[], stack: C
     .flatMap(([policy, entry]) => {
       const waivers = entry.properties.waivers;
       // A waivers value that is not a list, or an entry without a resource, is the pack's to report.
-      const resources = Array.isArray(waivers) ? waivers.map((w: unknown) => (w !== null && typeof w === "object" ? (w as { resource?: unknown }).resource : undefined)) : [];
-      return resources.filter((r): r is string => typeof r === "string" && r !== "" && !names.has(r)).map((resource) => ({ policy, resource }));
+      const resources = Array.isArray(waivers)
+        ? waivers.map((w: unknown) => (w !== null && typeof w === "object" ? (w as { resource?: unknown }).resource : undefined))
+        : [];
+      return resources
+        .filter((r): r is string => typeof r === "string" && r !== "" && !names.has(r))
+        .map((resource) => ({ policy, resource }));
     });
 }
 
@@ -106,5 +110,7 @@ export function unusedEntriesWarning(config: PackPolicyConfig, pack: PackInfo): 
     return [];
   }
   const names = unknown.map((n) => `'${n}'`).join(", ");
-  return [`${config.file.file}: ${names} ${unknown.length === 1 ? "names no policy" : "name no policies"} of pack ${pack.name}; passed on unused, as the engine does (check for a typo)`];
+  return [
+    `${config.file.file}: ${names} ${unknown.length === 1 ? "names no policy" : "name no policies"} of pack ${pack.name}; passed on unused, as the engine does (check for a typo)`,
+  ];
 }

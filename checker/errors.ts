@@ -6,7 +6,10 @@ import * as fs from "fs";
  * line (a failing program's own stack frames), never the checker's frames.
  */
 export class CheckError extends Error {
-  constructor(message: string, readonly details?: string) {
+  constructor(
+    message: string,
+    readonly details?: string,
+  ) {
     super(message);
     this.name = "CheckError";
   }

@@ -83,12 +83,19 @@ export function formatDifferences(name: string, differences: Difference[]): stri
   if (differences.length === 0) {
     return `${name}: matches expected.json`;
   }
-  const lines = differences.map((d) => `  ${d.change === "missing" ? "-" : "+"} ${d.kind}: ${d.finding.policy} on ${d.finding.resourceName} (${d.change})`);
+  const lines = differences.map(
+    (d) => `  ${d.change === "missing" ? "-" : "+"} ${d.kind}: ${d.finding.policy} on ${d.finding.resourceName} (${d.change})`,
+  );
   return [`${name}: differs from expected.json (- expected but not reported, + reported but not expected)`, ...lines].join("\n");
 }
 
 function isFinding(v: unknown): v is ExpectedFinding {
-  return typeof v === "object" && v !== null && typeof (v as ExpectedFinding).policy === "string" && typeof (v as ExpectedFinding).resourceName === "string";
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    typeof (v as ExpectedFinding).policy === "string" &&
+    typeof (v as ExpectedFinding).resourceName === "string"
+  );
 }
 
 export function parseExpected(text: string, file: string): Expected {

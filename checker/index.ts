@@ -114,27 +114,48 @@ export async function startPack(options: PackOptions, userConfig = userPolicyCon
   const status = options.onStatus;
   status?.(`starting policy pack ${packDir} ...`);
   // A TypeScript pack is type-checked while it loads, which takes seconds: say it is still going.
-  const ticker = status ? setInterval(() => status(`policy pack still starting (${Math.round((Date.now() - started) / 1000)}s) ...`), 3000) : undefined;
+  const ticker = status
+    ? setInterval(() => status(`policy pack still starting (${Math.round((Date.now() - started) / 1000)}s) ...`), 3000)
+    : undefined;
   ticker?.unref();
   const running = await launcher
     .start(
       packDir,
-      { project: options.project, stack: options.stack, organization: options.organization ?? DEFAULT_ORGANIZATION, config: options.config ?? {} },
+      {
+        project: options.project,
+        stack: options.stack,
+        organization: options.organization ?? DEFAULT_ORGANIZATION,
+        config: options.config ?? {},
+      },
       (options.timeoutSeconds ?? 300) * 1000,
     )
     .finally(() => clearInterval(ticker));
   try {
     const session = await AnalyzerSession.open(running.address, running.dir, {
       stack: {
-        project: options.project, stack: options.stack, organization: options.organization ?? DEFAULT_ORGANIZATION,
-        config: options.config ?? {}, secretKeys: options.secretKeys ?? [], tags: options.tags ?? {},
+        project: options.project,
+        stack: options.stack,
+        organization: options.organization ?? DEFAULT_ORGANIZATION,
+        config: options.config ?? {},
+        secretKeys: options.secretKeys ?? [],
+        tags: options.tags ?? {},
       },
     });
     const reconciled = await session.configure(userConfig?.entries ?? {}, userConfig?.file ?? "policy config");
     options.onStatus?.(`policy pack ${session.info.name}@${session.info.version} ready (${session.info.policies.length} policies)`);
-    options.onPhase?.({ phase: "pack", name: session.info.name, version: session.info.version, policies: session.info.policies.length, ms: Date.now() - started });
+    options.onPhase?.({
+      phase: "pack",
+      name: session.info.name,
+      version: session.info.version,
+      policies: session.info.policies.length,
+      ms: Date.now() - started,
+    });
     return {
-      session, running, serveMs: Date.now() - started, exited: running.exited, policyConfig: { file: userConfig, reconciled },
+      session,
+      running,
+      serveMs: Date.now() - started,
+      exited: running.exited,
+      policyConfig: { file: userConfig, reconciled },
       stop: () => {
         session.close();
         running.stop();
@@ -165,23 +186,37 @@ function target(options: CheckOptions, stack: string, organization: string, onDe
   if (options.state) {
     const recording = readStateExport(options.state);
     return {
-      recording: async () => recording, program: false, project: recording.project, stack: recording.stack || stack, config: { values: {}, secretKeys: [] },
-      tags: userTags, empty: recording.resources.length === 0 ? recording : undefined,
+      recording: async () => recording,
+      program: false,
+      project: recording.project,
+      stack: recording.stack || stack,
+      config: { values: {}, secretKeys: [] },
+      tags: userTags,
+      empty: recording.resources.length === 0 ? recording : undefined,
     };
   }
   const program = resolveProgram(options.program, defaultProgramDir());
   const config = stackConfig(program.projectDir, stack, program.project, options.config ?? []);
   return {
-    project: program.project, stack, config, program: true,
+    project: program.project,
+    stack,
+    config,
+    program: true,
     tags: { ...environmentTags(program.projectDir, program.project, config.values), ...userTags },
-    recording: (signal, secondLook) => recordProgram({
-      target: program, stack, organization, config, signal, secondLook,
-      timeoutMs: (options.timeoutSeconds ?? 300) * 1000,
-      onProgress: (n) => options.onStatus?.(`recorded ${n} resources ...`),
-      onStatus: options.onStatus,
-      onOutput: options.onProgramOutput,
-      onDeadline,
-    }),
+    recording: (signal, secondLook) =>
+      recordProgram({
+        target: program,
+        stack,
+        organization,
+        config,
+        signal,
+        secondLook,
+        timeoutMs: (options.timeoutSeconds ?? 300) * 1000,
+        onProgress: (n) => options.onStatus?.(`recorded ${n} resources ...`),
+        onStatus: options.onStatus,
+        onOutput: options.onProgramOutput,
+        onDeadline,
+      }),
   };
 }
 
@@ -218,21 +253,32 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
   const recordStart = Date.now();
   let recordMs = 0;
   const stopRecording = new AbortController();
-  const recording = what.recording(stopRecording.signal).then((r) => {
-    recordMs = Date.now() - recordStart;
-    options.onPhase?.({ phase: "record", resources: r.resources.length, ms: recordMs, state: !what.program });
-    return r;
-  }, (e: unknown) => {
-    firstFailure ??= "record";
-    throw e;
-  });
+  const recording = what.recording(stopRecording.signal).then(
+    (r) => {
+      recordMs = Date.now() - recordStart;
+      options.onPhase?.({ phase: "record", resources: r.resources.length, ms: recordMs, state: !what.program });
+      return r;
+    },
+    (e: unknown) => {
+      firstFailure ??= "record";
+      throw e;
+    },
+  );
   const packPromise = options.pack
     ? Promise.resolve(options.pack)
-    : startPack({
-      ...options, timeoutSeconds: options.packTimeoutSeconds ?? options.timeoutSeconds,
-      project: what.project, stack: what.stack, organization,
-      config: what.config.values, secretKeys: what.config.secretKeys, tags: what.tags,
-    }, userConfig);
+    : startPack(
+        {
+          ...options,
+          timeoutSeconds: options.packTimeoutSeconds ?? options.timeoutSeconds,
+          project: what.project,
+          stack: what.stack,
+          organization,
+          config: what.config.values,
+          secretKeys: what.config.secretKeys,
+          tags: what.tags,
+        },
+        userConfig,
+      );
   // A pack that cannot start makes the program's run pointless: stop it rather than wait up to --timeout.
   packPromise.catch(() => {
     firstFailure ??= "pack";
@@ -253,15 +299,22 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
     }
     const analyzeStart = Date.now();
     const running = pack.value.running;
-    const analyze = (recording: Recording): Promise<CheckReport> => pack.value.session
-      .analyze(recording, {
-        project: recording.project, stack: recording.stack, organization,
-        config: what.config.values, secretKeys: what.config.secretKeys, tags: what.tags,
-      })
-      .then((analyzed) => buildReport(analyzed.resources, analyzed.diagnostics, analyzed.remediated, unansweredFunctions(recording.invokes)))
-      .catch(async (e: unknown) => {
-        throw await withPackExit(e, running);
-      });
+    const analyze = (recording: Recording): Promise<CheckReport> =>
+      pack.value.session
+        .analyze(recording, {
+          project: recording.project,
+          stack: recording.stack,
+          organization,
+          config: what.config.values,
+          secretKeys: what.config.secretKeys,
+          tags: what.tags,
+        })
+        .then((analyzed) =>
+          buildReport(analyzed.resources, analyzed.diagnostics, analyzed.remediated, unansweredFunctions(recording.invokes)),
+        )
+        .catch(async (e: unknown) => {
+          throw await withPackExit(e, running);
+        });
     const firstLook = await analyze(recorded.value);
     options.onPhase?.({ phase: "analyze", report: firstLook, ms: Date.now() - analyzeStart });
     const secondLookWarnings: string[] = [];
@@ -270,7 +323,9 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
     const undecided = undecidedCore(firstLook);
     if (secondLook === "not needed" && undecided.size > 0) {
       secondLook = "ran";
-      options.onStatus?.(`second look: ${undecided.size} core finding(s) undecided, running the program with the outputs a deployed stack would have ...`);
+      options.onStatus?.(
+        `second look: ${undecided.size} core finding(s) undecided, running the program with the outputs a deployed stack would have ...`,
+      );
       const secondStart = Date.now();
       let decided: number | undefined;
       try {
@@ -289,7 +344,9 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
     }
     const packConfig = pack.value.policyConfig;
     const configChecked = configFindings(packConfig, pack.value.session.info, {
-      project: recorded.value.project, stack: recorded.value.stack, resources: recorded.value.resources,
+      project: recorded.value.project,
+      stack: recorded.value.stack,
+      resources: recorded.value.resources,
     });
     report = withViolations(report, configChecked);
     const locations = new Map<string, SourceLocation>();
@@ -321,9 +378,19 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
 /** `pulumi policy analyze` on a snapshot without resources says so and loads no pack; so does the checker. */
 function emptyResult(recording: Recording, pack: PackInfo = { name: "", version: "", policies: [] }): CheckResult {
   return {
-    resources: 0, violations: [], waived: [], undecided: [], remediated: [], unansweredFunctions: [],
-    timings: { record: 0, serve: 0, analyze: 0 }, pack, entry: recording.entry, locations: new Map(), unseen: [],
-    warnings: recording.warnings ?? [], secondLook: "off",
+    resources: 0,
+    violations: [],
+    waived: [],
+    undecided: [],
+    remediated: [],
+    unansweredFunctions: [],
+    timings: { record: 0, serve: 0, analyze: 0 },
+    pack,
+    entry: recording.entry,
+    locations: new Map(),
+    unseen: [],
+    warnings: recording.warnings ?? [],
+    secondLook: "off",
   };
 }
 

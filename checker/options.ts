@@ -25,7 +25,9 @@ export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 type ValueOf<S extends OptionSpec> = S extends { multiple: true } ? string[] : S extends { type: "string" } ? string : boolean;
 
 /** The parsed values: an option with a default is always set, others may be absent. */
-export type OptionValues<T extends OptionSpecs> = { [K in keyof T]: T[K] extends { default: string } ? ValueOf<T[K]> : ValueOf<T[K]> | undefined };
+export type OptionValues<T extends OptionSpecs> = {
+  [K in keyof T]: T[K] extends { default: string } ? ValueOf<T[K]> : ValueOf<T[K]> | undefined;
+};
 
 /** The usage's width, a terminal's 80 columns being too narrow for the flags and their column. */
 const WIDTH = 104;
@@ -61,7 +63,10 @@ export function columns(rows: ReadonlyArray<readonly [string, string]>): string 
 /** The usage's option lines: each flag, then its description and default. */
 export function optionLines(specs: OptionSpecs): string {
   return columns(
-    Object.entries(specs).map(([name, spec]) => [flagText(name, spec), spec.default === undefined ? spec.description : `${spec.description} (default: ${spec.default})`]),
+    Object.entries(specs).map(([name, spec]) => [
+      flagText(name, spec),
+      spec.default === undefined ? spec.description : `${spec.description} (default: ${spec.default})`,
+    ]),
   );
 }
 
@@ -71,7 +76,11 @@ export function optionLines(specs: OptionSpecs): string {
  * flag and ending with `(see HELP)`. A string option's value is the next argument even when it starts
  * with `-`, as the flag's user wrote it.
  */
-export function parseOptions<T extends OptionSpecs>(argv: string[], specs: T, help: string): { values: OptionValues<T>; positionals: string[] } {
+export function parseOptions<T extends OptionSpecs>(
+  argv: string[],
+  specs: T,
+  help: string,
+): { values: OptionValues<T>; positionals: string[] } {
   const { values, positionals, tokens } = parseArgs({ args: argv, options: specs, allowPositionals: true, strict: false, tokens: true });
   for (const token of tokens) {
     if (token.kind !== "option") {

@@ -63,7 +63,12 @@ export function environmentTags(projectDir: string | undefined, project: string,
     } catch {
       parsed = undefined;
     }
-    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed) || Object.values(parsed).some((v) => typeof v !== "string")) {
+    if (
+      parsed === null ||
+      typeof parsed !== "object" ||
+      Array.isArray(parsed) ||
+      Object.values(parsed).some((v) => typeof v !== "string")
+    ) {
       throw new CheckError("config pulumi:tags must be an object of strings");
     }
     for (const [name, value] of Object.entries(parsed as Record<string, string>)) {

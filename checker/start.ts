@@ -14,9 +14,15 @@ import { summaryTable, type SummaryRow } from "./report/table";
 function row(target: string, result: CheckResult, expected: string): SummaryRow {
   const mandatory = mandatoryCount(result);
   return {
-    target, resources: result.resources, mandatory, advisory: result.violations.length - mandatory,
-    waived: result.waived.length, undecided: result.undecided.length, remediated: result.remediated.length,
-    expected, exit: mandatory > 0 ? 1 : 0,
+    target,
+    resources: result.resources,
+    mandatory,
+    advisory: result.violations.length - mandatory,
+    waived: result.waived.length,
+    undecided: result.undecided.length,
+    remediated: result.remediated.length,
+    expected,
+    exit: mandatory > 0 ? 1 : 0,
   };
 }
 

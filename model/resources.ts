@@ -37,7 +37,12 @@ function arnParts(type: string): { service: string; kind: string } {
  * (the logical name, where a real provider adds a random suffix), a key's `keyId` and a repository's
  * `repositoryUrl`. Secret or unknown inputs are kept as they are.
  */
-export function createdOutputs(type: string, name: string, inputs: PropertyMap, placement: Placement): { id: string; outputs: PropertyMap } {
+export function createdOutputs(
+  type: string,
+  name: string,
+  inputs: PropertyMap,
+  placement: Placement,
+): { id: string; outputs: PropertyMap } {
   const outputs: PropertyMap = { ...checkInputs(type, inputs) };
   const nameKey = PHYSICAL_NAME[type] ?? "name";
   const physical = typeof outputs[nameKey] === "string" ? (outputs[nameKey] as string) : name;

@@ -21,26 +21,27 @@ import { waiverPolicies } from "./waiver";
 export const packName = "pipeline-compliance";
 
 const checks: readonly CompliancePolicy[] = [
-    ...codepipelinePolicies,
-    ...codebuildPolicies,
-    ...s3Policies,
-    ...ecrPolicies,
-    ...ecsPolicies,
-    ...lbPolicies,
-    ...eventbridgePolicies,
-    ...iamPolicies,
-    ...kmsPolicies,
-    ...logsPolicies,
-    ...snsPolicies,
+  ...codepipelinePolicies,
+  ...codebuildPolicies,
+  ...s3Policies,
+  ...ecrPolicies,
+  ...ecsPolicies,
+  ...lbPolicies,
+  ...eventbridgePolicies,
+  ...iamPolicies,
+  ...kmsPolicies,
+  ...logsPolicies,
+  ...snsPolicies,
 ];
 
 export const policies: readonly CompliancePolicy[] = [...checks, ...waiverPolicies(checks)];
 
 export const packArgs: PolicyPackArgs = {
-    description: "CrossGuard policy pack for AWS CI/CD pipelines built with Pulumi (CodePipeline, CodeBuild, S3, ECR, ECS, load balancers, IAM, KMS).",
-    displayName: "Pipeline compliance",
-    provider: "aws",
-    tags: ["aws", "cicd", "codepipeline"],
-    enforcementLevel: "advisory",
-    policies: [...policies],
+  description:
+    "CrossGuard policy pack for AWS CI/CD pipelines built with Pulumi (CodePipeline, CodeBuild, S3, ECR, ECS, load balancers, IAM, KMS).",
+  displayName: "Pipeline compliance",
+  provider: "aws",
+  tags: ["aws", "cicd", "codepipeline"],
+  enforcementLevel: "advisory",
+  policies: [...policies],
 };

@@ -13,7 +13,7 @@ const ROOT = path.join(__dirname, "..");
  * repository's even for a file outside it (a test's temporary copy), so both come out the same.
  */
 export function formatted(file: string, text: string): string {
-    const prettier = require.resolve("prettier/bin/prettier.cjs");
-    const as = path.join(ROOT, path.basename(file));
-    return execFileSync(process.execPath, [prettier, "--stdin-filepath", as], { cwd: ROOT, input: text, encoding: "utf8" });
+  const prettier = require.resolve("prettier/bin/prettier.cjs");
+  const as = path.join(ROOT, path.basename(file));
+  return execFileSync(process.execPath, [prettier, "--stdin-filepath", as], { cwd: ROOT, input: text, encoding: "utf8" });
 }

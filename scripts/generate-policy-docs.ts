@@ -13,45 +13,45 @@ import { formatted } from "./formatted";
 export const DOCS_PATH = path.join(__dirname, "..", "docs", "policies.md");
 
 function cell(text: string): string {
-    return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
 function configRows(policy: CompliancePolicy): string[] {
-    const properties: Record<string, PolicyConfigJSONSchema | boolean> = policy.configSchema?.properties ?? {};
-    return Object.entries(properties).map(([key, schema]) => {
-        const s = typeof schema === "boolean" ? {} : schema;
-        return `| \`${key}\` | ${String(s.type ?? "")} | \`${JSON.stringify(s.default)}\` | ${cell(s.description ?? "")} |`;
-    });
+  const properties: Record<string, PolicyConfigJSONSchema | boolean> = policy.configSchema?.properties ?? {};
+  return Object.entries(properties).map(([key, schema]) => {
+    const s = typeof schema === "boolean" ? {} : schema;
+    return `| \`${key}\` | ${String(s.type ?? "")} | \`${JSON.stringify(s.default)}\` | ${cell(s.description ?? "")} |`;
+  });
 }
 
 function compliance(policy: CompliancePolicy): string {
-    const entries = Object.entries(policy.docs.compliance).filter(([, ids]) => ids.length > 0);
-    return entries.length === 0 ? "none" : entries.map(([framework, ids]) => `${framework.toUpperCase()} ${ids.join(", ")}`).join("; ");
+  const entries = Object.entries(policy.docs.compliance).filter(([, ids]) => ids.length > 0);
+  return entries.length === 0 ? "none" : entries.map(([framework, ids]) => `${framework.toUpperCase()} ${ids.join(", ")}`).join("; ");
 }
 
 function renderPolicy(policy: CompliancePolicy): string {
-    return [
-        `### \`${policy.name}\``,
-        "",
-        policy.description,
-        "",
-        "| type | severity | default level | remediation | compliance |",
-        "|---|---|---|---|---|",
-        `| ${policy.kind} | ${policy.severity ?? ""} | ${policy.enforcementLevel ?? ""} | ${policy.remediable ? "yes" : "no"} | ${compliance(policy)} |`,
-        "",
-        `**What.** ${policy.docs.what}`,
-        "",
-        `**Why.** ${policy.docs.why}`,
-        "",
-        `**Fix.** ${policy.docs.fix}`,
-        "",
-        `Reference: ${policy.docs.url}`,
-        "",
-        "| config | type | default | description |",
-        "|---|---|---|---|",
-        ...configRows(policy),
-        "",
-    ].join("\n");
+  return [
+    `### \`${policy.name}\``,
+    "",
+    policy.description,
+    "",
+    "| type | severity | default level | remediation | compliance |",
+    "|---|---|---|---|---|",
+    `| ${policy.kind} | ${policy.severity ?? ""} | ${policy.enforcementLevel ?? ""} | ${policy.remediable ? "yes" : "no"} | ${compliance(policy)} |`,
+    "",
+    `**What.** ${policy.docs.what}`,
+    "",
+    `**Why.** ${policy.docs.why}`,
+    "",
+    `**Fix.** ${policy.docs.fix}`,
+    "",
+    `Reference: ${policy.docs.url}`,
+    "",
+    "| config | type | default | description |",
+    "|---|---|---|---|",
+    ...configRows(policy),
+    "",
+  ].join("\n");
 }
 
 const PREAMBLE = `# Policy reference: \`${packName}\`
@@ -88,20 +88,15 @@ the resource each finding names.
 `;
 
 export function renderPolicyDocs(list: readonly CompliancePolicy[] = policies): string {
-    const index = list.map((p) => `| \`${p.name}\` | ${p.kind} | ${p.severity ?? ""} | ${p.enforcementLevel ?? ""} |`);
-    return [
-        PREAMBLE,
-        "| policy | type | severity | default level |",
-        "|---|---|---|---|",
-        ...index,
-        "",
-        ...list.map(renderPolicy),
-    ].join("\n");
+  const index = list.map((p) => `| \`${p.name}\` | ${p.kind} | ${p.severity ?? ""} | ${p.enforcementLevel ?? ""} |`);
+  return [PREAMBLE, "| policy | type | severity | default level |", "|---|---|---|---|", ...index, "", ...list.map(renderPolicy)].join(
+    "\n",
+  );
 }
 
 /** docs/policies.md as committed: the rendered text, formatted as `npm run format` leaves it. */
 export function formattedPolicyDocs(): string {
-    return formatted(DOCS_PATH, renderPolicyDocs());
+  return formatted(DOCS_PATH, renderPolicyDocs());
 }
 
 /**
@@ -109,13 +104,13 @@ export function formattedPolicyDocs(): string {
  * run that changed nothing leaves the file (and its timestamp) alone.
  */
 export function writePolicyDocs(file: string = DOCS_PATH, text: string = formattedPolicyDocs()): "updated" | "unchanged" {
-    if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === text) {
-        return "unchanged";
-    }
-    fs.writeFileSync(file, text);
-    return "updated";
+  if (fs.existsSync(file) && fs.readFileSync(file, "utf8") === text) {
+    return "unchanged";
+  }
+  fs.writeFileSync(file, text);
+  return "updated";
 }
 
 if (require.main === module) {
-    process.stdout.write(`${path.relative(process.cwd(), DOCS_PATH)}: ${writePolicyDocs()}\n`);
+  process.stdout.write(`${path.relative(process.cwd(), DOCS_PATH)}: ${writePolicyDocs()}\n`);
 }

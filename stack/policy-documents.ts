@@ -5,17 +5,17 @@ type Strings = pulumi.Input<string> | pulumi.Input<string>[];
 
 /** One policy statement. Role policies list their actions explicitly (no `*`, no `service:*`). */
 export interface PolicyStatement {
-    Sid: string;
-    Effect: "Allow" | "Deny";
-    Action: string | string[];
-    Resource: Strings;
-    Principal?: Record<string, Strings>;
-    Condition?: Record<string, Record<string, Strings>>;
+  Sid: string;
+  Effect: "Allow" | "Deny";
+  Action: string | string[];
+  Resource: Strings;
+  Principal?: Record<string, Strings>;
+  Condition?: Record<string, Record<string, Strings>>;
 }
 
 /** A policy document as JSON; it is known at preview when every ARN inside it is built from names and invokes. */
 export function policyDocument(statements: PolicyStatement[]): pulumi.Output<string> {
-    return pulumi.jsonStringify({ Version: "2012-10-17", Statement: statements });
+  return pulumi.jsonStringify({ Version: "2012-10-17", Statement: statements });
 }
 
 /**
@@ -23,17 +23,17 @@ export function policyDocument(statements: PolicyStatement[]): pulumi.Output<str
  * resources cannot make the service assume the role (confused deputy).
  */
 export function serviceTrustPolicy(service: string, context: AwsContext): pulumi.Output<string> {
-    return pulumi.jsonStringify({
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Effect: "Allow",
-                Principal: { Service: service },
-                Action: "sts:AssumeRole",
-                Condition: { StringEquals: { "aws:SourceAccount": context.accountId } },
-            },
-        ],
-    });
+  return pulumi.jsonStringify({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { Service: service },
+        Action: "sts:AssumeRole",
+        Condition: { StringEquals: { "aws:SourceAccount": context.accountId } },
+      },
+    ],
+  });
 }
 
 /** The actions a role needs to use the stack's KMS key for data (never to manage it). */
@@ -47,11 +47,11 @@ const KMS_DATA_ACTIONS = ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "
  * multi-valued (a key may have several aliases), hence ForAnyValue.
  */
 export function stackKeyStatement(context: AwsContext, aliasName: string): PolicyStatement {
-    return {
-        Sid: "UseStackKey",
-        Effect: "Allow",
-        Action: KMS_DATA_ACTIONS,
-        Resource: arnOf(context, "kms", "key/*"),
-        Condition: { "ForAnyValue:StringEquals": { "kms:ResourceAliases": aliasName } },
-    };
+  return {
+    Sid: "UseStackKey",
+    Effect: "Allow",
+    Action: KMS_DATA_ACTIONS,
+    Resource: arnOf(context, "kms", "key/*"),
+    Condition: { "ForAnyValue:StringEquals": { "kms:ResourceAliases": aliasName } },
+  };
 }

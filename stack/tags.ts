@@ -7,5 +7,5 @@ export type Tags = Record<string, string>;
  * defaultTags because policies and `pulumi preview` only see a resource's own `tags` input.
  */
 export function standardTags(config: Pick<StackConfig, "project" | "environment">): Tags {
-    return { project: config.project, environment: config.environment, "managed-by": "pulumi" };
+  return { project: config.project, environment: config.environment, "managed-by": "pulumi" };
 }

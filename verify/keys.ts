@@ -8,10 +8,7 @@ export function isStackKey(reported: string | undefined, outputs: Pick<StackOutp
   if (!reported) return false;
   const keyId = outputs.kmsKeyArn.slice(outputs.kmsKeyArn.lastIndexOf("/") + 1);
   return (
-    reported === outputs.kmsKeyArn ||
-    reported === keyId ||
-    reported === outputs.kmsKeyAlias ||
-    reported.endsWith(`:${outputs.kmsKeyAlias}`)
+    reported === outputs.kmsKeyArn || reported === keyId || reported === outputs.kmsKeyAlias || reported.endsWith(`:${outputs.kmsKeyAlias}`)
   );
 }
 

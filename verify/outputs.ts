@@ -51,7 +51,7 @@ const STRING_KEYS: readonly StringKey[] = [
   "pipelineFailureRuleName",
 ];
 
-const CONTRACT = "docs/architecture.md, \"Stack outputs\"";
+const CONTRACT = 'docs/architecture.md, "Stack outputs"';
 
 /**
  * Validates a parsed outputs object up front, so missing keys are reported by name rather than as AWS
@@ -136,7 +136,5 @@ export function loadOutputs({ env, outputsFile, stack }: OutputsSource): StackOu
   const file = env.PIPELINE_OUTPUTS_FILE || outputsFile;
   if (file) return readOutputsFile(file);
   if (stack) return readOutputsFromPulumi(stack, env);
-  throw new CannotRunError(
-    "no stack outputs: pass --stack NAME (needs the pulumi CLI), --outputs FILE, or set PIPELINE_OUTPUTS_FILE",
-  );
+  throw new CannotRunError("no stack outputs: pass --stack NAME (needs the pulumi CLI), --outputs FILE, or set PIPELINE_OUTPUTS_FILE");
 }

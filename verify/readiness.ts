@@ -17,9 +17,7 @@ export function onPath(command: string, env: NodeJS.ProcessEnv): boolean {
 
 export function hasCredentials(env: NodeJS.ProcessEnv): boolean {
   return Boolean(
-    (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) ||
-      env.AWS_PROFILE ||
-      (env.AWS_WEB_IDENTITY_TOKEN_FILE && env.AWS_ROLE_ARN),
+    (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) || env.AWS_PROFILE || (env.AWS_WEB_IDENTITY_TOKEN_FILE && env.AWS_ROLE_ARN),
   );
 }
 
@@ -34,7 +32,8 @@ export interface Readiness {
   reason: string;
 }
 
-const NO_CREDENTIALS = "no AWS credentials (set AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_WEB_IDENTITY_TOKEN_FILE/AWS_ROLE_ARN)";
+const NO_CREDENTIALS =
+  "no AWS credentials (set AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or AWS_WEB_IDENTITY_TOKEN_FILE/AWS_ROLE_ARN)";
 
 function outputsProblem(env: NodeJS.ProcessEnv, pulumiOnPath: boolean): string {
   if (env.PIPELINE_OUTPUTS_FILE) return `no stack outputs (PIPELINE_OUTPUTS_FILE=${env.PIPELINE_OUTPUTS_FILE} does not exist)`;

@@ -32,7 +32,11 @@ export function loadProtocol(packDir: string): Protocol {
 
 /** A call the pack failed; `dropped` when the connection was lost (the pack died) rather than the call refused. */
 export class PackCallError extends CheckError {
-  constructor(what: string, readonly details: string, readonly dropped: boolean) {
+  constructor(
+    what: string,
+    readonly details: string,
+    readonly dropped: boolean,
+  ) {
     super(`policy pack failed during ${what}: ${details}`);
   }
 }
@@ -57,14 +61,20 @@ export class AnalyzerConnection implements AnalyzerCalls {
   private readonly clients: grpcTypes.Client[];
   private calls = 0;
 
-  constructor(readonly protocol: Protocol, address: string, connections = CONNECTIONS) {
-    this.clients = Array.from({ length: connections }, () =>
-      new protocol.Client(address, protocol.grpc.credentials.createInsecure(), {
-        "grpc.max_receive_message_length": 1024 * 1024 * 400,
-        "grpc.max_send_message_length": 1024 * 1024 * 400,
-        // grpc-js shares one connection between clients with equal options unless each has its own pool.
-        "grpc.use_local_subchannel_pool": 1,
-      }),
+  constructor(
+    readonly protocol: Protocol,
+    address: string,
+    connections = CONNECTIONS,
+  ) {
+    this.clients = Array.from(
+      { length: connections },
+      () =>
+        new protocol.Client(address, protocol.grpc.credentials.createInsecure(), {
+          "grpc.max_receive_message_length": 1024 * 1024 * 400,
+          "grpc.max_send_message_length": 1024 * 1024 * 400,
+          // grpc-js shares one connection between clients with equal options unless each has its own pool.
+          "grpc.use_local_subchannel_pool": 1,
+        }),
     );
   }
 

@@ -58,7 +58,12 @@ function byResourceThenPolicy(a: { urn: string; policy: string }, b: { urn: stri
   return a.urn.localeCompare(b.urn) || a.policy.localeCompare(b.policy);
 }
 
-export function buildReport(resources: number, diagnostics: RawDiagnostic[], remediated: Remediated[], unansweredFunctions: UnansweredFunction[] = []): CheckReport {
+export function buildReport(
+  resources: number,
+  diagnostics: RawDiagnostic[],
+  remediated: Remediated[],
+  unansweredFunctions: UnansweredFunction[] = [],
+): CheckReport {
   const report: CheckReport = { resources, violations: [], waived: [], undecided: [], remediated: [...remediated], unansweredFunctions };
   for (const d of diagnostics) {
     const kind = kindOf(d);

@@ -75,7 +75,12 @@ export class AnalyzerSession {
   }
 
   /** A session over any connection (tests drive one with a scripted pack). */
-  static async over(connection: AnalyzerCalls, protocol: Protocol, packDir: string, options: SessionOptions | number = {}): Promise<AnalyzerSession> {
+  static async over(
+    connection: AnalyzerCalls,
+    protocol: Protocol,
+    packDir: string,
+    options: SessionOptions | number = {},
+  ): Promise<AnalyzerSession> {
     const opts = typeof options === "number" ? { concurrency: options } : options;
     const session = new AnalyzerSession(connection, protocol, opts.concurrency ?? ANALYZE_CONCURRENCY);
     const handshake = new protocol.pb.AnalyzerHandshakeRequest();
@@ -130,7 +135,10 @@ export class AnalyzerSession {
     });
     this.initialConfig = {};
     info.getInitialconfigMap().forEach((c, name) => {
-      this.initialConfig[name] = { enforcementLevel: LEVELS[c.getEnforcementlevel()], properties: (c.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown> };
+      this.initialConfig[name] = {
+        enforcementLevel: LEVELS[c.getEnforcementlevel()],
+        properties: (c.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown>,
+      };
     });
     this.info = {
       name: info.getName(),
@@ -264,18 +272,20 @@ export class AnalyzerSession {
     const remediated = results.flatMap((result) => result.remediated);
 
     const stackRequest = new this.pb.AnalyzeStackRequest();
-    stackRequest.setResourcesList(recording.resources.map((r, i) => {
-      const msg = this.resourceMessage(this.pb.AnalyzerResource, r, stackProperties(recording, r, results[i].finalProps), provider);
-      msg.setParent(r.parent);
-      msg.setDependenciesList(r.dependencies);
-      const deps = msg.getPropertydependenciesMap();
-      for (const [key, urns] of Object.entries(r.propertyDependencies)) {
-        const pd = new this.pb.AnalyzerPropertyDependencies();
-        pd.setUrnsList(urns);
-        deps.set(key, pd);
-      }
-      return msg;
-    }));
+    stackRequest.setResourcesList(
+      recording.resources.map((r, i) => {
+        const msg = this.resourceMessage(this.pb.AnalyzerResource, r, stackProperties(recording, r, results[i].finalProps), provider);
+        msg.setParent(r.parent);
+        msg.setDependenciesList(r.dependencies);
+        const deps = msg.getPropertydependenciesMap();
+        for (const [key, urns] of Object.entries(r.propertyDependencies)) {
+          const pd = new this.pb.AnalyzerPropertyDependencies();
+          pd.setUrnsList(urns);
+          deps.set(key, pd);
+        }
+        return msg;
+      }),
+    );
     const stackResponse = await this.connection.call<analyzerPb.AnalyzeResponse>("analyzeStack", stackRequest, "AnalyzeStack");
     const stackUrn = rootStackUrn(identity.stack, identity.project);
     diagnostics.push(...this.diagnostics(stackResponse.getDiagnosticsList(), (d) => (byUrn.has(d.getUrn()) ? d.getUrn() : stackUrn)));
@@ -299,10 +309,23 @@ export class AnalyzerSession {
     const remediation = await this.connection.call<analyzerPb.RemediateResponse>("remediate", req, `Remediate of ${r.urn}`);
     for (const t of remediation.getRemediationsList()) {
       if (t.getDiagnostic()) {
-        diagnostics.push({ policy: t.getPolicyname(), description: t.getDescription(), message: t.getDiagnostic(), enforcementLevel: "advisory", severity: "", urn: r.urn });
+        diagnostics.push({
+          policy: t.getPolicyname(),
+          description: t.getDescription(),
+          message: t.getDiagnostic(),
+          enforcementLevel: "advisory",
+          severity: "",
+          urn: r.urn,
+        });
       } else if (t.getProperties()) {
         const after = t.getProperties()?.toJavaScript() as PropertyMap;
-        remediated.push({ policy: t.getPolicyname(), resourceType: r.type, resourceName: r.name, urn: r.urn, changes: propertyChanges(inputs, after) });
+        remediated.push({
+          policy: t.getPolicyname(),
+          resourceType: r.type,
+          resourceName: r.name,
+          urn: r.urn,
+          changes: propertyChanges(inputs, after),
+        });
         if (!reportOnly) {
           inputs = after;
         }
@@ -331,7 +354,9 @@ function blame(error: unknown, inFlight: ReadonlySet<RecordedResource>): unknown
   }
   const names = [...inFlight].map((r) => r.name);
   const listed = names.length > 10 ? `${names.slice(0, 10).join(", ")} and ${names.length - 10} more` : names.join(", ");
-  return new CheckError(`policy pack failed during Remediate or Analyze of one of ${names.length} resources in flight (${listed}): ${error.details}`);
+  return new CheckError(
+    `policy pack failed during Remediate or Analyze of one of ${names.length} resources in flight (${listed}): ${error.details}`,
+  );
 }
 
 /**

@@ -90,7 +90,10 @@ export class CallbackClients {
 }
 
 class CallError extends Error {
-  constructor(message: string, readonly code: number | undefined) {
+  constructor(
+    message: string,
+    readonly code: number | undefined,
+  ) {
     super(message);
   }
 }

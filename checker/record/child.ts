@@ -35,7 +35,9 @@ export async function main(): Promise<void> {
   process.exit = (code?: number | string | null): never => {
     if (!ending) {
       // Ends the recording here: a program that exits has no stack left to record.
-      writeResult(spec.resultFile, { error: { message: "", compile: false, exitCall: `process.exit(${code ?? ""})`, ...where(new Error().stack ?? "") } });
+      writeResult(spec.resultFile, {
+        error: { message: "", compile: false, exitCall: `process.exit(${code ?? ""})`, ...where(new Error().stack ?? "") },
+      });
     }
     return exit(code);
   };

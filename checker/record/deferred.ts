@@ -21,15 +21,18 @@ function standIn(load: () => object): object {
   let real: object | undefined;
   const exports = (): object => (real ??= load());
   // TypeScript's import helpers ask for __esModule first; answering it must not load the module.
-  return new Proxy({}, {
-    get: (_, key) => (key === "__esModule" && real === undefined ? true : Reflect.get(exports(), key)),
-    has: (_, key) => Reflect.has(exports(), key),
-    ownKeys: () => Reflect.ownKeys(exports()),
-    getOwnPropertyDescriptor: (_, key) => {
-      const descriptor = Reflect.getOwnPropertyDescriptor(exports(), key);
-      return descriptor && { ...descriptor, configurable: true };
+  return new Proxy(
+    {},
+    {
+      get: (_, key) => (key === "__esModule" && real === undefined ? true : Reflect.get(exports(), key)),
+      has: (_, key) => Reflect.has(exports(), key),
+      ownKeys: () => Reflect.ownKeys(exports()),
+      getOwnPropertyDescriptor: (_, key) => {
+        const descriptor = Reflect.getOwnPropertyDescriptor(exports(), key);
+        return descriptor && { ...descriptor, configurable: true };
+      },
     },
-  });
+  );
 }
 
 /** Hands out stand-ins for the given modules until a property of their exports is first read. */
@@ -58,7 +61,10 @@ export function unusedSdkModules(sdkPackageJson: string): DeferredModule[] {
     { request: "../../typescript-shim", file: path.join(sdkDir, "typescript-shim.js") },
   ];
   try {
-    modules.push({ request: "@npmcli/arborist", file: require.resolve("@npmcli/arborist", { paths: [path.join(sdkDir, "runtime", "closure")] }) });
+    modules.push({
+      request: "@npmcli/arborist",
+      file: require.resolve("@npmcli/arborist", { paths: [path.join(sdkDir, "runtime", "closure")] }),
+    });
   } catch {
     // An SDK without Arborist has nothing to defer there.
   }

@@ -22,6 +22,11 @@ export function isDeployed(type: string, custom: boolean): boolean {
 }
 
 /** The id and outputs a deployed resource of `type` named `name` would have. */
-export function deployedOutputs(type: string, name: string, inputs: PropertyMap, deployment: Deployment): { id: string; outputs: PropertyMap } {
+export function deployedOutputs(
+  type: string,
+  name: string,
+  inputs: PropertyMap,
+  deployment: Deployment,
+): { id: string; outputs: PropertyMap } {
   return createdOutputs(type, name, inputs, { region: deployment.region });
 }

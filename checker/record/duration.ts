@@ -1,5 +1,5 @@
 // Custom timeouts travel as Go duration strings ("5m", "1h30m", "90s"); the engine hands analyzers seconds.
-const UNIT_SECONDS: Record<string, number> = { h: 3600, m: 60, s: 1, ms: 0.001, us: 0.000001, "µs": 0.000001, ns: 1e-9 };
+const UNIT_SECONDS: Record<string, number> = { h: 3600, m: 60, s: 1, ms: 0.001, us: 0.000001, µs: 0.000001, ns: 1e-9 };
 
 export function durationSeconds(text: string): number {
   if (!text) {

@@ -55,7 +55,12 @@ export function invokeResponse(protos: Protos, answer: FunctionAnswer): resproto
  * stays with the mock monitor, which keeps the registered resources. `outputNames` gives the output
  * names of a function the model does not compute.
  */
-export function answerInvokes(monitor: InvokingMonitor, recorder: Recorder, sdkDir: string, outputNames: (token: string) => string[] | undefined): void {
+export function answerInvokes(
+  monitor: InvokingMonitor,
+  recorder: Recorder,
+  sdkDir: string,
+  outputNames: (token: string) => string[] | undefined,
+): void {
   const protos = protosOf(sdkDir);
   const mockInvoke = monitor.invoke.bind(monitor);
   monitor.invoke = (req, cb) => {
@@ -71,7 +76,11 @@ export function answerInvokes(monitor: InvokingMonitor, recorder: Recorder, sdkD
       cb(null, invokeResponse(protos, answer));
     } catch (err) {
       // The SDK shows an invoke error's `details`, as it would the engine's.
-      cb(Object.assign(new Error(String(err)), { details: `the provider model failed on ${token}: ${err instanceof Error ? err.message : String(err)}` }));
+      cb(
+        Object.assign(new Error(String(err)), {
+          details: `the provider model failed on ${token}: ${err instanceof Error ? err.message : String(err)}`,
+        }),
+      );
     }
   };
 }

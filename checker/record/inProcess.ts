@@ -35,7 +35,9 @@ export async function recordInProcess(spec: RecordSpec, hooks: RecordHooks): Pro
   const resolve = pulumiResolver(spec.programDir, spec.kitRoot);
   const sdkDir = path.dirname(resolve("@pulumi/pulumi/package.json"));
   const sdk = (file: string): unknown => loadModule(path.join(sdkDir, file));
-  const mocks = sdk("runtime/mocks") as { setMocks(m: unknown, project: string, stack: string, preview: boolean, org: string): Promise<void> };
+  const mocks = sdk("runtime/mocks") as {
+    setMocks(m: unknown, project: string, stack: string, preview: boolean, org: string): Promise<void>;
+  };
   const settings = sdk("runtime/settings") as { getMonitor(): MonitorLike; waitForRPCs(): Promise<void> };
   const config = sdk("runtime/config") as { setAllConfig(values: Record<string, string>, secretKeys: string[]): void };
   const stackModule = sdk("runtime/stack") as { runInPulumiStack(init: () => Promise<unknown>): Promise<unknown> };

@@ -105,7 +105,10 @@ export function recordThrough(monitor: MockMonitor, recorder: Recorder, sdkDir: 
       invoke(req, cb);
       return;
     }
-    transforms.invoke(req).then(() => invoke(req, cb), (err: unknown) => cb(err));
+    transforms.invoke(req).then(
+      () => invoke(req, cb),
+      (err: unknown) => cb(err),
+    );
   };
   return () => callbacks.close();
 }

@@ -50,7 +50,11 @@ export function programFrames(stack: string, kitRoot: string): string[] {
     .map((line) => line.trim())
     .filter((line) => {
       const file = FRAME.exec(line)?.[1].replace(/^file:\/\//, "");
-      return file !== undefined && !file.includes(`${path.sep}node_modules${path.sep}@pulumi${path.sep}`) && !internal.some((dir) => file.startsWith(dir));
+      return (
+        file !== undefined &&
+        !file.includes(`${path.sep}node_modules${path.sep}@pulumi${path.sep}`) &&
+        !internal.some((dir) => file.startsWith(dir))
+      );
     });
 }
 
@@ -77,7 +81,10 @@ export const MESSAGE_CHARS = 4000;
  * it rejects on lines of its own), without stack frames, bounded in lines and characters.
  */
 export function programMessage(message: string): string {
-  const lines = message.split("\n").map((l) => l.trimEnd()).filter((l) => l !== "" && !/^\s+at \S/.test(l));
+  const lines = message
+    .split("\n")
+    .map((l) => l.trimEnd())
+    .filter((l) => l !== "" && !/^\s+at \S/.test(l));
   const kept = lines.slice(0, MESSAGE_LINES);
   let text = kept.join("\n");
   if (text.length > MESSAGE_CHARS) {

@@ -69,9 +69,23 @@ export class Recorder {
       inputs.pluginDownloadURL = pluginDownloadUrl;
     }
     this.add({
-      urn, type: `${PROVIDER_PREFIX}${pkg}`, name, custom: true, parent: "", provider: "",
-      inputs, outputs: inputs, dependencies: [], propertyDependencies: {},
-      options: { protect: false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 } },
+      urn,
+      type: `${PROVIDER_PREFIX}${pkg}`,
+      name,
+      custom: true,
+      parent: "",
+      provider: "",
+      inputs,
+      outputs: inputs,
+      dependencies: [],
+      propertyDependencies: {},
+      options: {
+        protect: false,
+        ignoreChanges: [],
+        aliases: [],
+        additionalSecretOutputs: [],
+        customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+      },
     });
     return urn;
   }
@@ -89,7 +103,9 @@ export class Recorder {
     let provider = "";
     const explicitProvider = req.getCustom() && type.startsWith(PROVIDER_PREFIX);
     if (req.getCustom() && !explicitProvider) {
-      provider = req.getProvider() ? providerUrnOf(req.getProvider()) : this.defaultProvider(type.split(":")[0], req.getVersion(), pluginDownloadUrlOf(req));
+      provider = req.getProvider()
+        ? providerUrnOf(req.getProvider())
+        : this.defaultProvider(type.split(":")[0], req.getVersion(), pluginDownloadUrlOf(req));
     }
     const inputs = inputsOf(req);
     if (explicitProvider) {
@@ -102,7 +118,14 @@ export class Recorder {
       }
     }
     this.add({
-      urn, type, name, custom: req.getCustom(), remote: req.getRemote(), parent, provider, inputs,
+      urn,
+      type,
+      name,
+      custom: req.getCustom(),
+      remote: req.getRemote(),
+      parent,
+      provider,
+      inputs,
       outputs: this.outputsOf(type, name, req.getCustom(), inputs),
       dependencies: req.getDependenciesList(),
       propertyDependencies: propertyDependenciesOf(req),
@@ -138,9 +161,7 @@ export class Recorder {
     if (!reference && pkg === "pulumi") {
       return {};
     }
-    const urn = reference
-      ? providerUrnOf(reference)
-      : this.defaultProvider(pkg, req.getVersion(), req.getPlugindownloadurl?.() ?? "");
+    const urn = reference ? providerUrnOf(reference) : this.defaultProvider(pkg, req.getVersion(), req.getPlugindownloadurl?.() ?? "");
     return this.byUrn.get(urn)?.inputs ?? {};
   }
 
@@ -159,7 +180,11 @@ export class Recorder {
 
   recording(): Recording {
     return {
-      project: this.project, stack: this.stack, entry: this.entry, resources: this.resources, invokes: this.invokes,
+      project: this.project,
+      stack: this.stack,
+      entry: this.entry,
+      resources: this.resources,
+      invokes: this.invokes,
       ...(this.deployment ? { deployed: true } : {}),
     };
   }

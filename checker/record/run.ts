@@ -73,7 +73,12 @@ export async function recordProgram(options: RecordOptions): Promise<Recording> 
   try {
     const child = spawn(process.execPath, [path.join(KIT_ROOT, "bin", "record-child.js")], {
       cwd: options.target.projectDir,
-      env: { ...process.env, PIPELINE_CHECK_SPEC: JSON.stringify(spec), PIPELINE_CHECK_WATCH_PARENT: "1", [PARENT_MARK]: String(process.pid) },
+      env: {
+        ...process.env,
+        PIPELINE_CHECK_SPEC: JSON.stringify(spec),
+        PIPELINE_CHECK_WATCH_PARENT: "1",
+        [PARENT_MARK]: String(process.pid),
+      },
       // PIPELINE_CHECK_WATCH_PARENT: the child ends itself when the checker is gone (bin/parent-watch.js).
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
@@ -110,7 +115,9 @@ export async function recordProgram(options: RecordOptions): Promise<Recording> 
       throw new CheckError(`program ${options.target.entry} did not finish within ${options.timeoutMs / 1000}s (raise --timeout)`);
     }
     if (!fs.existsSync(resultFile)) {
-      throw new CheckError(`program ${options.target.entry} exited with code ${code} before it finished (run with --verbose to see its output)`);
+      throw new CheckError(
+        `program ${options.target.entry} exited with code ${code} before it finished (run with --verbose to see its output)`,
+      );
     }
     const result = JSON.parse(fs.readFileSync(resultFile, "utf8")) as ChildResult;
     const error = describeChildError(result, options.target.entry);

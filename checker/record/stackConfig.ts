@@ -86,7 +86,10 @@ export function parseConfigFlag(flag: string, project: string): [string, string]
 export function stackConfig(projectDir: string, stack: string, project: string, flags: string[]): StackConfig {
   const declared = readProjectConfig(projectDir, project);
   const fromStack = stackFileConfig(projectDir, stack, project);
-  const config: StackConfig = { values: { ...declared.defaults, ...declared.values, ...fromStack.values }, secretKeys: fromStack.secretKeys };
+  const config: StackConfig = {
+    values: { ...declared.defaults, ...declared.values, ...fromStack.values },
+    secretKeys: fromStack.secretKeys,
+  };
   for (const flag of flags) {
     const [key, value] = parseConfigFlag(flag, project);
     config.values[key] = value;

@@ -130,13 +130,19 @@ export function parseStateExport(text: string, file: string): Recording {
         ignoreChanges: strings(r.ignoreChanges),
         aliases: strings(r.aliases),
         additionalSecretOutputs: strings(r.additionalSecretOutputs),
-        customTimeouts: { createSeconds: timeoutSeconds(timeouts.create), updateSeconds: timeoutSeconds(timeouts.update), deleteSeconds: timeoutSeconds(timeouts.delete) },
+        customTimeouts: {
+          createSeconds: timeoutSeconds(timeouts.create),
+          updateSeconds: timeoutSeconds(timeouts.update),
+          deleteSeconds: timeoutSeconds(timeouts.delete),
+        },
       },
     });
   });
   const warnings: string[] = [];
   if (values.redacted > 0) {
-    warnings.push(`could not decrypt secrets in ${file}; analyzing with secret values redacted (${values.redacted} read as "${OPAQUE_SECRET}"; export with --show-secrets to check them)`);
+    warnings.push(
+      `could not decrypt secrets in ${file}; analyzing with secret values redacted (${values.redacted} read as "${OPAQUE_SECRET}"; export with --show-secrets to check them)`,
+    );
   }
   if (resources.length === 0) {
     warnings.push(`${file} has no resources; nothing to analyze`);

@@ -20,7 +20,10 @@ interface Protos {
   struct: typeof structproto;
 }
 
-function copyInto<V>(from: { forEach(cb: (value: V, key: string) => void): void }, to: { clear(): void; set(key: string, value: V): unknown }): void {
+function copyInto<V>(
+  from: { forEach(cb: (value: V, key: string) => void): void },
+  to: { clear(): void; set(key: string, value: V): unknown },
+): void {
   to.clear();
   from.forEach((value, key) => to.set(key, value));
 }
@@ -36,7 +39,10 @@ export class Transforms {
   private protos?: Protos;
 
   /** `sdkDir` is the program's own @pulumi/pulumi, whose message classes the requests are instances of. */
-  constructor(private readonly sdkDir: string, private readonly callbacks: Pick<CallbackClients, "invoke">) {}
+  constructor(
+    private readonly sdkDir: string,
+    private readonly callbacks: Pick<CallbackClients, "invoke">,
+  ) {}
 
   private load(): Protos {
     if (!this.protos) {

@@ -39,7 +39,12 @@ export const FORMATS = {
   json: {
     description: "one object, described by docs/pipeline-check-report.schema.json",
     render: (report, ctx) =>
-      toJson(report, { tool: { name: TOOL, version: ctx.toolVersion }, pack: { name: ctx.pack.name, version: ctx.pack.version }, locations: ctx.locations, root: ctx.root }),
+      toJson(report, {
+        tool: { name: TOOL, version: ctx.toolVersion },
+        pack: { name: ctx.pack.name, version: ctx.pack.version },
+        locations: ctx.locations,
+        root: ctx.root,
+      }),
   },
   sarif: {
     description: "SARIF 2.1.0 for code scanning, each finding located where its resource is declared",

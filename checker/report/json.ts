@@ -26,13 +26,25 @@ function locationOf(urn: string, ctx: JsonContext, own?: SourceLocation): { loca
   return where ? { location: reportLocation(where, ctx.root) } : {};
 }
 
-const finding = (ctx: JsonContext) => ({ location, ...f }: Finding): Finding => ({ ...f, ...locationOf(f.urn, ctx, location) });
+const finding =
+  (ctx: JsonContext) =>
+  ({ location, ...f }: Finding): Finding => ({ ...f, ...locationOf(f.urn, ctx, location) });
 
 // JSON has no undefined: a property the remediation added has `before: null`, one it removed `after: null`.
-const remediation = (ctx: JsonContext) => (r: Remediated): Record<string, unknown> => ({
-  policy: r.policy, resourceType: r.resourceType, resourceName: r.resourceName, urn: r.urn, ...locationOf(r.urn, ctx),
-  changes: r.changes.map((c) => ({ path: c.path, before: c.before === undefined ? null : c.before, after: c.after === undefined ? null : c.after })),
-});
+const remediation =
+  (ctx: JsonContext) =>
+  (r: Remediated): Record<string, unknown> => ({
+    policy: r.policy,
+    resourceType: r.resourceType,
+    resourceName: r.resourceName,
+    urn: r.urn,
+    ...locationOf(r.urn, ctx),
+    changes: r.changes.map((c) => ({
+      path: c.path,
+      before: c.before === undefined ? null : c.before,
+      after: c.after === undefined ? null : c.after,
+    })),
+  });
 
 export function toJson(report: CheckReport, ctx: JsonContext): string {
   const { resources, violations, waived, undecided, remediated, unansweredFunctions } = report;

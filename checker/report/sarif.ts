@@ -52,7 +52,10 @@ function rule(p: PackInfo["policies"][number]): Record<string, unknown> {
  */
 export function findingSubject(message: string): string {
   const text = message.replace(/^\[(waived|undecided)\] /, "").replace(/ \(waived until .*\)$/s, "");
-  const tokens = text.match(/"[^"]*"|`[^`]*`|[A-Za-z_$][\w$-]*(?:\.[\w$-]+|\[\d*\])+|\b[a-z]+[A-Z][\w$]*|\b[A-Z][a-z]+[A-Z][\w$]*|\b[A-Za-z]*\d[\w-]*/g) ?? [];
+  const tokens =
+    text.match(
+      /"[^"]*"|`[^`]*`|[A-Za-z_$][\w$-]*(?:\.[\w$-]+|\[\d*\])+|\b[a-z]+[A-Z][\w$]*|\b[A-Z][a-z]+[A-Z][\w$]*|\b[A-Za-z]*\d[\w-]*/g,
+    ) ?? [];
   return tokens.join(" ");
 }
 
@@ -105,7 +108,14 @@ export function toSarif(report: CheckReport, ctx: SarifContext): string {
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "pipeline-check", version: ctx.toolVersion, informationUri: ctx.informationUri, rules: ctx.pack.policies.map(rule) } },
+        tool: {
+          driver: {
+            name: "pipeline-check",
+            version: ctx.toolVersion,
+            informationUri: ctx.informationUri,
+            rules: ctx.pack.policies.map(rule),
+          },
+        },
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(ctx.root).href.replace(/\/?$/, "/") } },
         results,
       },

@@ -47,7 +47,10 @@ function findingLines(style: TextContext, findings: Finding[], label: (f: Findin
     urn: f.urn,
     heading: `${f.resourceName} (${f.resourceType})`,
     // The label already says waived or undecided; the pack's marker would say it twice.
-    text: `${label(f)} ${located(style, f.policy, f.urn)}: ${f.message.replace(/^\[(waived|undecided)\] /, "").split("\n").join(" ")}`,
+    text: `${label(f)} ${located(style, f.policy, f.urn)}: ${f.message
+      .replace(/^\[(waived|undecided)\] /, "")
+      .split("\n")
+      .join(" ")}`,
   }));
 }
 
@@ -62,14 +65,18 @@ function remediationLines(style: TextContext, items: Remediated[]): Line[] {
 /** Each policy that reported (remediations included) once, with its URL; none when no such policy has one. */
 function helpLines(report: CheckReport, style: TextContext): string[] {
   const reported = new Set([...report.violations, ...report.waived, ...report.undecided, ...report.remediated].map((f) => f.policy));
-  const urls = (style.pack?.policies ?? []).filter((p) => reported.has(p.name) && p.url !== "").sort((a, b) => a.name.localeCompare(b.name));
+  const urls = (style.pack?.policies ?? [])
+    .filter((p) => reported.has(p.name) && p.url !== "")
+    .sort((a, b) => a.name.localeCompare(b.name));
   return urls.length === 0 ? [] : [paint(style, "bold", "Help"), ...urls.map((p) => `  ${p.name}: ${p.url}`), ""];
 }
 
 /** The text report: findings by resource, the help section, then the summary line. */
 export function toText(report: CheckReport, style: TextContext): string {
   const lines: Line[] = [
-    ...findingLines(style, report.violations, (f) => (f.enforcementLevel === "mandatory" ? paint(style, "red", "mandatory") : paint(style, "yellow", "advisory"))),
+    ...findingLines(style, report.violations, (f) =>
+      f.enforcementLevel === "mandatory" ? paint(style, "red", "mandatory") : paint(style, "yellow", "advisory"),
+    ),
     ...findingLines(style, report.waived, () => paint(style, "grey", "waived")),
     ...findingLines(style, report.undecided, () => paint(style, "grey", "undecided")),
     ...remediationLines(style, report.remediated),

@@ -84,7 +84,9 @@ function servePack(packDir: string, dir: string, args: string[], env: PackEnviro
   const stop = (): void => {
     child.kill("SIGKILL");
   };
-  const exited = new Promise<string>((resolve) => child.once("exit", (code, signal) => resolve(signal ? `signal ${signal}` : `code ${code}`)));
+  const exited = new Promise<string>((resolve) =>
+    child.once("exit", (code, signal) => resolve(signal ? `signal ${signal}` : `code ${code}`)),
+  );
   return new Promise<RunningPack>((resolve, reject) => {
     let stdout = "";
     let stderr = "";

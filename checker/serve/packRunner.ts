@@ -46,12 +46,14 @@ function installedVersion(pkg: string, dir: string): string {
 
 /** What besides the pack's own sources decides the compiled output and whether it type-checks. */
 function cacheKey(dir: string): string {
-  return sha([
-    COMPILE_FORMAT,
-    readOr(path.join(dir, "tsconfig.json"), ""),
-    readOr(path.join(dir, "package.json"), ""),
-    ...["typescript", "@pulumi/policy", "@pulumi/pulumi", "@types/node"].map((pkg) => `${pkg}@${installedVersion(pkg, dir)}`),
-  ].join("\0"));
+  return sha(
+    [
+      COMPILE_FORMAT,
+      readOr(path.join(dir, "tsconfig.json"), ""),
+      readOr(path.join(dir, "package.json"), ""),
+      ...["typescript", "@pulumi/policy", "@pulumi/pulumi", "@types/node"].map((pkg) => `${pkg}@${installedVersion(pkg, dir)}`),
+    ].join("\0"),
+  );
 }
 
 /** The cache file of a pack: inside it (git-ignored) or, for a read-only pack, in the temp directory. */
@@ -119,7 +121,11 @@ function compilePack(dir: string, entry: string, key: string): CompiledPack | { 
   let configured: tsTypes.CompilerOptions = {};
   if (fs.existsSync(tsconfig)) {
     const read = ts.readConfigFile(tsconfig, ts.sys.readFile);
-    const converted = ts.convertCompilerOptionsFromJson((read.config as { compilerOptions?: unknown } | undefined)?.compilerOptions ?? {}, dir, tsconfig);
+    const converted = ts.convertCompilerOptionsFromJson(
+      (read.config as { compilerOptions?: unknown } | undefined)?.compilerOptions ?? {},
+      dir,
+      tsconfig,
+    );
     const problem = firstError(ts, read.error ? [read.error, ...converted.errors] : converted.errors, dir);
     if (problem) {
       return { error: problem };
@@ -193,5 +199,7 @@ export function main(dir = process.cwd()): void {
 
 // Run directly (ts-node checker/serve/packRunner.ts), this module would only define main and end silently.
 if (require.main === module) {
-  (loadModule(path.join(__dirname, "..", "..", "bin", "internal.js")) as { refuse(name: string): never }).refuse("checker/serve/packRunner.ts");
+  (loadModule(path.join(__dirname, "..", "..", "bin", "internal.js")) as { refuse(name: string): never }).refuse(
+    "checker/serve/packRunner.ts",
+  );
 }

@@ -52,14 +52,17 @@ export function track(child: ChildProcess, label: string): void {
  * (an exited parent would leave them to whoever adopts them, as zombies until reaped).
  */
 export async function stopAll(): Promise<void> {
-  const waits = [...live].map((child) => new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      resolve();
-      return;
-    }
-    child.once("exit", () => resolve());
-    child.kill("SIGKILL");
-  }));
+  const waits = [...live].map(
+    (child) =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) {
+          resolve();
+          return;
+        }
+        child.once("exit", () => resolve());
+        child.kill("SIGKILL");
+      }),
+  );
   await Promise.all(waits);
   live.clear();
 }

@@ -14,7 +14,13 @@ export interface AnalyzeResult {
   output: string;
 }
 
-export async function exportAndAnalyze(engine: Engine, workDir: string, stack: string, policyPack: string, policyPackConfig?: string): Promise<AnalyzeResult> {
+export async function exportAndAnalyze(
+  engine: Engine,
+  workDir: string,
+  stack: string,
+  policyPack: string,
+  policyPackConfig?: string,
+): Promise<AnalyzeResult> {
   const exportFile = path.join(workDir, "export.json");
   const exported = await runEngine(engine, ["stack", "export", "--stack", stack, "--file", exportFile], workDir, 600_000);
   if (exported.exitCode !== 0) {

@@ -11,9 +11,20 @@ import type { ComparableFinding, ComparableRemediation, EngineVerdict } from "./
  */
 export function verdictFromReport(report: CheckReport): EngineVerdict {
   const findings: ComparableFinding[] = [];
-  for (const [kind, list] of [["violation", report.violations], ["waived", report.waived], ["undecided", report.undecided]] as const) {
+  for (const [kind, list] of [
+    ["violation", report.violations],
+    ["waived", report.waived],
+    ["undecided", report.undecided],
+  ] as const) {
     for (const f of firstLookOnly(list).filter((finding) => finding.configCheck !== true)) {
-      findings.push({ kind, policy: f.policy, enforcementLevel: f.enforcementLevel, resourceName: f.resourceName, urn: f.urn, message: f.message });
+      findings.push({
+        kind,
+        policy: f.policy,
+        enforcementLevel: f.enforcementLevel,
+        resourceName: f.resourceName,
+        urn: f.urn,
+        message: f.message,
+      });
     }
   }
   const remediations: ComparableRemediation[] = report.remediated.map((r) => ({ policy: r.policy, urn: r.urn }));
@@ -49,8 +60,5 @@ function missing(from: string[], other: string[]): string[] {
 export function disagreements(engine: EngineVerdict, checker: EngineVerdict): string[] {
   const e = [...engine.findings.map(findingKey), ...engine.remediations.map(remediationKey)];
   const c = [...checker.findings.map(findingKey), ...checker.remediations.map(remediationKey)];
-  return [
-    ...missing(e, c).map((k) => `engine only:  ${k}`),
-    ...missing(c, e).map((k) => `checker only: ${k}`),
-  ].sort();
+  return [...missing(e, c).map((k) => `engine only:  ${k}`), ...missing(c, e).map((k) => `checker only: ${k}`)].sort();
 }

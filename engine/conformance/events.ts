@@ -67,9 +67,12 @@ export function verdictFromEventLog(text: string, descriptions: Descriptions, ro
       const kind = kindOf(raw);
       if (kind !== "ignored") {
         verdict.findings.push({
-          kind, policy: p.policyName,
+          kind,
+          policy: p.policyName,
           enforcementLevel: raw.enforcementLevel === "remediate" ? "mandatory" : raw.enforcementLevel,
-          resourceName: parseUrn(urn)?.name ?? "", urn, message: messageBody(raw),
+          resourceName: parseUrn(urn)?.name ?? "",
+          urn,
+          message: messageBody(raw),
         });
       }
     }
@@ -106,5 +109,8 @@ export function eventLines(stdout: string): string {
   if (trimmed.startsWith("[")) {
     return (JSON.parse(trimmed) as unknown[]).map((e) => JSON.stringify(e)).join("\n");
   }
-  return stdout.split("\n").filter((line) => line.startsWith("{")).join("\n");
+  return stdout
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .join("\n");
 }

@@ -58,6 +58,9 @@ export function locateEngine(): Engine | NoEngine {
     const go = onPath("go") ? "run `npm run engine:build` first" : "Go is not installed to build it";
     return { skip: `real-engine suite skipped: no Pulumi engine (no ${cached}/pulumi, no pulumi on PATH; ${go})` };
   }
-  const version = execFileSync(found.pulumi, ["version"], { encoding: "utf8", env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } }).trim();
+  const version = execFileSync(found.pulumi, ["version"], {
+    encoding: "utf8",
+    env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" },
+  }).trim();
   return { ...found, version };
 }

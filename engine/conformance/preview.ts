@@ -72,7 +72,12 @@ export function engineEnv(engine: Engine, workDir: string): NodeJS.ProcessEnv {
 }
 
 /** Runs one engine command; resolves with its exit code and output, never rejects on a non-zero exit. */
-export function runEngine(engine: Engine, args: string[], workDir: string, timeoutMs: number): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+export function runEngine(
+  engine: Engine,
+  args: string[],
+  workDir: string,
+  timeoutMs: number,
+): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(engine.pulumi, args, { cwd: workDir, env: engineEnv(engine, workDir), stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -116,7 +121,15 @@ export async function runThroughEngine(engine: Engine, target: EngineTarget, opt
     }
   }
   // With --json and streaming on, the engine writes one event per line on stdout (this CLI has no --event-log).
-  const args = [options.command ?? "preview", "--json", "--non-interactive", "--stack", target.stack, "--policy-pack", path.resolve(options.policyPack ?? path.join(KIT_ROOT, "policies"))];
+  const args = [
+    options.command ?? "preview",
+    "--json",
+    "--non-interactive",
+    "--stack",
+    target.stack,
+    "--policy-pack",
+    path.resolve(options.policyPack ?? path.join(KIT_ROOT, "policies")),
+  ];
   if (options.command === "up") {
     args.push("--yes", "--skip-preview");
   }

@@ -26,7 +26,9 @@ const version = (JSON.parse(fs.readFileSync(require.resolve(`@pulumi/${pkg}/pack
 // The SDK's provider server accepts Configure but drops the provider's configuration, which the
 // model needs to answer `getRegion` as the configured provider would; read it on the way in.
 const config: ProviderConfig = {};
-const grpc = createRequire(path.join(sdk, "package.json"))("@grpc/grpc-js") as { Server: { prototype: { addService(service: unknown, impl: ServiceImpl): void } } };
+const grpc = createRequire(path.join(sdk, "package.json"))("@grpc/grpc-js") as {
+  Server: { prototype: { addService(service: unknown, impl: ServiceImpl): void } };
+};
 const addService = grpc.Server.prototype.addService;
 grpc.Server.prototype.addService = function (service: unknown, impl: ServiceImpl): void {
   const configure = impl.configure?.bind(impl);
@@ -39,4 +41,7 @@ grpc.Server.prototype.addService = function (service: unknown, impl: ServiceImpl
   addService.call(this, service, impl);
 };
 
-void main(modelProvider(version, () => config), process.argv.slice(3));
+void main(
+  modelProvider(version, () => config),
+  process.argv.slice(3),
+);

@@ -44,7 +44,8 @@ export function modelProvider(version: string, config: () => ProviderConfig): pr
     // so what the model cannot know is left out here: the program sees it absent, not unknown.
     invoke: async (token, args: PropertyMap) => {
       const answer = answerFunction({ token, args, provider: { region: config().region } });
-      const outputs = answer.outputs === UNKNOWN ? {} : Object.fromEntries(Object.entries(answer.outputs).filter(([, value]) => !containsUnknown(value)));
+      const outputs =
+        answer.outputs === UNKNOWN ? {} : Object.fromEntries(Object.entries(answer.outputs).filter(([, value]) => !containsUnknown(value)));
       return { outputs, failures: [...answer.failures] };
     },
     // A component package (awsx) builds its children in its own plugin, which cannot be had here: the

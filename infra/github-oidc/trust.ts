@@ -67,7 +67,12 @@ export function roleManagementPolicy(accountId: string): object {
         Resource: `arn:aws:iam::${accountId}:role/*`,
         Condition: {
           StringEquals: {
-            "iam:PassedToService": ["codebuild.amazonaws.com", "codepipeline.amazonaws.com", "ecs-tasks.amazonaws.com", "events.amazonaws.com"],
+            "iam:PassedToService": [
+              "codebuild.amazonaws.com",
+              "codepipeline.amazonaws.com",
+              "ecs-tasks.amazonaws.com",
+              "events.amazonaws.com",
+            ],
           },
         },
       },

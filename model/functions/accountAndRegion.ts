@@ -96,8 +96,10 @@ export function getPartition(_args: PropertyMap, provider: PropertyMap): Functio
 }
 
 function zoneNames(args: PropertyMap, region: string | Unknown): string[] | Unknown {
-  const filtered = (Array.isArray(args.filters) && args.filters.length > 0) || (Array.isArray(args.excludeZoneIds) && args.excludeZoneIds.length > 0);
-  const beyondDefault = args.allAvailabilityZones === true || (args.state !== undefined && args.state !== null && args.state !== "available");
+  const filtered =
+    (Array.isArray(args.filters) && args.filters.length > 0) || (Array.isArray(args.excludeZoneIds) && args.excludeZoneIds.length > 0);
+  const beyondDefault =
+    args.allAvailabilityZones === true || (args.state !== undefined && args.state !== null && args.state !== "available");
   if (region === UNKNOWN || filtered || beyondDefault) {
     return UNKNOWN;
   }
@@ -108,7 +110,9 @@ function zoneNames(args: PropertyMap, region: string | Unknown): string[] | Unkn
 export function getAvailabilityZones(args: PropertyMap, provider: PropertyMap): FunctionResult {
   const region = text(args.region) ?? providerRegion(provider);
   const echoed = Object.fromEntries(
-    ["allAvailabilityZones", "excludeNames", "excludeZoneIds", "filters", "state"].filter((name) => args[name] !== undefined && args[name] !== null).map((name) => [name, args[name]]),
+    ["allAvailabilityZones", "excludeNames", "excludeZoneIds", "filters", "state"]
+      .filter((name) => args[name] !== undefined && args[name] !== null)
+      .map((name) => [name, args[name]]),
   );
   return { outputs: { ...echoed, id: region, region, names: zoneNames(args, region), zoneIds: UNKNOWN, groupNames: UNKNOWN } };
 }

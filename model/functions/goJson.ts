@@ -7,7 +7,8 @@
  * A value to write. A `Map` is a Go struct: its entries in insertion order. A plain object is a Go
  * map: its keys sorted.
  */
-export type GoJson = string | number | boolean | null | readonly GoJson[] | ReadonlyMap<string, GoJson> | { readonly [key: string]: GoJson };
+export type GoJson =
+  string | number | boolean | null | readonly GoJson[] | ReadonlyMap<string, GoJson> | { readonly [key: string]: GoJson };
 
 const HTML_UNSAFE = /[<>&\u2028\u2029]/g;
 
@@ -26,7 +27,9 @@ function entriesOf(value: ReadonlyMap<string, GoJson> | { readonly [key: string]
     return [...(value as ReadonlyMap<string, GoJson>)];
   }
   const record = value as { readonly [key: string]: GoJson };
-  return Object.keys(record).sort(byCodeUnits).map((key) => [key, record[key]] as const);
+  return Object.keys(record)
+    .sort(byCodeUnits)
+    .map((key) => [key, record[key]] as const);
 }
 
 function write(value: GoJson, indent: string | undefined, depth: number): string {
@@ -44,7 +47,9 @@ function write(value: GoJson, indent: string | undefined, depth: number): string
   }
   const entries = entriesOf(value as ReadonlyMap<string, GoJson> | { readonly [key: string]: GoJson });
   const colon = indent === undefined ? ":" : ": ";
-  return entries.length === 0 ? "{}" : `{${entries.map(([key, item]) => open + goString(key) + colon + write(item, indent, depth + 1)).join(",")}${close}}`;
+  return entries.length === 0
+    ? "{}"
+    : `{${entries.map(([key, item]) => open + goString(key) + colon + write(item, indent, depth + 1)).join(",")}${close}}`;
 }
 
 /** `json.Marshal(value)`, or `json.MarshalIndent(value, "", indent)` when `indent` is given. */

@@ -74,5 +74,7 @@ export function answerFunction(call: FunctionCall, outputNames: () => readonly s
     return { answered: true, outputs: unknownOutputs(modelled.outputs), failures: [] };
   }
   const result = modelled.compute(withoutSecrets(call.args) as PropertyMap, withoutSecrets(call.provider) as PropertyMap);
-  return "failures" in result ? { answered: true, outputs: {}, failures: result.failures } : { answered: true, outputs: result.outputs, failures: [] };
+  return "failures" in result
+    ? { answered: true, outputs: {}, failures: result.failures }
+    : { answered: true, outputs: result.outputs, failures: [] };
 }

@@ -18,7 +18,16 @@
  */
 import { crc32 } from "./crc32";
 import { goJson } from "./goJson";
-import { descending, EMPTY_DOCUMENT, mergeDocuments, renderDocument, type Condition, type PolicyDocument, type Principal, type Statement } from "./iamDocument";
+import {
+  descending,
+  EMPTY_DOCUMENT,
+  mergeDocuments,
+  renderDocument,
+  type Condition,
+  type PolicyDocument,
+  type Principal,
+  type Statement,
+} from "./iamDocument";
 import { readPolicyJson } from "./iamDocumentJson";
 import { isRecord } from "../sentinels";
 import type { FunctionResult, InvokeFailure, PropertyMap } from "../types";
@@ -27,7 +36,16 @@ export const GET_POLICY_DOCUMENT = "aws:iam/getPolicyDocument:getPolicyDocument"
 
 /** The function's outputs (`GetPolicyDocumentResult`). */
 export const POLICY_DOCUMENT_OUTPUTS = [
-  "id", "json", "minifiedJson", "overrideJson", "overridePolicyDocuments", "policyId", "sourceJson", "sourcePolicyDocuments", "statements", "version",
+  "id",
+  "json",
+  "minifiedJson",
+  "overrideJson",
+  "overridePolicyDocuments",
+  "policyId",
+  "sourceJson",
+  "sourcePolicyDocuments",
+  "statements",
+  "version",
 ] as const;
 
 const VERSIONS = ["2008-10-17", "2012-10-17"];
@@ -35,7 +53,10 @@ const SID = /^[a-zA-Z0-9]*$/;
 
 /** Thrown while reading the arguments; becomes the call's failure. */
 class Refused extends Error {
-  constructor(readonly property: string, reason: string) {
+  constructor(
+    readonly property: string,
+    reason: string,
+  ) {
     super(reason);
   }
 }
@@ -182,7 +203,10 @@ function sourceDocuments(args: Readonly<Record<string, unknown>>): PolicyDocumen
 function computeDocument(args: Readonly<Record<string, unknown>>): PropertyMap {
   for (const deprecated of ["overrideJson", "sourceJson"]) {
     if (optionalString(args[deprecated])) {
-      throw new Refused(deprecated, `${deprecated} is no longer used: it must be empty (use ${deprecated === "sourceJson" ? "sourcePolicyDocuments" : "overridePolicyDocuments"})`);
+      throw new Refused(
+        deprecated,
+        `${deprecated} is no longer used: it must be empty (use ${deprecated === "sourceJson" ? "sourcePolicyDocuments" : "overridePolicyDocuments"})`,
+      );
     }
   }
   const version = optionalString(args.version) ?? "2012-10-17";
@@ -190,10 +214,11 @@ function computeDocument(args: Readonly<Record<string, unknown>>): PropertyMap {
     throw new Refused("version", `expected version to be one of ["2008-10-17" "2012-10-17"], got ${version}`);
   }
   const configured: PolicyDocument = { version, id: optionalString(args.policyId) ?? "", statements: configuredStatements(args, version) };
-  const merged = [...sourceDocuments(args), configured, ...documents(args.overridePolicyDocuments, "overridePolicyDocuments").map((o) => o.document)].reduce(
-    mergeDocuments,
-    EMPTY_DOCUMENT,
-  );
+  const merged = [
+    ...sourceDocuments(args),
+    configured,
+    ...documents(args.overridePolicyDocuments, "overridePolicyDocuments").map((o) => o.document),
+  ].reduce(mergeDocuments, EMPTY_DOCUMENT);
   const rendered = renderDocument(merged);
   const json = goJson(rendered, "  ");
   // The provider echoes its arguments as outputs, the version with its default.

@@ -6,9 +6,9 @@ import { codebuildNoSourceCredentials } from "./no-source-credentials";
 import { codebuildPrivilegedMode } from "./privileged-mode";
 
 export const codebuildPolicies: readonly CompliancePolicy[] = [
-    codebuildEncryptionKey,
-    codebuildLoggingEnabled,
-    codebuildPrivilegedMode,
-    codebuildNoPlaintextCredentials,
-    codebuildNoSourceCredentials,
+  codebuildEncryptionKey,
+  codebuildLoggingEnabled,
+  codebuildPrivilegedMode,
+  codebuildNoPlaintextCredentials,
+  codebuildNoSourceCredentials,
 ];

@@ -5,53 +5,53 @@ import { CODEBUILD_PROJECT } from "../lib/resource-types";
 type Verdict = "on" | "off" | "unknown";
 
 function cloudWatch(props: unknown): Verdict {
-    const status = read.string(props, "logsConfig.cloudwatchLogs.status");
-    if (isUnknown(status)) {
-        return "unknown";
-    }
-    return status !== "DISABLED" && isSet(props, "logsConfig.cloudwatchLogs.groupName") ? "on" : "off";
+  const status = read.string(props, "logsConfig.cloudwatchLogs.status");
+  if (isUnknown(status)) {
+    return "unknown";
+  }
+  return status !== "DISABLED" && isSet(props, "logsConfig.cloudwatchLogs.groupName") ? "on" : "off";
 }
 
 function s3(props: unknown): Verdict {
-    const status = read.string(props, "logsConfig.s3Logs.status");
-    if (isUnknown(status)) {
-        return "unknown";
-    }
-    return status === "ENABLED" ? "on" : "off";
+  const status = read.string(props, "logsConfig.s3Logs.status");
+  if (isUnknown(status)) {
+    return "unknown";
+  }
+  return status === "ENABLED" ? "on" : "off";
 }
 
 function validate(check: ResourceCheck): void {
-    const props = check.resource.props;
-    const logsConfig = read.object(props, "logsConfig");
-    if (isUnknown(logsConfig)) {
-        check.undecided("logsConfig is unknown during preview");
-        return;
-    }
-    const verdicts = [cloudWatch(props), s3(props)];
-    if (verdicts.includes("on")) {
-        return;
-    }
-    if (verdicts.includes("unknown")) {
-        check.undecided("a log status in logsConfig is unknown during preview, and no other log destination is enabled");
-        return;
-    }
-    check.violation(
-        "build logs go to no named destination: set logsConfig.cloudwatchLogs with a groupName (status ENABLED) or enable logsConfig.s3Logs",
-    );
+  const props = check.resource.props;
+  const logsConfig = read.object(props, "logsConfig");
+  if (isUnknown(logsConfig)) {
+    check.undecided("logsConfig is unknown during preview");
+    return;
+  }
+  const verdicts = [cloudWatch(props), s3(props)];
+  if (verdicts.includes("on")) {
+    return;
+  }
+  if (verdicts.includes("unknown")) {
+    check.undecided("a log status in logsConfig is unknown during preview, and no other log destination is enabled");
+    return;
+  }
+  check.violation(
+    "build logs go to no named destination: set logsConfig.cloudwatchLogs with a groupName (status ENABLED) or enable logsConfig.s3Logs",
+  );
 }
 
 export const codebuildLoggingEnabled: CompliancePolicy = resourcePolicy({
-    name: "codebuild-logging-enabled",
-    description: "CodeBuild projects must log to a named CloudWatch Logs group or to S3.",
-    severity: "medium",
-    enforcementLevel: "advisory",
-    resourceTypes: [CODEBUILD_PROJECT],
-    docs: {
-        what: "`logsConfig.cloudwatchLogs` must not be `DISABLED` and must name a `groupName`, or `logsConfig.s3Logs.status` must be `ENABLED`.",
-        why: "Build logs record what ran with the pipeline's permissions; the implicit default group has no retention or encryption chosen by the program.",
-        fix: "Create an `aws.cloudwatch.LogGroup` with retention and a KMS key and set `logsConfig: { cloudwatchLogs: { status: \"ENABLED\", groupName: group.name } }`.",
-        url: "https://docs.aws.amazon.com/codebuild/latest/userguide/change-project-console-logs.html",
-        compliance: { nist: ["AU-2", "AU-12"], pci: ["10.2.1"] },
-    },
-    validate,
+  name: "codebuild-logging-enabled",
+  description: "CodeBuild projects must log to a named CloudWatch Logs group or to S3.",
+  severity: "medium",
+  enforcementLevel: "advisory",
+  resourceTypes: [CODEBUILD_PROJECT],
+  docs: {
+    what: "`logsConfig.cloudwatchLogs` must not be `DISABLED` and must name a `groupName`, or `logsConfig.s3Logs.status` must be `ENABLED`.",
+    why: "Build logs record what ran with the pipeline's permissions; the implicit default group has no retention or encryption chosen by the program.",
+    fix: 'Create an `aws.cloudwatch.LogGroup` with retention and a KMS key and set `logsConfig: { cloudwatchLogs: { status: "ENABLED", groupName: group.name } }`.',
+    url: "https://docs.aws.amazon.com/codebuild/latest/userguide/change-project-console-logs.html",
+    compliance: { nist: ["AU-2", "AU-12"], pci: ["10.2.1"] },
+  },
+  validate,
 });

@@ -8,11 +8,11 @@ import { codepipelineProductionApproval } from "./production-approval";
 import { codepipelineSourceActionsFirstStage } from "./source-actions-first-stage";
 
 export const codepipelinePolicies: readonly CompliancePolicy[] = [
-    artifactStoreRegion,
-    noGitHubV1Source,
-    codepipelineArtifactStoreCmk,
-    codepipelinePipelineTypeV2,
-    codepipelineSourceActionsFirstStage,
-    codepipelineInputArtifactsProduced,
-    codepipelineProductionApproval,
+  artifactStoreRegion,
+  noGitHubV1Source,
+  codepipelineArtifactStoreCmk,
+  codepipelinePipelineTypeV2,
+  codepipelineSourceActionsFirstStage,
+  codepipelineInputArtifactsProduced,
+  codepipelineProductionApproval,
 ];

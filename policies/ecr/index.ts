@@ -6,9 +6,9 @@ import { repositoryPolicyNotPublic } from "./repository-policy-not-public";
 import { repositoryScanOnPush } from "./repository-scan-on-push";
 
 export const ecrPolicies: readonly CompliancePolicy[] = [
-    repositoryScanOnPush,
-    repositoryImmutableTags,
-    repositoryKmsEncryption,
-    repositoryLifecyclePolicy,
-    repositoryPolicyNotPublic,
+  repositoryScanOnPush,
+  repositoryImmutableTags,
+  repositoryKmsEncryption,
+  repositoryLifecyclePolicy,
+  repositoryPolicyNotPublic,
 ];

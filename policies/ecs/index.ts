@@ -9,12 +9,12 @@ import { ecsTaskReadOnlyRoot } from "./task-read-only-root";
 import { ecsTaskSeparateRoles } from "./task-separate-roles";
 
 export const ecsPolicies: readonly CompliancePolicy[] = [
-    deployTargetInStack,
-    ecsContainerInsights,
-    ecsTaskLogging,
-    ecsTaskNotPrivileged,
-    ecsTaskReadOnlyRoot,
-    ecsTaskNoPlaintextSecrets,
-    ecsTaskSeparateRoles,
-    ecsServiceNoPublicIp,
+  deployTargetInStack,
+  ecsContainerInsights,
+  ecsTaskLogging,
+  ecsTaskNotPrivileged,
+  ecsTaskReadOnlyRoot,
+  ecsTaskNoPlaintextSecrets,
+  ecsTaskSeparateRoles,
+  ecsServiceNoPublicIp,
 ];

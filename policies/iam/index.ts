@@ -7,10 +7,10 @@ import { iamTrustPolicyPrincipals } from "./trust-policy-principals";
 import { iamWildcardResources } from "./wildcard-resources";
 
 export const iamPolicies: readonly CompliancePolicy[] = [
-    iamNoAdminAccess,
-    iamNoWildcardActions,
-    iamWildcardResources,
-    iamTrustPolicyPrincipals,
-    iamPassRoleScoped,
-    iamPassRoleServiceCondition,
+  iamNoAdminAccess,
+  iamNoWildcardActions,
+  iamWildcardResources,
+  iamTrustPolicyPrincipals,
+  iamPassRoleScoped,
+  iamPassRoleServiceCondition,
 ];

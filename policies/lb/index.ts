@@ -7,10 +7,10 @@ import { lbInternetFacing } from "./internet-facing";
 import { lbTlsSecurityPolicy } from "./tls-security-policy";
 
 export const lbPolicies: readonly CompliancePolicy[] = [
-    lbHttpRedirectToHttps,
-    lbTlsSecurityPolicy,
-    lbDropInvalidHeaders,
-    lbDeletionProtection,
-    lbInternetFacing,
-    lbAccessLogs,
+  lbHttpRedirectToHttps,
+  lbTlsSecurityPolicy,
+  lbDropInvalidHeaders,
+  lbDeletionProtection,
+  lbInternetFacing,
+  lbAccessLogs,
 ];

@@ -6,16 +6,16 @@ import type { ResourceCheck } from "../lib/policy";
 import { isUnknown, read, Unknown } from "../lib/props";
 
 export function listenerProtocol(props: unknown): string | Unknown {
-    const protocol = read.string(props, "protocol");
-    return protocol === undefined ? "HTTP" : protocol;
+  const protocol = read.string(props, "protocol");
+  return protocol === undefined ? "HTTP" : protocol;
 }
 
 /** The listener's protocol, or undefined after reporting `[undecided]` when it is unknown during preview. */
 export function knownListenerProtocol(check: ResourceCheck): string | undefined {
-    const protocol = listenerProtocol(check.resource.props);
-    if (isUnknown(protocol)) {
-        check.undecided("protocol is unknown during preview");
-        return undefined;
-    }
-    return protocol;
+  const protocol = listenerProtocol(check.resource.props);
+  if (isUnknown(protocol)) {
+    check.undecided("protocol is unknown during preview");
+    return undefined;
+  }
+  return protocol;
 }

@@ -13,8 +13,8 @@ export const LISTENERS: readonly string[] = [LB_LISTENER, ALB_LISTENER];
 
 /** `loadBalancerType`, absent judged as the provider default `application`. */
 export function loadBalancerType(props: unknown): string | undefined | Unknown {
-    const type = read.string(props, "loadBalancerType");
-    return type === undefined ? "application" : type;
+  const type = read.string(props, "loadBalancerType");
+  return type === undefined ? "application" : type;
 }
 
 /**
@@ -22,9 +22,9 @@ export function loadBalancerType(props: unknown): string | undefined | Unknown {
  * during preview, else undefined. A reason lets a stack justify an exception where it is made.
  */
 export function reasonTag(resource: Subject, tag: string): string | undefined | Unknown {
-    const value = lookup(resource.props, ["tags", tag]);
-    if (typeof value === "string" && value.trim() !== "") {
-        return value;
-    }
-    return isUnknown(value) || isUnknown(lookup(resource.props, "tags")) ? UNKNOWN : undefined;
+  const value = lookup(resource.props, ["tags", tag]);
+  if (typeof value === "string" && value.trim() !== "") {
+    return value;
+  }
+  return isUnknown(value) || isUnknown(lookup(resource.props, "tags")) ? UNKNOWN : undefined;
 }

@@ -12,19 +12,19 @@ let dayStart = 0;
 let nextMidnight = 0;
 
 export function today(): string {
-    if (pinned !== undefined) {
-        return pinned;
-    }
-    const now = Date.now();
-    if (now < dayStart || now >= nextMidnight) {
-        day = new Date(now).toISOString().slice(0, 10);
-        dayStart = Math.floor(now / DAY_MS) * DAY_MS;
-        nextMidnight = dayStart + DAY_MS;
-    }
-    return day;
+  if (pinned !== undefined) {
+    return pinned;
+  }
+  const now = Date.now();
+  if (now < dayStart || now >= nextMidnight) {
+    day = new Date(now).toISOString().slice(0, 10);
+    dayStart = Math.floor(now / DAY_MS) * DAY_MS;
+    nextMidnight = dayStart + DAY_MS;
+  }
+  return day;
 }
 
 /** Pins today's date (`YYYY-MM-DD`); `undefined` returns to the real clock. */
 export function pinToday(date: string | undefined): void {
-    pinned = date;
+  pinned = date;
 }

@@ -19,20 +19,20 @@ const ARN = /^arn:aws[a-z-]*:/;
 
 /** The words of a name: split at `_`, `-`, `.` and lower-to-upper case changes (`dbPass` is `DB`, `PASS`). */
 function wordsOf(name: string): string[] {
-    return name
-        .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
-        .split(/[^A-Za-z0-9]+/)
-        .filter((word) => word.length > 0)
-        .map((word) => word.toUpperCase());
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word.length > 0)
+    .map((word) => word.toUpperCase());
 }
 
 /** Whether a variable name says it holds a credential. */
 export function isCredentialName(name: string): boolean {
-    if (CREDENTIAL_WORD.test(name)) {
-        return true;
-    }
-    const words = wordsOf(name);
-    return words.length >= 2 && CREDENTIAL_SUFFIXES.has(words[words.length - 1]);
+  if (CREDENTIAL_WORD.test(name)) {
+    return true;
+  }
+  const words = wordsOf(name);
+  return words.length >= 2 && CREDENTIAL_SUFFIXES.has(words[words.length - 1]);
 }
 
 /**
@@ -41,26 +41,26 @@ export function isCredentialName(name: string): boolean {
  * it silences the name only, a value of a credential's shape is reported under any name.
  */
 export function credentialHint(name: unknown, value: unknown, allowedNames: readonly unknown[] = []): string | undefined {
-    const isArn = typeof value === "string" && ARN.test(value);
-    if (typeof name === "string" && isCredentialName(name) && !isArn && !nameMatches(allowedNames, [name])) {
-        return "its name says it holds a credential";
-    }
-    const shape = typeof value === "string" ? tokenShapeOf(value) : undefined;
-    return shape === undefined ? undefined : `its value is ${shape}`;
+  const isArn = typeof value === "string" && ARN.test(value);
+  if (typeof name === "string" && isCredentialName(name) && !isArn && !nameMatches(allowedNames, [name])) {
+    return "its name says it holds a credential";
+  }
+  const shape = typeof value === "string" ? tokenShapeOf(value) : undefined;
+  return shape === undefined ? undefined : `its value is ${shape}`;
 }
 
 /** The policy config knob both plaintext-credential policies share. */
 export const ALLOWED_NAMES_DESCRIPTION =
-    "Variable names (`*` wildcards) that look like credentials but are not (`PASSWORD_POLICY_URL`); a value of a token's shape is still reported.";
+  "Variable names (`*` wildcards) that look like credentials but are not (`PASSWORD_POLICY_URL`); a value of a token's shape is still reported.";
 
 /**
  * Resource types whose outputs are credentials: an input that is unknown during preview and came
  * from one of them carries a credential.
  */
 export const CREDENTIAL_SOURCES: ReadonlySet<string> = new Set([
-    IAM_ACCESS_KEY,
-    IAM_USER_LOGIN_PROFILE,
-    SECRETSMANAGER_SECRET_VERSION,
-    RANDOM_PASSWORD,
-    TLS_PRIVATE_KEY,
+  IAM_ACCESS_KEY,
+  IAM_USER_LOGIN_PROFILE,
+  SECRETSMANAGER_SECRET_VERSION,
+  RANDOM_PASSWORD,
+  TLS_PRIVATE_KEY,
 ]);

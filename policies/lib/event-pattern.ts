@@ -7,29 +7,29 @@ import { parseDocument, ParsedDocument } from "./json";
 import { Path, read, StringList, UNKNOWN } from "./props";
 
 export function parseEventPattern(rule: unknown): ParsedDocument {
-    return parseDocument(rule, "eventPattern");
+  return parseDocument(rule, "eventPattern");
 }
 
 /** Literal values a pattern field matches; `filters` tells whether content filters are present too. */
 export interface PatternValues extends StringList {
-    readonly filters: boolean;
+  readonly filters: boolean;
 }
 
 export function patternValues(pattern: unknown, path: Path): PatternValues {
-    const items = read.array(pattern, path);
-    if (items === UNKNOWN) {
-        return { values: [], unknown: true, filters: false };
-    }
-    const single = read.string(pattern, path);
-    const list = items ?? (single === undefined ? [] : [single]);
-    return {
-        values: list.filter((item): item is string => typeof item === "string"),
-        unknown: list.includes(UNKNOWN),
-        filters: list.some((item) => typeof item === "object" && item !== null),
-    };
+  const items = read.array(pattern, path);
+  if (items === UNKNOWN) {
+    return { values: [], unknown: true, filters: false };
+  }
+  const single = read.string(pattern, path);
+  const list = items ?? (single === undefined ? [] : [single]);
+  return {
+    values: list.filter((item): item is string => typeof item === "string"),
+    unknown: list.includes(UNKNOWN),
+    filters: list.some((item) => typeof item === "object" && item !== null),
+  };
 }
 
 /** The last `:`-separated part of an ARN: the resource name for CodeCommit repositories. */
 export function arnResourceName(arn: string): string {
-    return arn.slice(arn.lastIndexOf(":") + 1);
+  return arn.slice(arn.lastIndexOf(":") + 1);
 }

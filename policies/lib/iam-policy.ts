@@ -10,100 +10,105 @@ import { isUnknown, knownOr, lookup, read, readStrings, StringList, UNKNOWN } fr
 export type Effect = "Allow" | "Deny" | "unknown" | "invalid";
 
 export interface Principals {
-    /** `"Principal": "*"`: anyone. */
-    readonly anyone: boolean;
-    /** Principal lists by type: `AWS`, `Service`, `Federated`, `CanonicalUser`. */
-    readonly byType: Readonly<Record<string, StringList>>;
-    readonly unknown: boolean;
+  /** `"Principal": "*"`: anyone. */
+  readonly anyone: boolean;
+  /** Principal lists by type: `AWS`, `Service`, `Federated`, `CanonicalUser`. */
+  readonly byType: Readonly<Record<string, StringList>>;
+  readonly unknown: boolean;
 }
 
 export interface Condition {
-    readonly operator: string;
-    readonly key: string;
-    readonly values: StringList;
+  readonly operator: string;
+  readonly key: string;
+  readonly values: StringList;
 }
 
 export interface Statement {
-    readonly sid?: string;
-    readonly effect: Effect;
-    readonly actions: StringList;
-    readonly notActions: StringList;
-    readonly resources: StringList;
-    readonly notResources: StringList;
-    readonly principals?: Principals;
-    readonly notPrincipals?: Principals;
-    readonly conditions: readonly Condition[];
-    /** The Condition block, or one operator's block in it, is unknown. */
-    readonly conditionsUnknown: boolean;
+  readonly sid?: string;
+  readonly effect: Effect;
+  readonly actions: StringList;
+  readonly notActions: StringList;
+  readonly resources: StringList;
+  readonly notResources: StringList;
+  readonly principals?: Principals;
+  readonly notPrincipals?: Principals;
+  readonly conditions: readonly Condition[];
+  /** The Condition block, or one operator's block in it, is unknown. */
+  readonly conditionsUnknown: boolean;
 }
 
 export type ParsedPolicy =
-    | { readonly kind: "document"; readonly version?: string; readonly statements: readonly Statement[]; readonly problems: readonly string[] }
-    | { readonly kind: "absent" }
-    | { readonly kind: "unknown" }
-    | { readonly kind: "malformed"; readonly reason: string };
+  | {
+      readonly kind: "document";
+      readonly version?: string;
+      readonly statements: readonly Statement[];
+      readonly problems: readonly string[];
+    }
+  | { readonly kind: "absent" }
+  | { readonly kind: "unknown" }
+  | { readonly kind: "malformed"; readonly reason: string };
 
 function parseEffect(statement: unknown): Effect {
-    const effect = read.string(statement, "Effect");
-    if (isUnknown(effect)) {
-        return "unknown";
-    }
-    return effect === "Allow" || effect === "Deny" ? effect : "invalid";
+  const effect = read.string(statement, "Effect");
+  if (isUnknown(effect)) {
+    return "unknown";
+  }
+  return effect === "Allow" || effect === "Deny" ? effect : "invalid";
 }
 
 function parsePrincipals(statement: unknown, key: string): Principals | undefined {
-    const principal = lookup(statement, key);
-    if (principal === undefined || principal === null) {
-        return undefined;
-    }
-    if (isUnknown(principal)) {
-        return { anyone: false, byType: {}, unknown: true };
-    }
-    if (principal === "*") {
-        return { anyone: true, byType: {}, unknown: false };
-    }
-    const byType: Record<string, StringList> = {};
-    for (const [type] of knownOr(read.entries(principal), [])) {
-        byType[type] = readStrings(principal, [type]);
-    }
-    const lists = Object.values(byType);
-    return {
-        anyone: lists.some((list) => list.values.includes("*")),
-        byType,
-        unknown: lists.some((list) => list.unknown),
-    };
+  const principal = lookup(statement, key);
+  if (principal === undefined || principal === null) {
+    return undefined;
+  }
+  if (isUnknown(principal)) {
+    return { anyone: false, byType: {}, unknown: true };
+  }
+  if (principal === "*") {
+    return { anyone: true, byType: {}, unknown: false };
+  }
+  const byType: Record<string, StringList> = {};
+  for (const [type] of knownOr(read.entries(principal), [])) {
+    byType[type] = readStrings(principal, [type]);
+  }
+  const lists = Object.values(byType);
+  return {
+    anyone: lists.some((list) => list.values.includes("*")),
+    byType,
+    unknown: lists.some((list) => list.unknown),
+  };
 }
 
 function parseConditions(statement: unknown): Pick<Statement, "conditions" | "conditionsUnknown"> {
-    const operators = read.entries(statement, "Condition");
-    if (operators === UNKNOWN) {
-        return { conditions: [], conditionsUnknown: true };
+  const operators = read.entries(statement, "Condition");
+  if (operators === UNKNOWN) {
+    return { conditions: [], conditionsUnknown: true };
+  }
+  const conditions: Condition[] = [];
+  let conditionsUnknown = false;
+  for (const [operator, block] of operators ?? []) {
+    const keys = read.entries(block);
+    conditionsUnknown ||= keys === UNKNOWN;
+    for (const [key] of knownOr(keys, [])) {
+      conditions.push({ operator, key, values: readStrings(block, [key]) });
     }
-    const conditions: Condition[] = [];
-    let conditionsUnknown = false;
-    for (const [operator, block] of operators ?? []) {
-        const keys = read.entries(block);
-        conditionsUnknown ||= keys === UNKNOWN;
-        for (const [key] of knownOr(keys, [])) {
-            conditions.push({ operator, key, values: readStrings(block, [key]) });
-        }
-    }
-    return { conditions, conditionsUnknown };
+  }
+  return { conditions, conditionsUnknown };
 }
 
 export function parseStatement(statement: unknown): Statement {
-    const sid = read.string(statement, "Sid");
-    return {
-        sid: typeof sid === "string" ? sid : undefined,
-        effect: parseEffect(statement),
-        actions: readStrings(statement, "Action"),
-        notActions: readStrings(statement, "NotAction"),
-        resources: readStrings(statement, "Resource"),
-        notResources: readStrings(statement, "NotResource"),
-        principals: parsePrincipals(statement, "Principal"),
-        notPrincipals: parsePrincipals(statement, "NotPrincipal"),
-        ...parseConditions(statement),
-    };
+  const sid = read.string(statement, "Sid");
+  return {
+    sid: typeof sid === "string" ? sid : undefined,
+    effect: parseEffect(statement),
+    actions: readStrings(statement, "Action"),
+    notActions: readStrings(statement, "NotAction"),
+    resources: readStrings(statement, "Resource"),
+    notResources: readStrings(statement, "NotResource"),
+    principals: parsePrincipals(statement, "Principal"),
+    notPrincipals: parsePrincipals(statement, "NotPrincipal"),
+    ...parseConditions(statement),
+  };
 }
 
 // Several policies parse the same document of a resource, each from its own copy of the inputs. A
@@ -114,47 +119,47 @@ const parsedStrings = new Map<string, ParsedPolicy>();
 
 /** Parses the policy document at `path` of `root` (`"policy"`, `"assumeRolePolicy"`, ...). */
 export function parsePolicyDocument(root: unknown, path: string): ParsedPolicy {
-    const input = lookup(root, path);
-    if (typeof input !== "string") {
-        return parseFresh(root, path);
+  const input = lookup(root, path);
+  if (typeof input !== "string") {
+    return parseFresh(root, path);
+  }
+  const key = `${path}\0${input}`;
+  let parsed = parsedStrings.get(key);
+  if (parsed === undefined) {
+    if (parsedStrings.size >= CACHE_LIMIT) {
+      parsedStrings.clear();
     }
-    const key = `${path}\0${input}`;
-    let parsed = parsedStrings.get(key);
-    if (parsed === undefined) {
-        if (parsedStrings.size >= CACHE_LIMIT) {
-            parsedStrings.clear();
-        }
-        parsed = parseFresh(root, path);
-        parsedStrings.set(key, parsed);
-    }
-    return parsed;
+    parsed = parseFresh(root, path);
+    parsedStrings.set(key, parsed);
+  }
+  return parsed;
 }
 
 function parseFresh(root: unknown, path: string): ParsedPolicy {
-    const parsed = parseDocument(root, path);
-    if (parsed.kind !== "object") {
-        return parsed;
+  const parsed = parseDocument(root, path);
+  if (parsed.kind !== "object") {
+    return parsed;
+  }
+  const document = parsed.value;
+  const version = read.string(document, "Version");
+  const raw = lookup(document, "Statement");
+  if (isUnknown(raw)) {
+    return { kind: "unknown" };
+  }
+  const list = knownOr(read.array(raw), typeof raw === "object" && raw !== null ? [raw] : []);
+  const problems: string[] = [];
+  const statements: Statement[] = [];
+  list.forEach((statement, index) => {
+    if (typeof statement === "object" && statement !== null) {
+      statements.push(parseStatement(statement));
+    } else {
+      problems.push(`Statement[${index}] is not an object`);
     }
-    const document = parsed.value;
-    const version = read.string(document, "Version");
-    const raw = lookup(document, "Statement");
-    if (isUnknown(raw)) {
-        return { kind: "unknown" };
-    }
-    const list = knownOr(read.array(raw), typeof raw === "object" && raw !== null ? [raw] : []);
-    const problems: string[] = [];
-    const statements: Statement[] = [];
-    list.forEach((statement, index) => {
-        if (typeof statement === "object" && statement !== null) {
-            statements.push(parseStatement(statement));
-        } else {
-            problems.push(`Statement[${index}] is not an object`);
-        }
-    });
-    if (raw === undefined) {
-        problems.push("the document has no Statement");
-    }
-    return { kind: "document", version: typeof version === "string" ? version : undefined, statements, problems };
+  });
+  if (raw === undefined) {
+    problems.push("the document has no Statement");
+  }
+  return { kind: "document", version: typeof version === "string" ? version : undefined, statements, problems };
 }
 
 // Building a RegExp per comparison was the pack's largest cost on large stacks; patterns repeat.
@@ -163,22 +168,22 @@ const actionPatterns = new Map<string, RegExp>();
 
 /** IAM action matching: case-insensitive, `*` and `?` wildcards in the statement's pattern. */
 export function actionMatches(pattern: string, action: string): boolean {
-    let regex = actionPatterns.get(pattern);
-    if (regex === undefined) {
-        if (actionPatterns.size >= CACHE_LIMIT) {
-            actionPatterns.clear();
-        }
-        const source = pattern
-            .split("")
-            .map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&")))
-            .join("");
-        regex = new RegExp(`^${source}$`, "i");
-        actionPatterns.set(pattern, regex);
+  let regex = actionPatterns.get(pattern);
+  if (regex === undefined) {
+    if (actionPatterns.size >= CACHE_LIMIT) {
+      actionPatterns.clear();
     }
-    return regex.test(action);
+    const source = pattern
+      .split("")
+      .map((c) => (c === "*" ? ".*" : c === "?" ? "." : c.replace(/[.+^${}()|[\]\\]/g, "\\$&")))
+      .join("");
+    regex = new RegExp(`^${source}$`, "i");
+    actionPatterns.set(pattern, regex);
+  }
+  return regex.test(action);
 }
 
 /** True when a statement's actions (known ones) include one matching `action`. */
 export function allowsAction(statement: Statement, action: string): boolean {
-    return statement.actions.values.some((pattern) => actionMatches(pattern, action));
+  return statement.actions.values.some((pattern) => actionMatches(pattern, action));
 }

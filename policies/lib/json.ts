@@ -7,30 +7,27 @@ import { isUnknown, lookup } from "./props";
 export type JsonObject = { readonly kind: "object"; readonly value: Readonly<Record<string, unknown>> };
 
 export type ParsedDocument =
-    | JsonObject
-    | { readonly kind: "absent" }
-    | { readonly kind: "unknown" }
-    | { readonly kind: "malformed"; readonly reason: string };
+  JsonObject | { readonly kind: "absent" } | { readonly kind: "unknown" } | { readonly kind: "malformed"; readonly reason: string };
 
 /** Parses the document at `path` of `root`; never throws. */
 export function parseDocument(root: unknown, path: string): ParsedDocument {
-    const input = lookup(root, path);
-    if (input === undefined || input === null || input === "") {
-        return { kind: "absent" };
+  const input = lookup(root, path);
+  if (input === undefined || input === null || input === "") {
+    return { kind: "absent" };
+  }
+  if (isUnknown(input)) {
+    return { kind: "unknown" };
+  }
+  let value: unknown = input;
+  if (typeof input === "string") {
+    try {
+      value = JSON.parse(input);
+    } catch (error) {
+      return { kind: "malformed", reason: `${path} is not valid JSON (${(error as Error).message})` };
     }
-    if (isUnknown(input)) {
-        return { kind: "unknown" };
-    }
-    let value: unknown = input;
-    if (typeof input === "string") {
-        try {
-            value = JSON.parse(input);
-        } catch (error) {
-            return { kind: "malformed", reason: `${path} is not valid JSON (${(error as Error).message})` };
-        }
-    }
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-        return { kind: "malformed", reason: `${path} is not a JSON object` };
-    }
-    return { kind: "object", value: value as Readonly<Record<string, unknown>> };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { kind: "malformed", reason: `${path} is not a JSON object` };
+  }
+  return { kind: "object", value: value as Readonly<Record<string, unknown>> };
 }

@@ -7,5 +7,5 @@ const AWS_MANAGED_ALIAS = /(^|:)alias\/aws\//;
 
 /** True for a key id, key ARN or alias that names an AWS-managed key (`alias/aws/s3`, its ARN form). */
 export function isAwsManagedKey(key: string): boolean {
-    return AWS_MANAGED_ALIAS.test(key);
+  return AWS_MANAGED_ALIAS.test(key);
 }

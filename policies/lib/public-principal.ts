@@ -10,24 +10,24 @@ import { parsePolicyDocument, Statement } from "./iam-policy";
 type Openness = "open" | "closed" | "unknown";
 
 function openness(statement: Statement): Openness {
-    if (statement.effect === "Deny" || statement.effect === "invalid" || statement.conditions.length > 0) {
-        return "closed";
-    }
-    // Allow with NotPrincipal grants everyone but the principals it lists.
-    const anyone = statement.principals?.anyone === true || statement.notPrincipals !== undefined;
-    if (!anyone && statement.principals?.unknown !== true) {
-        return "closed";
-    }
-    return anyone && statement.effect === "Allow" && !statement.conditionsUnknown ? "open" : "unknown";
+  if (statement.effect === "Deny" || statement.effect === "invalid" || statement.conditions.length > 0) {
+    return "closed";
+  }
+  // Allow with NotPrincipal grants everyone but the principals it lists.
+  const anyone = statement.principals?.anyone === true || statement.notPrincipals !== undefined;
+  if (!anyone && statement.principals?.unknown !== true) {
+    return "closed";
+  }
+  return anyone && statement.effect === "Allow" && !statement.conditionsUnknown ? "open" : "unknown";
 }
 
 function label(statement: Statement, index: number): string {
-    return statement.sid === undefined ? `Statement[${index}]` : `Statement[${index}] (Sid "${statement.sid}")`;
+  return statement.sid === undefined ? `Statement[${index}]` : `Statement[${index}] (Sid "${statement.sid}")`;
 }
 
 export interface FindingSink {
-    violation(message: string): void;
-    undecided(message: string): void;
+  violation(message: string): void;
+  undecided(message: string): void;
 }
 
 /**
@@ -39,30 +39,32 @@ export interface FindingSink {
  * because its value was computed from something unknown during preview.
  */
 export function reportPublicPolicy(sink: FindingSink, root: unknown, path: string, noun: string, required: boolean): void {
-    const parsed = parsePolicyDocument(root, path);
-    if (parsed.kind === "unknown") {
-        sink.undecided(`${path} is unknown during preview: cannot tell whether it opens ${noun} to anyone`);
-        return;
+  const parsed = parsePolicyDocument(root, path);
+  if (parsed.kind === "unknown") {
+    sink.undecided(`${path} is unknown during preview: cannot tell whether it opens ${noun} to anyone`);
+    return;
+  }
+  if (parsed.kind === "malformed") {
+    sink.violation(`${parsed.reason}: AWS rejects it, and it cannot be checked for a public principal`);
+    return;
+  }
+  if (parsed.kind === "absent") {
+    if (required) {
+      sink.undecided(
+        `${path} is not set: a required policy is missing only when its value is computed and unknown during preview; cannot tell whether it opens ${noun} to anyone`,
+      );
     }
-    if (parsed.kind === "malformed") {
-        sink.violation(`${parsed.reason}: AWS rejects it, and it cannot be checked for a public principal`);
-        return;
+    return;
+  }
+  parsed.statements.forEach((statement, index) => {
+    const verdict = openness(statement);
+    if (verdict === "open") {
+      sink.violation(
+        `${path} ${label(statement, index)} allows anyone (principal "*" with no Condition) to use ${noun}: ` +
+          "name the accounts, roles or services, or add a condition such as aws:SourceAccount or aws:PrincipalOrgID",
+      );
+    } else if (verdict === "unknown") {
+      sink.undecided(`${path} ${label(statement, index)}: its effect, principal or condition is unknown during preview`);
     }
-    if (parsed.kind === "absent") {
-        if (required) {
-            sink.undecided(`${path} is not set: a required policy is missing only when its value is computed and unknown during preview; cannot tell whether it opens ${noun} to anyone`);
-        }
-        return;
-    }
-    parsed.statements.forEach((statement, index) => {
-        const verdict = openness(statement);
-        if (verdict === "open") {
-            sink.violation(
-                `${path} ${label(statement, index)} allows anyone (principal "*" with no Condition) to use ${noun}: ` +
-                    "name the accounts, roles or services, or add a condition such as aws:SourceAccount or aws:PrincipalOrgID",
-            );
-        } else if (verdict === "unknown") {
-            sink.undecided(`${path} ${label(statement, index)}: its effect, principal or condition is unknown during preview`);
-        }
-    });
+  });
 }

@@ -9,20 +9,18 @@ import type { Subject } from "./policy";
 import { AWSX_EC2_SERVICE, AWSX_FARGATE_SERVICE, ECS_SERVICE } from "./resource-types";
 
 /** Remote component types, by the type of resource a policy looks up that they create. */
-const CREATED_BY: ReadonlyMap<string, readonly string[]> = new Map([
-    [ECS_SERVICE, [AWSX_FARGATE_SERVICE, AWSX_EC2_SERVICE]],
-]);
+const CREATED_BY: ReadonlyMap<string, readonly string[]> = new Map([[ECS_SERVICE, [AWSX_FARGATE_SERVICE, AWSX_EC2_SERVICE]]]);
 
 /**
  * The stack's remote components that create resources of `type` and whose children the stack does not
  * hold: where such a resource may exist unseen.
  */
 export function unseenCreatorsOf(resources: readonly Subject[], type: string): readonly Subject[] {
-    const creators = CREATED_BY.get(type) ?? [];
-    const components = resources.filter((r) => creators.includes(r.type));
-    if (components.length === 0) {
-        return [];
-    }
-    const parents = new Set(resources.map((r) => r.parent?.urn));
-    return components.filter((c) => !parents.has(c.urn));
+  const creators = CREATED_BY.get(type) ?? [];
+  const components = resources.filter((r) => creators.includes(r.type));
+  if (components.length === 0) {
+    return [];
+  }
+  const parents = new Set(resources.map((r) => r.parent?.urn));
+  return components.filter((c) => !parents.has(c.urn));
 }

@@ -67,5 +67,5 @@ export const AWSX_EC2_SERVICE = "awsx:ecs:EC2Service";
  * `aws:s3/bucketVersioning:BucketVersioning`. The drift test expands each literal name passed here.
  */
 export function s3Type(name: string): string {
-    return `aws:s3/${name[0].toLowerCase()}${name.slice(1)}:${name}`;
+  return `aws:s3/${name[0].toLowerCase()}${name.slice(1)}:${name}`;
 }

@@ -14,54 +14,53 @@ import { isUnknown, lookup, read, type Unknown } from "./props";
 export const WAIVER_TAG_PREFIX = "compliance:waive:";
 
 export interface Waiver {
-    readonly reason: string;
-    readonly until: string;
-    /** Where the waiver was found, for the finding's message. */
-    readonly source: string;
+  readonly reason: string;
+  readonly until: string;
+  /** Where the waiver was found, for the finding's message. */
+  readonly source: string;
 }
 
 /** What the waivers say about one resource for one policy. */
 export interface WaiverStatus {
-    readonly active?: Waiver;
-    readonly expired: readonly Waiver[];
-    /** Malformed waivers that concern this resource; each is reported as a finding. */
-    readonly problems: readonly string[];
-    /** The resource's tags could not be read during preview, so a tag waiver may have been missed. */
-    readonly tagsUnknown: boolean;
+  readonly active?: Waiver;
+  readonly expired: readonly Waiver[];
+  /** Malformed waivers that concern this resource; each is reported as a finding. */
+  readonly problems: readonly string[];
+  /** The resource's tags could not be read during preview, so a tag waiver may have been missed. */
+  readonly tagsUnknown: boolean;
 }
 
 /** The resource a waiver is looked up for. */
 export interface WaiverTarget {
-    readonly name: string;
-    readonly urn: string;
-    readonly props: unknown;
+  readonly name: string;
+  readonly urn: string;
+  readonly props: unknown;
 }
 
 export const waiversConfigSchema: PolicyConfigJSONSchema = {
-    type: "array",
-    description:
-        "Resources exempted from this policy: logical name or URN, the reason, and the last day (YYYY-MM-DD, UTC) the waiver holds.",
-    default: [],
-    items: {
-        type: "object",
-        properties: {
-            resource: { type: "string", minLength: 1 },
-            reason: { type: "string", minLength: 1 },
-            until: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
-        },
-        required: ["resource", "reason", "until"],
+  type: "array",
+  description: "Resources exempted from this policy: logical name or URN, the reason, and the last day (YYYY-MM-DD, UTC) the waiver holds.",
+  default: [],
+  items: {
+    type: "object",
+    properties: {
+      resource: { type: "string", minLength: 1 },
+      reason: { type: "string", minLength: 1 },
+      until: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
     },
+    required: ["resource", "reason", "until"],
+  },
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A real calendar day in `YYYY-MM-DD` form (rejects 2026-02-30, which `Date` would roll over). */
 export function isIsoDate(value: string): boolean {
-    if (!DATE.test(value)) {
-        return false;
-    }
-    const parsed = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+  if (!DATE.test(value)) {
+    return false;
+  }
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
 
 type Parsed = { waiver: Waiver } | { problem: string };
@@ -75,48 +74,48 @@ const TAG_VALUE = /^(.*?)\s*;\s*until=(.*?)\s*$/s;
  * tags are unknown during preview. Keys are always known, so a tag whose value is unknown still counts.
  */
 export function waiverTagPolicies(props: unknown): readonly string[] | Unknown {
-    const tags = read.entries(props, "tags");
-    if (isUnknown(tags)) {
-        return tags;
-    }
-    return (tags ?? []).flatMap(([key]) => (key.startsWith(WAIVER_TAG_PREFIX) ? [key.slice(WAIVER_TAG_PREFIX.length)] : []));
+  const tags = read.entries(props, "tags");
+  if (isUnknown(tags)) {
+    return tags;
+  }
+  return (tags ?? []).flatMap(([key]) => (key.startsWith(WAIVER_TAG_PREFIX) ? [key.slice(WAIVER_TAG_PREFIX.length)] : []));
 }
 
 export function parseWaiverTag(policyName: string, value: unknown): Parsed {
-    const key = WAIVER_TAG_PREFIX + policyName;
-    const expected = `expected "<reason>; until=YYYY-MM-DD"`;
-    if (typeof value !== "string") {
-        return { problem: `tag ${key} is not a string; ${expected}` };
-    }
-    const match = TAG_VALUE.exec(value);
-    if (!match) {
-        return { problem: `tag ${key}="${value}" has no until date; ${expected}` };
-    }
-    const [, reason, until] = match;
-    if (reason.trim() === "") {
-        return { problem: `tag ${key}="${value}" gives no reason; ${expected}` };
-    }
-    if (!isIsoDate(until)) {
-        return { problem: `tag ${key}="${value}" has an invalid until date "${until}"; ${expected}` };
-    }
-    return { waiver: { reason: reason.trim(), until, source: `tag ${key}` } };
+  const key = WAIVER_TAG_PREFIX + policyName;
+  const expected = `expected "<reason>; until=YYYY-MM-DD"`;
+  if (typeof value !== "string") {
+    return { problem: `tag ${key} is not a string; ${expected}` };
+  }
+  const match = TAG_VALUE.exec(value);
+  if (!match) {
+    return { problem: `tag ${key}="${value}" has no until date; ${expected}` };
+  }
+  const [, reason, until] = match;
+  if (reason.trim() === "") {
+    return { problem: `tag ${key}="${value}" gives no reason; ${expected}` };
+  }
+  if (!isIsoDate(until)) {
+    return { problem: `tag ${key}="${value}" has an invalid until date "${until}"; ${expected}` };
+  }
+  return { waiver: { reason: reason.trim(), until, source: `tag ${key}` } };
 }
 
 function parseConfigEntry(entry: unknown, index: number): ParsedEntry {
-    const where = `config waivers[${index}]`;
-    const resource = read.string(entry, "resource");
-    const reason = read.string(entry, "reason");
-    const until = read.string(entry, "until");
-    if (typeof resource !== "string" || resource === "") {
-        return { problem: `${where} names no resource` };
-    }
-    if (typeof reason !== "string" || reason.trim() === "") {
-        return { resource, problem: `${where} for ${resource} gives no reason` };
-    }
-    if (typeof until !== "string" || !isIsoDate(until)) {
-        return { resource, problem: `${where} for ${resource} has no valid until date (YYYY-MM-DD)` };
-    }
-    return { resource, waiver: { reason: reason.trim(), until, source: where } };
+  const where = `config waivers[${index}]`;
+  const resource = read.string(entry, "resource");
+  const reason = read.string(entry, "reason");
+  const until = read.string(entry, "until");
+  if (typeof resource !== "string" || resource === "") {
+    return { problem: `${where} names no resource` };
+  }
+  if (typeof reason !== "string" || reason.trim() === "") {
+    return { resource, problem: `${where} for ${resource} gives no reason` };
+  }
+  if (typeof until !== "string" || !isIsoDate(until)) {
+    return { resource, problem: `${where} for ${resource} has no valid until date (YYYY-MM-DD)` };
+  }
+  return { resource, waiver: { reason: reason.trim(), until, source: where } };
 }
 
 // The SDK hands every call the same config objects until the next Configure, and nothing mutates them,
@@ -125,56 +124,56 @@ const parsedConfigs = new WeakMap<object, readonly ParsedEntry[] | undefined>();
 
 /** The parsed entries of the `waivers` config, `undefined` when it is not a list. */
 function configEntries(configWaivers: unknown): readonly ParsedEntry[] | undefined {
-    const cacheable = typeof configWaivers === "object" && configWaivers !== null;
-    if (cacheable && parsedConfigs.has(configWaivers)) {
-        return parsedConfigs.get(configWaivers);
-    }
-    const entries = read.array(configWaivers);
-    const parsed = Array.isArray(entries) ? entries.map(parseConfigEntry) : undefined;
-    if (cacheable) {
-        parsedConfigs.set(configWaivers, parsed);
-    }
-    return parsed;
+  const cacheable = typeof configWaivers === "object" && configWaivers !== null;
+  if (cacheable && parsedConfigs.has(configWaivers)) {
+    return parsedConfigs.get(configWaivers);
+  }
+  const entries = read.array(configWaivers);
+  const parsed = Array.isArray(entries) ? entries.map(parseConfigEntry) : undefined;
+  if (cacheable) {
+    parsedConfigs.set(configWaivers, parsed);
+  }
+  return parsed;
 }
 
 /** Problems in the `waivers` config that concern no single resource: reported once per run. */
 export function configWaiverProblems(configWaivers: unknown): readonly string[] {
-    const entries = configEntries(configWaivers);
-    if (entries === undefined) {
-        return ["config waivers is not a list"];
-    }
-    return entries.flatMap((parsed) => (parsed.resource === undefined && "problem" in parsed ? [parsed.problem] : []));
+  const entries = configEntries(configWaivers);
+  if (entries === undefined) {
+    return ["config waivers is not a list"];
+  }
+  return entries.flatMap((parsed) => (parsed.resource === undefined && "problem" in parsed ? [parsed.problem] : []));
 }
 
 /** Looks up the waivers of `policyName` that name `target`, in its tags and in the policy config. */
 export function waiverStatus(policyName: string, target: WaiverTarget, configWaivers: unknown): WaiverStatus {
-    const found: Waiver[] = [];
-    const problems: string[] = [];
-    const take = (parsed: Parsed): void => {
-        if ("waiver" in parsed) {
-            found.push(parsed.waiver);
-        } else {
-            problems.push(parsed.problem);
-        }
-    };
-
-    const tags = lookup(target.props, "tags");
-    const tag = lookup(tags, [WAIVER_TAG_PREFIX + policyName]);
-    if (tag !== undefined && !isUnknown(tag)) {
-        take(parseWaiverTag(policyName, tag));
+  const found: Waiver[] = [];
+  const problems: string[] = [];
+  const take = (parsed: Parsed): void => {
+    if ("waiver" in parsed) {
+      found.push(parsed.waiver);
+    } else {
+      problems.push(parsed.problem);
     }
+  };
 
-    for (const parsed of configEntries(configWaivers) ?? []) {
-        if (parsed.resource === target.name || parsed.resource === target.urn) {
-            take(parsed);
-        }
+  const tags = lookup(target.props, "tags");
+  const tag = lookup(tags, [WAIVER_TAG_PREFIX + policyName]);
+  if (tag !== undefined && !isUnknown(tag)) {
+    take(parseWaiverTag(policyName, tag));
+  }
+
+  for (const parsed of configEntries(configWaivers) ?? []) {
+    if (parsed.resource === target.name || parsed.resource === target.urn) {
+      take(parsed);
     }
+  }
 
-    const day = today();
-    return {
-        active: found.find((waiver) => waiver.until >= day),
-        expired: found.filter((waiver) => waiver.until < day),
-        problems,
-        tagsUnknown: isUnknown(tags) || isUnknown(tag),
-    };
+  const day = today();
+  return {
+    active: found.find((waiver) => waiver.until >= day),
+    expired: found.filter((waiver) => waiver.until < day),
+    problems,
+    tagsUnknown: isUnknown(tags) || isUnknown(tag),
+  };
 }

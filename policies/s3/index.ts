@@ -10,13 +10,13 @@ import { bucketVersioning } from "./bucket-versioning";
 import { noDeprecatedInlineConfig } from "./no-deprecated-inline-config";
 
 export const s3Policies: readonly CompliancePolicy[] = [
-    noDeprecatedInlineConfig,
-    bucketKmsEncryption,
-    bucketVersioning,
-    bucketPublicAccessBlock,
-    bucketTlsOnly,
-    bucketAclsDisabled,
-    bucketLifecycle,
-    bucketPolicyNotPublic,
-    bucketAccessLogging,
+  noDeprecatedInlineConfig,
+  bucketKmsEncryption,
+  bucketVersioning,
+  bucketPublicAccessBlock,
+  bucketTlsOnly,
+  bucketAclsDisabled,
+  bucketLifecycle,
+  bucketPolicyNotPublic,
+  bucketAccessLogging,
 ];

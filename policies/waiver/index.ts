@@ -3,5 +3,5 @@ import { waiverMistakes } from "./mistakes";
 
 /** The policies about waivers, which check them against `checked`: every other policy of the pack. */
 export function waiverPolicies(checked: readonly CompliancePolicy[]): readonly CompliancePolicy[] {
-    return [waiverMistakes(checked)];
+  return [waiverMistakes(checked)];
 }

@@ -5,39 +5,41 @@ import { policyDocument, type PolicyStatement } from "../policy-documents";
 import type { Tags } from "../tags";
 
 export interface ArtifactBucketArgs {
-    context: AwsContext;
-    /** Globally unique physical name (stack/names.ts). */
-    bucketName: pulumi.Input<string>;
-    kmsKeyArn: pulumi.Input<string>;
-    /** Lets `pulumi destroy` delete a bucket that still holds artifacts (dev stacks). */
-    forceDestroy: boolean;
-    /** Days a replaced artifact version is kept. */
-    noncurrentVersionDays: number;
-    tags: Tags;
-    /** Where this bucket's server access logs go (another bucket of the stack), if anywhere. */
-    accessLogs?: { targetBucket: pulumi.Input<string>; targetPrefix: string };
-    /** Makes this a log bucket: S3 server access logging may deliver the logs of this source bucket ARN. */
-    logDeliverySourceArn?: pulumi.Input<string>;
-    /** Days a current object is kept (log buckets); artifacts are kept until replaced. */
-    expireAfterDays?: number;
+  context: AwsContext;
+  /** Globally unique physical name (stack/names.ts). */
+  bucketName: pulumi.Input<string>;
+  kmsKeyArn: pulumi.Input<string>;
+  /** Lets `pulumi destroy` delete a bucket that still holds artifacts (dev stacks). */
+  forceDestroy: boolean;
+  /** Days a replaced artifact version is kept. */
+  noncurrentVersionDays: number;
+  tags: Tags;
+  /** Where this bucket's server access logs go (another bucket of the stack), if anywhere. */
+  accessLogs?: { targetBucket: pulumi.Input<string>; targetPrefix: string };
+  /** Makes this a log bucket: S3 server access logging may deliver the logs of this source bucket ARN. */
+  logDeliverySourceArn?: pulumi.Input<string>;
+  /** Days a current object is kept (log buckets); artifacts are kept until replaced. */
+  expireAfterDays?: number;
 }
 
 /** The statement that lets S3 server access logging deliver one source bucket's logs, for a log bucket. */
 function logDelivery(args: ArtifactBucketArgs, bucketArn: pulumi.Output<string>): PolicyStatement[] {
-    if (args.logDeliverySourceArn === undefined) {
-        return [];
-    }
-    return [{
-        Sid: "S3ServerAccessLogsDelivery",
-        Effect: "Allow",
-        Principal: { Service: "logging.s3.amazonaws.com" },
-        Action: "s3:PutObject",
-        Resource: pulumi.interpolate`${bucketArn}/*`,
-        Condition: {
-            ArnLike: { "aws:SourceArn": args.logDeliverySourceArn },
-            StringEquals: { "aws:SourceAccount": args.context.accountId },
-        },
-    }];
+  if (args.logDeliverySourceArn === undefined) {
+    return [];
+  }
+  return [
+    {
+      Sid: "S3ServerAccessLogsDelivery",
+      Effect: "Allow",
+      Principal: { Service: "logging.s3.amazonaws.com" },
+      Action: "s3:PutObject",
+      Resource: pulumi.interpolate`${bucketArn}/*`,
+      Condition: {
+        ArnLike: { "aws:SourceArn": args.logDeliverySourceArn },
+        StringEquals: { "aws:SourceAccount": args.context.accountId },
+      },
+    },
+  ];
 }
 
 /**
@@ -46,79 +48,114 @@ function logDelivery(args: ArtifactBucketArgs, bucketArn: pulumi.Output<string>)
  * `logDeliverySourceArn`, makes the bucket that receives the artifact bucket's access logs.
  */
 export class ArtifactBucket extends pulumi.ComponentResource {
-    readonly bucket: aws.s3.Bucket;
-    /** Built from the name, so documents that grant on the bucket stay known during a preview. */
-    readonly bucketArn: pulumi.Output<string>;
+  readonly bucket: aws.s3.Bucket;
+  /** Built from the name, so documents that grant on the bucket stay known during a preview. */
+  readonly bucketArn: pulumi.Output<string>;
 
-    constructor(name: string, args: ArtifactBucketArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("pipeline-compliance-kit:components:ArtifactBucket", name, {}, opts);
-        const parent = { parent: this };
+  constructor(name: string, args: ArtifactBucketArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("pipeline-compliance-kit:components:ArtifactBucket", name, {}, opts);
+    const parent = { parent: this };
 
-        // A fixed name cannot exist twice, so a replacement must delete the old bucket first.
-        this.bucket = new aws.s3.Bucket(`${name}-bucket`, {
-            bucket: args.bucketName,
-            forceDestroy: args.forceDestroy,
-            tags: args.tags,
-        }, { parent: this, deleteBeforeReplace: true });
-        const bucket = this.bucket.bucket;
-        this.bucketArn = bucketArnOf(args.context, args.bucketName);
+    // A fixed name cannot exist twice, so a replacement must delete the old bucket first.
+    this.bucket = new aws.s3.Bucket(
+      `${name}-bucket`,
+      {
+        bucket: args.bucketName,
+        forceDestroy: args.forceDestroy,
+        tags: args.tags,
+      },
+      { parent: this, deleteBeforeReplace: true },
+    );
+    const bucket = this.bucket.bucket;
+    this.bucketArn = bucketArnOf(args.context, args.bucketName);
 
-        const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, {
-            bucket,
-            versioningConfiguration: { status: "Enabled" },
-        }, parent);
+    const versioning = new aws.s3.BucketVersioning(
+      `${name}-versioning`,
+      {
+        bucket,
+        versioningConfiguration: { status: "Enabled" },
+      },
+      parent,
+    );
 
-        new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-encryption`, {
-            bucket,
-            rules: [{
-                applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.kmsKeyArn },
-                // One data key per bucket instead of one KMS call per object: cheaper, same protection.
-                bucketKeyEnabled: true,
-            }],
-        }, parent);
+    new aws.s3.BucketServerSideEncryptionConfiguration(
+      `${name}-encryption`,
+      {
+        bucket,
+        rules: [
+          {
+            applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.kmsKeyArn },
+            // One data key per bucket instead of one KMS call per object: cheaper, same protection.
+            bucketKeyEnabled: true,
+          },
+        ],
+      },
+      parent,
+    );
 
-        new aws.s3.BucketLifecycleConfiguration(`${name}-lifecycle`, {
-            bucket,
-            rules: [{
-                id: "expire-old-artifacts",
-                status: "Enabled",
-                filter: {},
-                noncurrentVersionExpiration: { noncurrentDays: args.noncurrentVersionDays },
-                ...(args.expireAfterDays === undefined ? {} : { expiration: { days: args.expireAfterDays } }),
-                abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
-            }],
-        }, { parent: this, dependsOn: [versioning] });
+    new aws.s3.BucketLifecycleConfiguration(
+      `${name}-lifecycle`,
+      {
+        bucket,
+        rules: [
+          {
+            id: "expire-old-artifacts",
+            status: "Enabled",
+            filter: {},
+            noncurrentVersionExpiration: { noncurrentDays: args.noncurrentVersionDays },
+            ...(args.expireAfterDays === undefined ? {} : { expiration: { days: args.expireAfterDays } }),
+            abortIncompleteMultipartUpload: { daysAfterInitiation: 7 },
+          },
+        ],
+      },
+      { parent: this, dependsOn: [versioning] },
+    );
 
-        const publicAccess = new aws.s3.BucketPublicAccessBlock(`${name}-public-access`, {
-            bucket,
-            blockPublicAcls: true,
-            blockPublicPolicy: true,
-            ignorePublicAcls: true,
-            restrictPublicBuckets: true,
-        }, parent);
+    const publicAccess = new aws.s3.BucketPublicAccessBlock(
+      `${name}-public-access`,
+      {
+        bucket,
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      },
+      parent,
+    );
 
-        new aws.s3.BucketOwnershipControls(`${name}-ownership`, {
-            bucket,
-            rule: { objectOwnership: "BucketOwnerEnforced" },
-        }, parent);
+    new aws.s3.BucketOwnershipControls(
+      `${name}-ownership`,
+      {
+        bucket,
+        rule: { objectOwnership: "BucketOwnerEnforced" },
+      },
+      parent,
+    );
 
-        new aws.s3.BucketPolicy(`${name}-policy`, {
-            bucket,
-            policy: policyDocument([{
-                Sid: "DenyInsecureTransport",
-                Effect: "Deny",
-                Principal: { AWS: "*" },
-                Action: "s3:*",
-                Resource: [this.bucketArn, pulumi.interpolate`${this.bucketArn}/*`],
-                Condition: { Bool: { "aws:SecureTransport": "false" } },
-            }, ...logDelivery(args, this.bucketArn)]),
+    new aws.s3.BucketPolicy(
+      `${name}-policy`,
+      {
+        bucket,
+        policy: policyDocument([
+          {
+            Sid: "DenyInsecureTransport",
+            Effect: "Deny",
+            Principal: { AWS: "*" },
+            Action: "s3:*",
+            Resource: [this.bucketArn, pulumi.interpolate`${this.bucketArn}/*`],
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+          },
+          ...logDelivery(args, this.bucketArn),
+        ]),
         // S3 rejects a policy write that races the public access block on a new bucket.
-        }, { parent: this, dependsOn: [publicAccess] });
+      },
+      { parent: this, dependsOn: [publicAccess] },
+    );
 
-        if (args.accessLogs) {
-            new aws.s3.BucketLogging(`${name}-access-logging`, { bucket, ...args.accessLogs }, parent);
-        }
-
-        this.registerOutputs({ bucketName: bucket, bucketArn: this.bucketArn });
+    if (args.accessLogs) {
+      new aws.s3.BucketLogging(`${name}-access-logging`, { bucket, ...args.accessLogs }, parent);
     }
+
+    this.registerOutputs({ bucketName: bucket, bucketArn: this.bucketArn });
+  }
 }

@@ -4,15 +4,57 @@ import { CheckError } from "../../checker/errors";
 
 describe("command-line parsing", () => {
   it("has the documented defaults", () => {
-    expect(parseArgs([])).toEqual({ stack: "dev", config: [], stackTags: [], format: "text", verbose: false, timeoutSeconds: 300, secondLook: true, help: false, program: undefined });
+    expect(parseArgs([])).toEqual({
+      stack: "dev",
+      config: [],
+      stackTags: [],
+      format: "text",
+      verbose: false,
+      timeoutSeconds: 300,
+      secondLook: true,
+      help: false,
+      program: undefined,
+    });
   });
 
   it("reads every option, in both --flag value and --flag=value forms", () => {
-    expect(parseArgs(["prog", "--policy-pack", "p", "--policy-pack-config=c.json", "--stack", "prod", "--config", "a=1", "--config=aws:region=eu-west-1",
-      "--stack-tag", "team=platform", "--stack-tag=cost:center=42=x", "--format", "sarif", "--output", "o.sarif", "--timeout", "60", "--verbose", "--no-second-look", "--help"])).toEqual({
-      program: "prog", policyPack: "p", policyPackConfig: "c.json", stack: "prod", config: ["a=1", "aws:region=eu-west-1"],
+    expect(
+      parseArgs([
+        "prog",
+        "--policy-pack",
+        "p",
+        "--policy-pack-config=c.json",
+        "--stack",
+        "prod",
+        "--config",
+        "a=1",
+        "--config=aws:region=eu-west-1",
+        "--stack-tag",
+        "team=platform",
+        "--stack-tag=cost:center=42=x",
+        "--format",
+        "sarif",
+        "--output",
+        "o.sarif",
+        "--timeout",
+        "60",
+        "--verbose",
+        "--no-second-look",
+        "--help",
+      ]),
+    ).toEqual({
+      program: "prog",
+      policyPack: "p",
+      policyPackConfig: "c.json",
+      stack: "prod",
+      config: ["a=1", "aws:region=eu-west-1"],
       stackTags: ["team=platform", "cost:center=42=x"],
-      format: "sarif", output: "o.sarif", timeoutSeconds: 60, verbose: true, secondLook: false, help: true,
+      format: "sarif",
+      output: "o.sarif",
+      timeoutSeconds: 60,
+      verbose: true,
+      secondLook: false,
+      help: true,
     });
     expect(parseArgs(["--state", "s.json"]).state).toBe("s.json");
     expect(parseArgs(["--pack-timeout", "600", "--timeout=3"])).toMatchObject({ packTimeoutSeconds: 600, timeoutSeconds: 3 });
@@ -26,7 +68,10 @@ describe("command-line parsing", () => {
     [["--config", "novalue"], "--config novalue: expected key=value"],
     [["--stack-tag", "team"], "--stack-tag team: expected key=value"],
     [["--stack-tag", "=x"], "--stack-tag =x: expected key=value"],
-    [["--stack-tag", "bad tag=x"], "--stack-tag bad tag=x: stack tag names may only contain alphanumerics, hyphens, underscores, periods, or colons"],
+    [
+      ["--stack-tag", "bad tag=x"],
+      "--stack-tag bad tag=x: stack tag names may only contain alphanumerics, hyphens, underscores, periods, or colons",
+    ],
     [["--stack-tag", `${"k".repeat(41)}=x`], `stack tag "${"k".repeat(41)}" is too long (max length 40 characters)`],
     [["--stack-tag", `k=${"v".repeat(257)}`], `stack tag "k" value is too long (max length 256 characters)`],
     [["--format", "xml"], "--format xml: use text, json or sarif"],
@@ -44,7 +89,10 @@ describe("command-line parsing", () => {
   });
 
   it("keeps the last of a repeated single-valued option", () => {
-    expect(parseArgs(["--format", "json", "--format=sarif", "--stack", "a", "--stack", "b"])).toMatchObject({ format: "sarif", stack: "b" });
+    expect(parseArgs(["--format", "json", "--format=sarif", "--stack", "a", "--stack", "b"])).toMatchObject({
+      format: "sarif",
+      stack: "b",
+    });
   });
 });
 

@@ -33,16 +33,23 @@ describe("runCheck with the test pack", () => {
       "no-inline-versioning@logs",
     ]);
     expect(result.violations.find((v) => v.resourceName === "programs-dev")).toMatchObject({
-      resourceType: "pulumi:pulumi:Stack", urn: "urn:pulumi:dev::programs::pulumi:pulumi:Stack::programs-dev", message: "a topic named stack-level has no resource to blame",
+      resourceType: "pulumi:pulumi:Stack",
+      urn: "urn:pulumi:dev::programs::pulumi:pulumi:Stack::programs-dev",
+      message: "a topic named stack-level has no resource to blame",
     });
     expect(pairs(result.waived)).toEqual(["bucket-has-tags@plain"]);
     expect(result.undecided).toHaveLength(1);
     expect(result.undecided[0]).toMatchObject({ policy: "topic-name-known", resourceName: "alerts" });
     expect(result.undecided[0].message).toContain("string value at .displayName can't be known during preview");
-    expect(result.remediated).toEqual([{
-      policy: "force-destroy-off", resourceType: "aws:s3/bucket:Bucket", resourceName: "logs", urn: "urn:pulumi:dev::programs::aws:s3/bucket:Bucket::logs",
-      changes: [{ path: "forceDestroy", before: true, after: false }],
-    }]);
+    expect(result.remediated).toEqual([
+      {
+        policy: "force-destroy-off",
+        resourceType: "aws:s3/bucket:Bucket",
+        resourceName: "logs",
+        urn: "urn:pulumi:dev::programs::aws:s3/bucket:Bucket::logs",
+        changes: [{ path: "forceDestroy", before: true, after: false }],
+      },
+    ]);
     expect(result.locations.get("urn:pulumi:dev::programs::aws:s3/bucket:Bucket::logs")).toEqual({ file: PROGRAM, line: 4 });
     expect(result.timings.serve).toBe(0);
   });
@@ -51,10 +58,19 @@ describe("runCheck with the test pack", () => {
     const stackUrn = "urn:pulumi:dev::programs::pulumi:pulumi:Stack::programs-dev";
     const state = {
       version: 3,
-      deployment: { resources: [
-        { urn: stackUrn, custom: false, type: "pulumi:pulumi:Stack" },
-        { urn: "urn:pulumi:dev::programs::aws:s3/bucket:Bucket::old", custom: true, type: "aws:s3/bucket:Bucket", parent: stackUrn, inputs: { versioning: { enabled: true }, tags: { owner: "x" } }, outputs: {} },
-      ] },
+      deployment: {
+        resources: [
+          { urn: stackUrn, custom: false, type: "pulumi:pulumi:Stack" },
+          {
+            urn: "urn:pulumi:dev::programs::aws:s3/bucket:Bucket::old",
+            custom: true,
+            type: "aws:s3/bucket:Bucket",
+            parent: stackUrn,
+            inputs: { versioning: { enabled: true }, tags: { owner: "x" } },
+            outputs: {},
+          },
+        ],
+      },
     };
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pc-state-")), "state.json");
     fs.writeFileSync(file, JSON.stringify(state));
@@ -92,15 +108,23 @@ describe("runCheck with its own pack", () => {
   });
 
   it("refuses a directory that is not a policy pack", async () => {
-    await expect(engineLauncher.start(__dirname, { project: "p", stack: "s", organization: "o", config: {} }, 1000)).rejects.toThrow(`--policy-pack ${__dirname}: no PulumiPolicy.yaml`);
-    await expect(engineLauncher.start("/nonexistent-pack", { project: "p", stack: "s", organization: "o", config: {} }, 1000)).rejects.toThrow("--policy-pack /nonexistent-pack: no such directory");
+    await expect(engineLauncher.start(__dirname, { project: "p", stack: "s", organization: "o", config: {} }, 1000)).rejects.toThrow(
+      `--policy-pack ${__dirname}: no PulumiPolicy.yaml`,
+    );
+    await expect(
+      engineLauncher.start("/nonexistent-pack", { project: "p", stack: "s", organization: "o", config: {} }, 1000),
+    ).rejects.toThrow("--policy-pack /nonexistent-pack: no such directory");
   });
 });
 
 describe("pack failure causes", () => {
   it("picks the error line out of a stack dump", () => {
-    expect(causeOf("/x/index.js:3\nthrow new Error(\"x\");\n^\n\nError: boom\n    at Object.<anonymous> (/x/index.js:3:7)\n")).toBe("Error: boom");
-    expect(causeOf("TSError: ⨯ Unable to compile TypeScript:\npolicies/a.ts(1,7): error TS2322: bad\n")).toBe("TypeScript error: policies/a.ts(1,7): error TS2322: bad");
+    expect(causeOf('/x/index.js:3\nthrow new Error("x");\n^\n\nError: boom\n    at Object.<anonymous> (/x/index.js:3:7)\n')).toBe(
+      "Error: boom",
+    );
+    expect(causeOf("TSError: ⨯ Unable to compile TypeScript:\npolicies/a.ts(1,7): error TS2322: bad\n")).toBe(
+      "TypeScript error: policies/a.ts(1,7): error TS2322: bad",
+    );
     expect(causeOf("error: [runtime] failed:\n    \u001b[90mError: coloured\u001b[39m\n")).toBe("Error: coloured");
     expect(causeOf("something odd\n")).toBe("something odd");
     expect(causeOf("")).toBe("no output");

@@ -27,23 +27,29 @@ describe("pipeline-check exits 2 with one line naming the cause", () => {
   });
 
   it("for a program with a syntax error, naming file, line and column", () => {
-    const file = write("syntax/index.ts", "import * as aws from \"@pulumi/aws\";\nconst x = ;\nnew aws.s3.Bucket(\"b\");\n");
+    const file = write("syntax/index.ts", 'import * as aws from "@pulumi/aws";\nconst x = ;\nnew aws.s3.Bucket("b");\n');
     expectOneLineFailure(cli(file, "--policy-pack", PACK), new RegExp(`failed to compile: ${file}:2:11: Expression expected\\.$`));
   });
 
   it("for a program that throws, naming where", () => {
-    const file = write("throws/index.ts", "import * as aws from \"@pulumi/aws\";\nnew aws.s3.Bucket(\"b\");\nthrow new Error(\"no region configured\");\n");
+    const file = write(
+      "throws/index.ts",
+      'import * as aws from "@pulumi/aws";\nnew aws.s3.Bucket("b");\nthrow new Error("no region configured");\n',
+    );
     expectOneLineFailure(cli(file, "--policy-pack", PACK), /threw: no region configured \(.*throws\/index\.ts:3\)$/);
   });
 
   it("for a program whose Output's apply throws, as the engine fails it, with no report", () => {
     const file = path.join(__dirname, "programs", "apply-throws", "consumed.ts");
-    expectOneLineFailure(cli(file, "--policy-pack", PACK), /threw: error serializing property "bucket": boom inside apply \(.*apply-throws\/consumed\.ts:8\)$/);
+    expectOneLineFailure(
+      cli(file, "--policy-pack", PACK),
+      /threw: error serializing property "bucket": boom inside apply \(.*apply-throws\/consumed\.ts:8\)$/,
+    );
   });
 
   it("for a program that throws, with --verbose showing the program's stack frames and none of the checker's", () => {
-    const lib = write("deep/lib.ts", "export function fail(): never {\n  throw new Error(\"broken on purpose\");\n}\n");
-    const file = write("deep/index.ts", "import { fail } from \"./lib\";\nfail();\n");
+    const lib = write("deep/lib.ts", 'export function fail(): never {\n  throw new Error("broken on purpose");\n}\n');
+    const file = write("deep/index.ts", 'import { fail } from "./lib";\nfail();\n');
     const result = cli(file, "--policy-pack", PACK, "--verbose");
     expect(result.code).toBe(2);
     const lines = result.stderr.trimEnd().split("\n");
@@ -53,28 +59,45 @@ describe("pipeline-check exits 2 with one line naming the cause", () => {
   });
 
   it("for a program whose error spans lines, keeping every line without the checker's stack", () => {
-    const file = write("config/index.ts", "throw new Error(\"Invalid configuration in Pulumi.prod.yaml:\\n  - desiredCount: must be at least 1\\n  - logRetentionDays: must be one of 30, 90\");\n");
+    const file = write(
+      "config/index.ts",
+      'throw new Error("Invalid configuration in Pulumi.prod.yaml:\\n  - desiredCount: must be at least 1\\n  - logRetentionDays: must be one of 30, 90");\n',
+    );
     const result = cli(file, "--policy-pack", PACK);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^pipeline-check: program .*config\/index\.ts threw: Invalid configuration in Pulumi\.prod\.yaml: \(.*config\/index\.ts:1\)\n {2}- desiredCount: must be at least 1\n {2}- logRetentionDays: must be one of 30, 90\n$/);
+    expect(result.stderr).toMatch(
+      /^pipeline-check: program .*config\/index\.ts threw: Invalid configuration in Pulumi\.prod\.yaml: \(.*config\/index\.ts:1\)\n {2}- desiredCount: must be at least 1\n {2}- logRetentionDays: must be one of 30, 90\n$/,
+    );
   });
 
   it("for a pack that fails to load", () => {
-    expectOneLineFailure(cli(PROGRAM, "--policy-pack", path.join(__dirname, "packs", "broken")), /policy pack .*broken failed to load \(exit \d+\): Error: this pack is broken on purpose$/);
+    expectOneLineFailure(
+      cli(PROGRAM, "--policy-pack", path.join(__dirname, "packs", "broken")),
+      /policy pack .*broken failed to load \(exit \d+\): Error: this pack is broken on purpose$/,
+    );
   });
 
   it("for a policy config file that is not JSON", () => {
     const file = write("bad.json", "{ all: mandatory");
-    expectOneLineFailure(cli(PROGRAM, "--policy-pack", PACK, "--policy-pack-config", file), new RegExp(`^pipeline-check: ${file}: not valid JSON`));
+    expectOneLineFailure(
+      cli(PROGRAM, "--policy-pack", PACK, "--policy-pack-config", file),
+      new RegExp(`^pipeline-check: ${file}: not valid JSON`),
+    );
   });
 
   it("for a policy config that violates a policy's schema", () => {
     const file = write("schema.json", JSON.stringify({ "bucket-has-tags": { tagName: 7 } }));
-    expectOneLineFailure(cli(PROGRAM, "--policy-pack", PACK, "--policy-pack-config", file), new RegExp(`${file}: field 'bucket-has-tags.tagName' must be string`));
+    expectOneLineFailure(
+      cli(PROGRAM, "--policy-pack", PACK, "--policy-pack-config", file),
+      new RegExp(`${file}: field 'bucket-has-tags.tagName' must be string`),
+    );
   });
 
   it("for a policy config with several problems, naming every field on the one line", () => {
-    const file = write("schemas.json", JSON.stringify({ "bucket-has-tags": { tagName: 7 }, "no-inline-versioning": "strict", "force-destroy-off": 3 }));
+    const file = write(
+      "schemas.json",
+      JSON.stringify({ "bucket-has-tags": { tagName: 7 }, "no-inline-versioning": "strict", "force-destroy-off": 3 }),
+    );
     expectOneLineFailure(
       cli(PROGRAM, "--policy-pack", PACK, "--policy-pack-config", file),
       new RegExp(`${file}: 2 problems: field 'force-destroy-off' must be .*; field 'no-inline-versioning' is "strict"`),
@@ -109,7 +132,10 @@ describe("pipeline-check exits 2 with one line naming the cause", () => {
 describe("pipeline-check never leaves processes behind", () => {
   function children(pid: number): number[] {
     try {
-      return execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).split("\n").filter(Boolean).map(Number);
+      return execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
+        .split("\n")
+        .filter(Boolean)
+        .map(Number);
     } catch {
       return [];
     }
@@ -126,12 +152,18 @@ describe("pipeline-check never leaves processes behind", () => {
   it("bounds a program that never finishes with --timeout", () => {
     const file = write("hangs/index.ts", "export = new Promise(() => { setInterval(() => undefined, 1000); });\n");
     // The pack's start has a deadline of its own, far away: only the program's can decide the outcome.
-    expectOneLineFailure(cli(file, "--policy-pack", PACK, "--timeout", "3", "--pack-timeout", "600"), /program .* did not finish within 3s \(raise --timeout\)$/);
+    expectOneLineFailure(
+      cli(file, "--policy-pack", PACK, "--timeout", "3", "--pack-timeout", "600"),
+      /program .* did not finish within 3s \(raise --timeout\)$/,
+    );
   });
 
   it("stops the program and the pack on Ctrl-C", async () => {
     const file = write("slow/index.ts", "export = new Promise(() => { setInterval(() => undefined, 1000); });\n");
-    const child = spawn(process.execPath, [BIN, file, "--policy-pack", PACK, "--verbose"], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, file, "--policy-pack", PACK, "--verbose"], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     await new Promise<void>((resolve) => child.stderr.on("data", (d: Buffer) => d.toString().includes("ready") && resolve()));
     const started = children(child.pid ?? 0);
     expect(started.length).toBeGreaterThanOrEqual(1);
@@ -147,19 +179,27 @@ describe("pipeline-check never leaves processes behind", () => {
   });
   it("leaves no program or pack behind when it is killed with SIGKILL, even a program that never yields", async () => {
     // The checker cannot clean up after SIGKILL: each child must notice on its own that the checker is gone.
-    const file = write("spins/index.ts", "console.error(\"spinning now\");\nwhile (Date.now() > 0) {\n  // never yields\n}\n");
+    const file = write("spins/index.ts", 'console.error("spinning now");\nwhile (Date.now() > 0) {\n  // never yields\n}\n');
     const pidFile = path.join(tmp, "sigkill-pids");
     const child = spawn(process.execPath, [BIN, file, "--policy-pack", PACK, "--verbose"], {
-      cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PIPELINE_CHECK_PID_FILE: pidFile },
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, PIPELINE_CHECK_PID_FILE: pidFile },
     });
     let stderr = "";
-    await new Promise<void>((resolve) => child.stderr.on("data", (d: Buffer) => {
-      stderr += d.toString();
-      if (stderr.includes("spinning now") && stderr.includes("ready")) {
-        resolve();
-      }
-    }));
-    const started = fs.readFileSync(pidFile, "utf8").split("\n").filter(Boolean).map((l) => ({ pid: Number(l.split(" ")[0]), label: l.slice(l.indexOf(" ") + 1) }));
+    await new Promise<void>((resolve) =>
+      child.stderr.on("data", (d: Buffer) => {
+        stderr += d.toString();
+        if (stderr.includes("spinning now") && stderr.includes("ready")) {
+          resolve();
+        }
+      }),
+    );
+    const started = fs
+      .readFileSync(pidFile, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => ({ pid: Number(l.split(" ")[0]), label: l.slice(l.indexOf(" ") + 1) }));
     expect(started.map((s) => s.label).sort()).toEqual(["policy pack", "program"]);
     expect(started.map((s) => s.pid).filter(alive)).toHaveLength(2);
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_, signal) => resolve(signal)));
@@ -180,8 +220,21 @@ describe("pipeline-check output", () => {
     const result = cli(PROGRAM, "--policy-pack", PACK, "--format", "json");
     expect(result.code).toBe(1);
     const report = parseReport<Record<string, unknown[]> & { tool: unknown; pack: unknown }>(result.stdout);
-    expect(Object.keys(report)).toEqual(["schemaVersion", "tool", "pack", "resources", "violations", "waived", "undecided", "remediated", "unansweredFunctions"]);
-    expect(report.tool).toEqual({ name: "pipeline-check", version: (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version });
+    expect(Object.keys(report)).toEqual([
+      "schemaVersion",
+      "tool",
+      "pack",
+      "resources",
+      "violations",
+      "waived",
+      "undecided",
+      "remediated",
+      "unansweredFunctions",
+    ]);
+    expect(report.tool).toEqual({
+      name: "pipeline-check",
+      version: (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version,
+    });
     expect(report.pack).toEqual({ name: "checker-test-pack", version: "0.0.1" });
     expect(report.violations).toHaveLength(4);
     expect(report.violations[0]).toMatchObject({ location: { file: "tests/checker/programs/basic.ts", line: expect.any(Number) } });
@@ -193,14 +246,24 @@ describe("pipeline-check output", () => {
     const result = cli(PROGRAM, "--policy-pack", PACK, "--format", "sarif", "--output", out);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
-    const log = JSON.parse(fs.readFileSync(out, "utf8")) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    const log = JSON.parse(fs.readFileSync(out, "utf8")) as {
+      runs: {
+        results: {
+          ruleId: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+        }[];
+      }[];
+    };
     const inline = log.runs[0].results.find((r) => r.ruleId === "no-inline-versioning");
-    expect(inline?.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "tests/checker/programs/basic.ts", uriBaseId: "SRCROOT" }, region: { startLine: 4 } });
+    expect(inline?.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: "tests/checker/programs/basic.ts", uriBaseId: "SRCROOT" },
+      region: { startLine: 4 },
+    });
     expect(sarifProblems(log)).toEqual([]);
   });
 
   it("exits 0 when nothing mandatory is found, and prints the summary in text", () => {
-    const file = write("clean/index.ts", "import * as aws from \"@pulumi/aws\";\nnew aws.s3.Bucket(\"b\", { tags: { owner: \"me\" } });\n");
+    const file = write("clean/index.ts", 'import * as aws from "@pulumi/aws";\nnew aws.s3.Bucket("b", { tags: { owner: "me" } });\n');
     const result = cli(file, "--policy-pack", PACK, "--verbose");
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("3 resources, 0 mandatory, 0 advisory, 0 waived, 0 undecided, 0 remediated\n");
@@ -212,11 +275,11 @@ describe("pipeline-check output", () => {
     const file = write(
       "remote/index.ts",
       [
-        "import * as awsx from \"@pulumi/awsx\";",
-        "import * as pulumi from \"@pulumi/pulumi\";",
-        "new awsx.ecr.Repository(\"images\", {});",
-        "const local = new pulumi.ComponentResource(\"app:index:Local\", \"local\");",
-        "new awsx.ecr.Repository(\"child-less\", {}, { parent: local });",
+        'import * as awsx from "@pulumi/awsx";',
+        'import * as pulumi from "@pulumi/pulumi";',
+        'new awsx.ecr.Repository("images", {});',
+        'const local = new pulumi.ComponentResource("app:index:Local", "local");',
+        'new awsx.ecr.Repository("child-less", {}, { parent: local });',
         "",
       ].join("\n"),
     );
@@ -224,7 +287,7 @@ describe("pipeline-check output", () => {
     expect(result.code).toBe(0);
     expect(parseReport(result.stdout)).toMatchObject({ violations: [] });
     expect(result.stderr).toBe(
-      "note: the resources inside 2 remote component(s) (awsx:ecr:Repository \"images\", awsx:ecr:Repository \"child-less\") are not checked offline: " +
+      'note: the resources inside 2 remote component(s) (awsx:ecr:Repository "images", awsx:ecr:Repository "child-less") are not checked offline: ' +
         "their provider plugin builds them only in a real pulumi preview --policy-pack\n",
     );
   });
@@ -233,11 +296,11 @@ describe("pipeline-check output", () => {
     const file = write(
       "functions/index.ts",
       [
-        "import * as aws from \"@pulumi/aws\";",
+        'import * as aws from "@pulumi/aws";',
         "const vpc = aws.ec2.getVpcOutput({ default: true });",
-        "aws.ec2.getVpcOutput({ id: \"vpc-1\" });",
+        'aws.ec2.getVpcOutput({ id: "vpc-1" });',
         "const region = aws.getRegionOutput();",
-        "new aws.s3.Bucket(\"b\", { tags: { vpc: vpc.id, region: region.region } });",
+        'new aws.s3.Bucket("b", { tags: { vpc: vpc.id, region: region.region } });',
         "",
       ].join("\n"),
     );
@@ -255,7 +318,9 @@ describe("pipeline-check output", () => {
     const result = cli(PROGRAM, "--policy-pack", PACK, "--policy-pack-config", file, "--format", "json");
     expect(result.code).toBe(1);
     parseReport(result.stdout);
-    expect(result.stderr).toBe(`warning: ${file}: 'no-such-policy' names no policy of pack checker-test-pack; passed on unused, as the engine does (check for a typo)\n`);
+    expect(result.stderr).toBe(
+      `warning: ${file}: 'no-such-policy' names no policy of pack checker-test-pack; passed on unused, as the engine does (check for a typo)\n`,
+    );
   });
 
   it("prints one progress line per finished phase on a stderr that is not a terminal, keeping stdout the report alone", () => {
@@ -269,16 +334,33 @@ describe("pipeline-check output", () => {
       expect.stringMatching(/^pack: checker-test-pack@0\.0\.1 ready, 5 policies \(\d+\.\d s\)$/),
       expect.stringMatching(/^record: 7 resources \(\d+\.\d s\)$/),
     ]);
-    expect(rest).toEqual([expect.stringMatching(/^analyze: 7 resources, 3 mandatory, 1 advisory, 1 waived, 1 undecided, 1 remediated \(\d+\.\d s\)$/)]);
+    expect(rest).toEqual([
+      expect.stringMatching(/^analyze: 7 resources, 3 mandatory, 1 advisory, 1 waived, 1 undecided, 1 remediated \(\d+\.\d s\)$/),
+    ]);
   });
 
   it("reports policy config mistakes as checker-only waiver-mistakes findings of the kit's pack, without the warning", () => {
     const waiver = (resource: string) => ({ resource, reason: "legacy", until: "2099-12-31" });
-    const file = write("mistakes.json", JSON.stringify({ all: "advisory", "s3-bucket-versionning": "mandatory", "s3-bucket-versioning": { waivers: [waiver("plain"), waiver("plaine")] } }, null, 2));
+    const file = write(
+      "mistakes.json",
+      JSON.stringify(
+        { all: "advisory", "s3-bucket-versionning": "mandatory", "s3-bucket-versioning": { waivers: [waiver("plain"), waiver("plaine")] } },
+        null,
+        2,
+      ),
+    );
     const result = cli(PROGRAM, "--policy-pack", path.join(ROOT, "policies"), "--policy-pack-config", file, "--format", "json");
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("");
-    type Violation = { policy: string; resourceType: string; resourceName: string; enforcementLevel: string; message: string; configCheck?: true; location?: unknown };
+    type Violation = {
+      policy: string;
+      resourceType: string;
+      resourceName: string;
+      enforcementLevel: string;
+      message: string;
+      configCheck?: true;
+      location?: unknown;
+    };
     const { violations, waived } = parseReport<{ violations: Violation[]; waived: Violation[] }>(result.stdout);
     const checked = violations.filter((v) => v.configCheck === true);
     expect(checked.map((v) => [v.policy, v.resourceType, v.enforcementLevel, v.location])).toEqual([
@@ -286,7 +368,9 @@ describe("pipeline-check output", () => {
       ["waiver-mistakes", "pulumi:pulumi:Stack", "advisory", { file, line: 12 }],
     ]);
     expect(checked[0].message).toContain("entry 's3-bucket-versionning' names no policy of pack");
-    expect(checked[1].message).toContain("a waiver of s3-bucket-versioning names resource 'plaine', which is not in the stack, so it waives nothing: did you mean 'plain'?");
+    expect(checked[1].message).toContain(
+      "a waiver of s3-bucket-versioning names resource 'plaine', which is not in the stack, so it waives nothing: did you mean 'plain'?",
+    );
     // The waiver naming a resource of the stack waives its finding, and is not reported as a mistake.
     expect(waived.map((v) => [v.policy, v.resourceName])).toContainEqual(["s3-bucket-versioning", "plain"]);
   });

@@ -32,7 +32,9 @@ describe("cli main", () => {
     expect(output.stderr).toBe("pipeline-check: unknown option --nope (see --help)\n");
     output.stderr = "";
     expect(await main(["/nonexistent/program", "--verbose"])).toBe(EXIT_CANNOT_RUN);
-    expect(output.stderr).toBe("pipeline-check: program not found: /nonexistent/program (pass a directory with Pulumi.yaml or index.ts, or a .ts/.js file)\n");
+    expect(output.stderr).toBe(
+      "pipeline-check: program not found: /nonexistent/program (pass a directory with Pulumi.yaml or index.ts, or a .ts/.js file)\n",
+    );
   });
 
   it("writes the chosen format to --output and exits 1 on mandatory violations", async () => {
@@ -52,7 +54,13 @@ describe("cli main", () => {
   it("prints SARIF on stdout with the pack's rules", async () => {
     expect(await main([PROGRAM, "--policy-pack", PACK, "--format", "sarif"])).toBe(EXIT_VIOLATIONS);
     const log = JSON.parse(output.stdout) as { runs: { tool: { driver: { rules: { id: string }[] } } }[] };
-    expect(log.runs[0].tool.driver.rules.map((r) => r.id)).toEqual(["no-inline-versioning", "bucket-has-tags", "topic-name-known", "force-destroy-off", "at-most-two-buckets"]);
+    expect(log.runs[0].tool.driver.rules.map((r) => r.id)).toEqual([
+      "no-inline-versioning",
+      "bucket-has-tags",
+      "topic-name-known",
+      "force-destroy-off",
+      "at-most-two-buckets",
+    ]);
     expect(sarifProblems(log)).toEqual([]);
   });
 });
@@ -62,24 +70,46 @@ describe("cli main on a stack export (--state), with the exit code rule of pulum
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pc-main-state-"));
   const stackUrn = "urn:pulumi:dev::app::pulumi:pulumi:Stack::app-dev";
   const bucket = (name: string, inputs: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
-    urn: `urn:pulumi:dev::app::aws:s3/bucket:Bucket::${name}`, custom: true, id: `${name}-1`, type: "aws:s3/bucket:Bucket", parent: stackUrn, inputs, outputs: inputs, ...extra,
+    urn: `urn:pulumi:dev::app::aws:s3/bucket:Bucket::${name}`,
+    custom: true,
+    id: `${name}-1`,
+    type: "aws:s3/bucket:Bucket",
+    parent: stackUrn,
+    inputs,
+    outputs: inputs,
+    ...extra,
   });
   const write = (name: string, resources: Record<string, unknown>[]): string => {
     const file = path.join(dir, name);
-    fs.writeFileSync(file, JSON.stringify({ version: 3, deployment: { resources: [{ urn: stackUrn, custom: false, type: "pulumi:pulumi:Stack" }, ...resources] } }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        version: 3,
+        deployment: { resources: [{ urn: stackUrn, custom: false, type: "pulumi:pulumi:Stack" }, ...resources] },
+      }),
+    );
     return file;
   };
 
   it("exits 1 when a mandatory policy fails", async () => {
     const file = write("mandatory.json", [bucket("old", { versioning: { enabled: true }, tags: { owner: "x" } })]);
     expect(await main(["--state", file, "--policy-pack", PACK, "--format", "json"])).toBe(EXIT_VIOLATIONS);
-    expect(parseReport(output.stdout)).toMatchObject({ violations: [{ policy: "no-inline-versioning", resourceName: "old", enforcementLevel: "mandatory" }] });
+    expect(parseReport(output.stdout)).toMatchObject({
+      violations: [{ policy: "no-inline-versioning", resourceName: "old", enforcementLevel: "mandatory" }],
+    });
   });
 
   it("exits 0 for advisory findings and remediations, which are reported but not applied", async () => {
-    const file = write("advisory.json", [bucket("loose", { forceDestroy: true }), bucket("gone", { versioning: { enabled: true } }, { delete: true })]);
+    const file = write("advisory.json", [
+      bucket("loose", { forceDestroy: true }),
+      bucket("gone", { versioning: { enabled: true } }, { delete: true }),
+    ]);
     expect(await main(["--state", file, "--policy-pack", PACK, "--format", "json"])).toBe(EXIT_CLEAN);
-    const report = parseReport<{ resources: number; violations: { policy: string; resourceName: string }[]; remediated: { resourceName: string }[] }>(output.stdout);
+    const report = parseReport<{
+      resources: number;
+      violations: { policy: string; resourceName: string }[];
+      remediated: { resourceName: string }[];
+    }>(output.stdout);
     // The bucket pending deletion is not analyzed, so its inline versioning does not count.
     expect(report.resources).toBe(2);
     expect(report.violations.map((v) => `${v.policy}@${v.resourceName}`)).toEqual(["bucket-has-tags@loose"]);
@@ -91,7 +121,9 @@ describe("cli main on a stack export (--state), with the exit code rule of pulum
     fs.writeFileSync(file, JSON.stringify({ version: 3, deployment: { manifest: {} } }));
     expect(await main(["--state", file, "--policy-pack", "/nonexistent-pack"])).toBe(EXIT_CLEAN);
     // The file was read, so that phase is reported; no pack starts, so no other phase is.
-    expect(output.stderr).toBe(`record: 0 resources read from the stack export (0.0 s)\nwarning: ${file} has no resources; nothing to analyze\n`);
+    expect(output.stderr).toBe(
+      `record: 0 resources read from the stack export (0.0 s)\nwarning: ${file} has no resources; nothing to analyze\n`,
+    );
   });
 
   it("warns once that undecryptable secrets were read as [secret]", async () => {
@@ -99,7 +131,9 @@ describe("cli main on a stack export (--state), with the exit code rule of pulum
     const file = write("secret.json", [bucket("s", { tags: { owner: secret } })]);
     expect(await main(["--state", file, "--policy-pack", PACK])).toBe(EXIT_CLEAN);
     // Counted per secret value in the file: the bucket's inputs and its outputs each hold one.
-    expect(splitProgress(output.stderr).rest).toBe(`warning: could not decrypt secrets in ${file}; analyzing with secret values redacted (2 read as "[secret]"; export with --show-secrets to check them)\n`);
+    expect(splitProgress(output.stderr).rest).toBe(
+      `warning: could not decrypt secrets in ${file}; analyzing with secret values redacted (2 read as "[secret]"; export with --show-secrets to check them)\n`,
+    );
   });
 });
 

@@ -57,11 +57,17 @@ let runs = 0;
 export function runCli(args: string[], env: Record<string, string> = {}): CliRun {
   const pidFile = path.join(pids.dir, `run-${++runs}`);
   const run = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 28,
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
     env: { ...process.env, NO_COLOR: "1", PIPELINE_CHECK_PID_FILE: pidFile, ...env },
   });
   const started = fs.existsSync(pidFile)
-    ? fs.readFileSync(pidFile, "utf8").split("\n").filter(Boolean).map((l) => ({ pid: Number(l.split(" ")[0]), label: l.slice(l.indexOf(" ") + 1) }))
+    ? fs
+        .readFileSync(pidFile, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => ({ pid: Number(l.split(" ")[0]), label: l.slice(l.indexOf(" ") + 1) }))
     : [];
   const { rest, progress } = splitProgress(run.stderr);
   return { code: run.status, stdout: run.stdout, stderr: rest, progress, started };

@@ -2,7 +2,12 @@
 // as checker-only `waiver-mistakes` findings on the root stack; how the reports show them; and that the
 // engine comparison leaves them out.
 import * as path from "path";
-import { parsePolicyConfig, reconcilePolicyConfig, type ConfigurablePolicy, type PolicyConfigMap } from "../../checker/analyze/policyConfig";
+import {
+  parsePolicyConfig,
+  reconcilePolicyConfig,
+  type ConfigurablePolicy,
+  type PolicyConfigMap,
+} from "../../checker/analyze/policyConfig";
 import { withViolations } from "../../checker/analyze/interpret";
 import { configFindings, unusedEntriesWarning, type CheckedStack, type PackPolicyConfig } from "../../checker/configCheck";
 import { toJson } from "../../checker/report/json";
@@ -26,14 +31,36 @@ const policies: ConfigurablePolicy[] = [
 const pack: PackInfo = {
   name: "kit-pack",
   version: "1.0.0",
-  policies: policies.map((p) => ({ name: p.name, description: `${p.name}.`, severity: p.name === "waiver-mistakes" ? "low" : "high", tags: [], remediationSteps: "", url: "" })),
+  policies: policies.map((p) => ({
+    name: p.name,
+    description: `${p.name}.`,
+    severity: p.name === "waiver-mistakes" ? "low" : "high",
+    tags: [],
+    remediationSteps: "",
+    url: "",
+  })),
 };
 
 function resource(urn: string): RecordedResource {
   const [, , type, name] = urn.slice("urn:pulumi:".length).split("::");
   return {
-    urn, type, name, custom: true, parent: "", provider: "", inputs: {}, outputs: {}, dependencies: [], propertyDependencies: {},
-    options: { protect: false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 } },
+    urn,
+    type,
+    name,
+    custom: true,
+    parent: "",
+    provider: "",
+    inputs: {},
+    outputs: {},
+    dependencies: [],
+    propertyDependencies: {},
+    options: {
+      protect: false,
+      ignoreChanges: [],
+      aliases: [],
+      additionalSecretOutputs: [],
+      customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+    },
   };
 }
 
@@ -104,11 +131,14 @@ describe("config check", () => {
       "s3-bucket-versioning": { waivers: "not-a-list" },
       "kms-key-rotaton": { waivers: [waiver("gone")] },
     });
-    expect(configFindings(config, pack, stack).map((f) => f.message.split(":")[1])).toEqual([" entry 'kms-key-rotaton' names no policy of pack kit-pack, so it is passed on unused and its level and waivers apply to nothing"]);
+    expect(configFindings(config, pack, stack).map((f) => f.message.split(":")[1])).toEqual([
+      " entry 'kms-key-rotaton' names no policy of pack kit-pack, so it is passed on unused and its level and waivers apply to nothing",
+    ]);
   });
 
   it("reports at the level configured for waiver-mistakes: all, its own entry, the pack's initial config; disabled silences", () => {
-    const levels = (doc: Record<string, unknown>, initial: PolicyConfigMap = {}) => configFindings(configOf({ ...doc, typo: "advisory" }, initial), pack, stack).map((f) => f.enforcementLevel);
+    const levels = (doc: Record<string, unknown>, initial: PolicyConfigMap = {}) =>
+      configFindings(configOf({ ...doc, typo: "advisory" }, initial), pack, stack).map((f) => f.enforcementLevel);
     expect(levels({ all: "mandatory" })).toEqual(["mandatory"]);
     expect(levels({ all: "mandatory", "waiver-mistakes": "advisory" })).toEqual(["advisory"]);
     expect(levels({ "waiver-mistakes": "remediate" })).toEqual(["mandatory"]);
@@ -122,7 +152,9 @@ describe("config check", () => {
     const other: PackInfo = { ...pack, name: "other-pack", policies: pack.policies.filter((p) => p.name !== "waiver-mistakes") };
     const config = configOf({ typo: "advisory", "kms-key-rotation": { waivers: [waiver("gone")] } }, {}, without);
     expect(configFindings(config, other, stack)).toEqual([]);
-    expect(unusedEntriesWarning(config, other)).toEqual([`${FILE}: 'typo' names no policy of pack other-pack; passed on unused, as the engine does (check for a typo)`]);
+    expect(unusedEntriesWarning(config, other)).toEqual([
+      `${FILE}: 'typo' names no policy of pack other-pack; passed on unused, as the engine does (check for a typo)`,
+    ]);
     expect(unusedEntriesWarning(configOf({ typo: "advisory", typo2: "advisory" }, {}, without), other)).toEqual([
       `${FILE}: 'typo', 'typo2' name no policies of pack other-pack; passed on unused, as the engine does (check for a typo)`,
     ]);
@@ -134,7 +166,11 @@ describe("config check", () => {
   it("locates an entry written with other escapes at line 1", () => {
     const text = '{"caf\\u00e9": "advisory"}';
     const entries = parsePolicyConfig(text, FILE);
-    const [finding] = configFindings({ file: { file: FILE, text, entries }, reconciled: reconcilePolicyConfig(policies, {}, entries, FILE) }, pack, stack);
+    const [finding] = configFindings(
+      { file: { file: FILE, text, entries }, reconciled: reconcilePolicyConfig(policies, {}, entries, FILE) },
+      pack,
+      stack,
+    );
     expect(finding.location).toEqual({ file: FILE, line: 1 });
   });
 });
@@ -144,23 +180,43 @@ describe("config-check findings in the reports", () => {
   const report = withViolations(sampleReport, found);
 
   it("are JSON violations marked configCheck, located in the config file, valid against the schema", () => {
-    const parsed = parseReport<{ violations: Record<string, unknown>[] }>(toJson(report, { tool: { name: "pipeline-check", version: "1" }, pack, root: "/repo" }));
+    const parsed = parseReport<{ violations: Record<string, unknown>[] }>(
+      toJson(report, { tool: { name: "pipeline-check", version: "1" }, pack, root: "/repo" }),
+    );
     const checked = parsed.violations.filter((v) => v.configCheck === true);
-    expect(checked).toEqual([expect.objectContaining({ policy: "waiver-mistakes", urn: ROOT_URN, location: { file: "policy-config.json", line: 2 } })]);
+    expect(checked).toEqual([
+      expect.objectContaining({ policy: "waiver-mistakes", urn: ROOT_URN, location: { file: "policy-config.json", line: 2 } }),
+    ]);
     expect(parsed.violations.filter((v) => v.configCheck === undefined)).toHaveLength(sampleReport.violations.length);
   });
 
   it("are SARIF warnings at the config file's line", () => {
-    const log = JSON.parse(toSarif(report, { pack, root: "/repo", entry: "/repo/index.ts", locations: new Map(), toolVersion: "1", informationUri: "https://example.com" })) as {
+    const log = JSON.parse(
+      toSarif(report, {
+        pack,
+        root: "/repo",
+        entry: "/repo/index.ts",
+        locations: new Map(),
+        toolVersion: "1",
+        informationUri: "https://example.com",
+      }),
+    ) as {
       runs: { results: { ruleId: string; level: string; locations: unknown }[] }[];
     };
     expect(sarifProblems(log)).toEqual([]);
     const result = log.runs[0].results.find((r) => r.ruleId === "waiver-mistakes");
-    expect(result).toMatchObject({ level: "warning", locations: [{ physicalLocation: { artifactLocation: { uri: "policy-config.json", uriBaseId: "SRCROOT" }, region: { startLine: 2 } } }] });
+    expect(result).toMatchObject({
+      level: "warning",
+      locations: [
+        { physicalLocation: { artifactLocation: { uri: "policy-config.json", uriBaseId: "SRCROOT" }, region: { startLine: 2 } } },
+      ],
+    });
   });
 
   it("are text findings under the root stack", () => {
-    expect(toText(report, { colour: false })).toContain(`kit-dev (pulumi:pulumi:Stack)\n  advisory waiver-mistakes: policy config ${FILE}: entry 'kms-key-rotaton'`);
+    expect(toText(report, { colour: false })).toContain(
+      `kit-dev (pulumi:pulumi:Stack)\n  advisory waiver-mistakes: policy config ${FILE}: entry 'kms-key-rotaton'`,
+    );
   });
 
   it("are left out of the engine comparison, which no engine run can match", () => {
@@ -172,7 +228,9 @@ describe("config-check findings in the reports", () => {
   });
 
   it("keep a config file outside the root absolute in JSON", () => {
-    const parsed = parseReport<{ violations: { location?: unknown }[] }>(toJson(report, { tool: { name: "t", version: "1" }, pack, root: path.join("/", "elsewhere") }));
+    const parsed = parseReport<{ violations: { location?: unknown }[] }>(
+      toJson(report, { tool: { name: "t", version: "1" }, pack, root: path.join("/", "elsewhere") }),
+    );
     expect(parsed.violations.map((v) => v.location).filter((l) => l !== undefined)).toEqual([{ file: FILE, line: 2 }]);
   });
 });

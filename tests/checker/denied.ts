@@ -22,7 +22,9 @@ export function deny(file: string, dir: string): string {
  */
 export function runSubject(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
   const run = spawnSync(process.execPath, args, {
-    cwd, encoding: "utf8", ...SUBJECT_TO_PERMISSIONS,
+    cwd,
+    encoding: "utf8",
+    ...SUBJECT_TO_PERMISSIONS,
     env: { ...process.env, NO_COLOR: "1", PIPELINE_CHECK_PID_FILE: "" },
   });
   return { code: run.status, stdout: run.stdout, stderr: splitProgress(run.stderr).rest };

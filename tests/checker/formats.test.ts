@@ -3,12 +3,20 @@ import type { PackInfo } from "../../checker/types";
 import { sampleReport } from "./sampleReport";
 
 const pack: PackInfo = {
-  name: "kit-pack", version: "2.0.0",
-  policies: [{ name: "no-inline-versioning", description: "d", severity: "high", tags: [], remediationSteps: "", url: "https://example.com/niv" }],
+  name: "kit-pack",
+  version: "2.0.0",
+  policies: [
+    { name: "no-inline-versioning", description: "d", severity: "high", tags: [], remediationSteps: "", url: "https://example.com/niv" },
+  ],
 };
 const ctx: RenderContext = {
-  pack, locations: new Map([[sampleReport.violations[0].urn, { file: "/repo/stack/bucket.ts", line: 7 }]]),
-  entry: "/repo/index.ts", state: false, root: "/repo", colour: false, toolVersion: "9.9.9",
+  pack,
+  locations: new Map([[sampleReport.violations[0].urn, { file: "/repo/stack/bucket.ts", line: 7 }]]),
+  entry: "/repo/index.ts",
+  state: false,
+  root: "/repo",
+  colour: false,
+  toolVersion: "9.9.9",
 };
 
 describe("report format registry", () => {
@@ -36,18 +44,34 @@ describe("report format registry", () => {
   });
 
   it("json: the tool's version and the pack from the context", () => {
-    const doc = JSON.parse(FORMATS.json.render(sampleReport, ctx)) as { tool: unknown; pack: unknown; violations: { location?: unknown }[] };
+    const doc = JSON.parse(FORMATS.json.render(sampleReport, ctx)) as {
+      tool: unknown;
+      pack: unknown;
+      violations: { location?: unknown }[];
+    };
     expect(doc.tool).toEqual({ name: "pipeline-check", version: "9.9.9" });
     expect(doc.pack).toEqual({ name: "kit-pack", version: "2.0.0" });
     expect(doc.violations[0].location).toEqual({ file: "stack/bucket.ts", line: 7 });
   });
 
   it("sarif: the tool, its rules from the pack, and a stack export located without a region", () => {
-    type Log = { runs: { tool: { driver: { name: string; version: string; rules: { id: string }[] } }; results: { locations: { physicalLocation: Record<string, unknown> }[] }[] }[] };
+    type Log = {
+      runs: {
+        tool: { driver: { name: string; version: string; rules: { id: string }[] } };
+        results: { locations: { physicalLocation: Record<string, unknown> }[] }[];
+      }[];
+    };
     const log = JSON.parse(FORMATS.sarif.render(sampleReport, ctx)) as Log;
     expect(log.runs[0].tool.driver).toMatchObject({ name: "pipeline-check", version: "9.9.9", rules: [{ id: "no-inline-versioning" }] });
-    expect(log.runs[0].results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "stack/bucket.ts", uriBaseId: "SRCROOT" }, region: { startLine: 7 } });
-    const state = JSON.parse(FORMATS.sarif.render(sampleReport, { ...ctx, entry: "/repo/exported.json", state: true, locations: new Map() })) as Log;
-    expect(state.runs[0].results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "exported.json", uriBaseId: "SRCROOT" } });
+    expect(log.runs[0].results[0].locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: "stack/bucket.ts", uriBaseId: "SRCROOT" },
+      region: { startLine: 7 },
+    });
+    const state = JSON.parse(
+      FORMATS.sarif.render(sampleReport, { ...ctx, entry: "/repo/exported.json", state: true, locations: new Map() }),
+    ) as Log;
+    expect(state.runs[0].results[0].locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: "exported.json", uriBaseId: "SRCROOT" },
+    });
   });
 });

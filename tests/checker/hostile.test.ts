@@ -58,19 +58,24 @@ describe("a hostile program", () => {
     const file = path.relative(ROOT, path.join(__dirname, "programs", "exits.ts"));
     expectCleanFailure(
       cli([file, "--policy-pack", PACK]),
-      new RegExp(`^pipeline-check: program ${file.replace(/\./g, "\\.")} called process\\.exit\\(0\\) before it finished \\(${file.replace(/\./g, "\\.")}:5\\)$`),
+      new RegExp(
+        `^pipeline-check: program ${file.replace(/\./g, "\\.")} called process\\.exit\\(0\\) before it finished \\(${file.replace(/\./g, "\\.")}:5\\)$`,
+      ),
       BOTH,
     );
   });
 
   it("registering 10,000 resources is checked in bounded memory, with progress", () => {
-    const file = write("many/index.ts", [
-      "import * as pulumi from \"@pulumi/pulumi\";",
-      "for (let i = 0; i < 10_000; i++) {",
-      "  new pulumi.CustomResource(\"test:index:Tiny\", `tiny-${i}`, {});",
-      "}",
-      "",
-    ].join("\n"));
+    const file = write(
+      "many/index.ts",
+      [
+        'import * as pulumi from "@pulumi/pulumi";',
+        "for (let i = 0; i < 10_000; i++) {",
+        '  new pulumi.CustomResource("test:index:Tiny", `tiny-${i}`, {});',
+        "}",
+        "",
+      ].join("\n"),
+    );
     const run = cli([file, "--policy-pack", PACK, "--format", "json", "--verbose"]);
     expect(run.code).toBe(0);
     // The root stack and the default provider of the "test" package come on top.
@@ -86,13 +91,16 @@ describe("a hostile program", () => {
 
 describe("a hostile policy pack", () => {
   it("that is killed while analyzing one resource fails the run naming that resource", () => {
-    const dir = pack("crash", [
-      "const { PolicyPack } = require(\"@pulumi/policy\");",
-      "new PolicyPack(\"crash\", { policies: [{ name: \"dies\", description: \"Is killed on the bucket named third.\", enforcementLevel: \"mandatory\",",
-      // As the kernel's OOM killer would end it: no exit handler, no last word.
-      "  validateResource: (args) => { if (args.name === \"third\") process.kill(process.pid, \"SIGKILL\"); } }] });",
-      "",
-    ].join("\n"));
+    const dir = pack(
+      "crash",
+      [
+        'const { PolicyPack } = require("@pulumi/policy");',
+        'new PolicyPack("crash", { policies: [{ name: "dies", description: "Is killed on the bucket named third.", enforcementLevel: "mandatory",',
+        // As the kernel's OOM killer would end it: no exit handler, no last word.
+        '  validateResource: (args) => { if (args.name === "third") process.kill(process.pid, "SIGKILL"); } }] });',
+        "",
+      ].join("\n"),
+    );
     expectCleanFailure(
       cli([PROGRAM, "--policy-pack", dir]),
       // Resources are analyzed concurrently: when the pack dies, the culprit is one of those in flight.
@@ -114,32 +122,52 @@ describe("a hostile policy pack", () => {
   it("that fails to load ends the run with its own error, stopping a program that would run on", () => {
     const file = write("waits/index.ts", "export = new Promise(() => { setInterval(() => undefined, 1000); });\n");
     const broken = path.join(__dirname, "packs", "broken");
-    expectCleanFailure(cli([file, "--policy-pack", broken, "--timeout", "60"]), /^pipeline-check: policy pack .*broken failed to load \(exit \d+\): Error: this pack is broken on purpose$/, BOTH);
+    expectCleanFailure(
+      cli([file, "--policy-pack", broken, "--timeout", "60"]),
+      /^pipeline-check: policy pack .*broken failed to load \(exit \d+\): Error: this pack is broken on purpose$/,
+      BOTH,
+    );
   });
 });
 
 describe("an unwritable --output", () => {
   it("in a read-only location", () => {
     // sysfs refuses new files even to root, so this holds whoever runs the suite.
-    expectCleanFailure(cli([PROGRAM, "--policy-pack", PACK, "--output", "/sys/report.json"]), /^pipeline-check: --output \/sys\/report\.json: cannot write the file \(EACCES\)$/, BOTH);
+    expectCleanFailure(
+      cli([PROGRAM, "--policy-pack", PACK, "--output", "/sys/report.json"]),
+      /^pipeline-check: --output \/sys\/report\.json: cannot write the file \(EACCES\)$/,
+      BOTH,
+    );
   });
 
   it("that is a directory is refused before anything starts", () => {
-    expectCleanFailure(cli([PROGRAM, "--policy-pack", PACK, "--output", tmp]), /^pipeline-check: --output .*: cannot write the file \(EISDIR\)$/, []);
+    expectCleanFailure(
+      cli([PROGRAM, "--policy-pack", PACK, "--output", tmp]),
+      /^pipeline-check: --output .*: cannot write the file \(EISDIR\)$/,
+      [],
+    );
   });
 });
 
 describe("a --policy-pack-config file", () => {
   it("that is not UTF-8", () => {
-    const file = write("latin1.json", Buffer.from("{\"all\": \"mandat\xe4ry\"}", "latin1"));
-    expectCleanFailure(cli([PROGRAM, "--policy-pack", PACK, "--policy-pack-config", file]), /^pipeline-check: --policy-pack-config .*latin1\.json: not UTF-8 text/, []);
+    const file = write("latin1.json", Buffer.from('{"all": "mandat\xe4ry"}', "latin1"));
+    expectCleanFailure(
+      cli([PROGRAM, "--policy-pack", PACK, "--policy-pack-config", file]),
+      /^pipeline-check: --policy-pack-config .*latin1\.json: not UTF-8 text/,
+      [],
+    );
   });
 });
 
 describe("a --state file that is not a stack export", () => {
   it("random JSON", () => {
     const file = write("random.json", JSON.stringify([1, "two", { three: null }]));
-    expectCleanFailure(cli(["--state", file, "--policy-pack", PACK]), /^pipeline-check: --state .*random\.json: expected a 'pulumi stack export' document/, []);
+    expectCleanFailure(
+      cli(["--state", file, "--policy-pack", PACK]),
+      /^pipeline-check: --state .*random\.json: expected a 'pulumi stack export' document/,
+      [],
+    );
   });
 
   it("a binary file", () => {
@@ -155,7 +183,7 @@ describe("a --state file that is not a stack export", () => {
   });
 
   it("JSON that breaks off, quoted without control characters", () => {
-    const file = write("cut.json", "{\"version\": 3, \"deployment\": {\"resources\": [\n\t{\"urn\": \"urn:pulumi:dev::p::");
+    const file = write("cut.json", '{"version": 3, "deployment": {"resources": [\n\t{"urn": "urn:pulumi:dev::p::');
     const run = cli(["--state", file, "--policy-pack", PACK]);
     expectCleanFailure(run, /^pipeline-check: --state .*cut\.json: not valid JSON \(/, []);
     expect(run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);

@@ -16,7 +16,9 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
 }
 
 const refused = (name: string, instead = CHECK): { code: number; stdout: string; stderr: string } => ({
-  code: 2, stdout: "", stderr: `${name} is internal to pipeline-check and is not run on its own; ${instead}\n`,
+  code: 2,
+  stdout: "",
+  stderr: `${name} is internal to pipeline-check and is not run on its own; ${instead}\n`,
 });
 
 describe("an internal entry point run by hand", () => {
@@ -31,11 +33,15 @@ describe("an internal entry point run by hand", () => {
   it("bin/record-child.js with the environment of a checker that is not its parent", () => {
     // As a program under check would pass it on to a process of its own: the mark names another pid
     // (this test process's parent, not the child's).
-    expect(run(process.execPath, ["bin/record-child.js"], { PIPELINE_CHECK_PARENT: String(process.ppid), PIPELINE_CHECK_SPEC: "{}" })).toEqual(refused("bin/record-child.js"));
+    expect(
+      run(process.execPath, ["bin/record-child.js"], { PIPELINE_CHECK_PARENT: String(process.ppid), PIPELINE_CHECK_SPEC: "{}" }),
+    ).toEqual(refused("bin/record-child.js"));
   });
 
   it.each([[["aws"]], [["awsx", "--logtostderr"]]])("the model provider plugin without the engine's address (%j)", ([pkg, ...flags]) => {
-    expect(run(path.join(ROOT, "engine", "bin", `pulumi-resource-${pkg}`), flags)).toEqual(refused(`pulumi-resource-${pkg}`, "the Pulumi engine starts it in npm run test:engine"));
+    expect(run(path.join(ROOT, "engine", "bin", `pulumi-resource-${pkg}`), flags)).toEqual(
+      refused(`pulumi-resource-${pkg}`, "the Pulumi engine starts it in npm run test:engine"),
+    );
   });
 });
 

@@ -23,7 +23,12 @@ function request(tok: string, args: Record<string, unknown> = {}): resproto.Reso
 function invoke(tok: string, args: Record<string, unknown> = {}, names: (token: string) => string[] | undefined = () => undefined) {
   const recorder = new Recorder("proj", "dev", "/prog/index.ts", "/prog", { values: { "aws:region": "eu-west-1" }, secretKeys: [] });
   const forwarded: string[] = [];
-  const monitor: InvokingMonitor = { invoke: (req, cb) => { forwarded.push(req.getTok()); cb(null, "from the mock"); } };
+  const monitor: InvokingMonitor = {
+    invoke: (req, cb) => {
+      forwarded.push(req.getTok());
+      cb(null, "from the mock");
+    },
+  };
   answerInvokes(monitor, recorder, SDK, names);
   let response: unknown;
   let error: unknown;
@@ -54,7 +59,9 @@ describe("answering invokes from the provider model", () => {
 
   it("returns the provider's refusal as failures, and leaves the SDK's own getResource to the mock", () => {
     const refused = invoke("aws:iam/getPolicyDocument:getPolicyDocument", { version: "1999" });
-    expect(refused.response.getFailuresList().map((f) => [f.getProperty(), f.getReason()])).toEqual([["version", expect.stringContaining("1999")]]);
+    expect(refused.response.getFailuresList().map((f) => [f.getProperty(), f.getReason()])).toEqual([
+      ["version", expect.stringContaining("1999")],
+    ]);
     const own = invoke("pulumi:pulumi:getResource", { urn: "urn:x" });
     expect(own.forwarded).toEqual(["pulumi:pulumi:getResource"]);
     expect(own.response).toBe("from the mock");
@@ -75,7 +82,18 @@ describe("answering invokes from the provider model", () => {
 
 describe("output names from SDK typings", () => {
   it("reads a result interface's members", () => {
-    const typings = ["export interface GetThingArgs {", "    name?: string;", "}", "export interface GetThingResult {", "    readonly arn: string;", "    /** doc */", "    readonly tags?: {", "        [key: string]: string;", "    };", "}"].join("\n");
+    const typings = [
+      "export interface GetThingArgs {",
+      "    name?: string;",
+      "}",
+      "export interface GetThingResult {",
+      "    readonly arn: string;",
+      "    /** doc */",
+      "    readonly tags?: {",
+      "        [key: string]: string;",
+      "    };",
+      "}",
+    ].join("\n");
     expect(resultMembers(typings, "GetThingResult")).toEqual(["arn", "tags"]);
     expect(resultMembers(typings, "GetOtherResult")).toBeUndefined();
   });
@@ -100,7 +118,10 @@ describe("unanswered functions in the report", () => {
       { token: "aws:ec2/getSubnets:getSubnets", answered: false },
       { token: "aws:ec2/getVpc:getVpc", answered: false },
     ]);
-    expect(list).toEqual([{ token: "aws:ec2/getSubnets:getSubnets", calls: 1 }, { token: "aws:ec2/getVpc:getVpc", calls: 2 }]);
+    expect(list).toEqual([
+      { token: "aws:ec2/getSubnets:getSubnets", calls: 1 },
+      { token: "aws:ec2/getVpc:getVpc", calls: 2 },
+    ]);
     expect(unansweredNote(list)).toBe(
       "note: 2 function(s) the offline provider model cannot answer returned unknown results (aws:ec2/getSubnets:getSubnets, aws:ec2/getVpc:getVpc (2 calls)): " +
         "policies that depend on them report [undecided]; a real pulumi preview --policy-pack calls them",

@@ -4,7 +4,10 @@ import { CheckError } from "../../checker/errors";
 const SPECS = {
   name: { type: "string", valueName: "NAME", default: "anon", description: "who" },
   tag: {
-    type: "string", valueName: "T", multiple: true, description: "a tag",
+    type: "string",
+    valueName: "T",
+    multiple: true,
+    description: "a tag",
     check: (value: string, flag: string) => {
       if (value === "bad") {
         throw new CheckError(`${flag} ${value}: not a tag`);
@@ -16,7 +19,10 @@ const SPECS = {
 
 describe("declared options", () => {
   it("parses values, repeats, aliases, defaults and positionals", () => {
-    expect(parseOptions(["p", "--tag", "a", "--tag=b", "-l", "q"], SPECS, "--help")).toEqual({ values: { name: "anon", tag: ["a", "b"], loud: true }, positionals: ["p", "q"] });
+    expect(parseOptions(["p", "--tag", "a", "--tag=b", "-l", "q"], SPECS, "--help")).toEqual({
+      values: { name: "anon", tag: ["a", "b"], loud: true },
+      positionals: ["p", "q"],
+    });
     expect(parseOptions(["--name", "x", "--name", "y"], SPECS, "--help").values.name).toBe("y");
   });
 
@@ -46,7 +52,9 @@ describe("declared options", () => {
 
   it("wraps a long text under its own column", () => {
     const text = Array.from({ length: 30 }, (_, i) => `word${i}`).join(" ");
-    const lines = columns([["term", text]]).trimEnd().split("\n");
+    const lines = columns([["term", text]])
+      .trimEnd()
+      .split("\n");
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.every((line) => line.length <= 104)).toBe(true);
     expect(lines[0].startsWith("  term  word0 ")).toBe(true);

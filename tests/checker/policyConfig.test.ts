@@ -1,9 +1,18 @@
 import { CheckError } from "../../checker/errors";
-import { parsePolicyConfig, readPolicyConfigFile, reconcilePolicyConfig, type ConfigurablePolicy } from "../../checker/analyze/policyConfig";
+import {
+  parsePolicyConfig,
+  readPolicyConfigFile,
+  reconcilePolicyConfig,
+  type ConfigurablePolicy,
+} from "../../checker/analyze/policyConfig";
 
 const policies: ConfigurablePolicy[] = [
   { name: "a", enforcementLevel: "mandatory" },
-  { name: "b", enforcementLevel: "advisory", configSchema: { properties: { limit: { type: "number", default: 3 }, label: { type: "string" } }, required: [] } },
+  {
+    name: "b",
+    enforcementLevel: "advisory",
+    configSchema: { properties: { limit: { type: "number", default: 3 }, label: { type: "string" } }, required: [] },
+  },
   { name: "c", enforcementLevel: "advisory", configSchema: { properties: { must: { type: "string" } }, required: ["must"] } },
 ];
 
@@ -19,7 +28,9 @@ function errorOf(fn: () => unknown): string {
 
 describe("policy config file parsing", () => {
   it("reads levels given as strings and objects with properties", () => {
-    expect(parsePolicyConfig('{"all": "advisory", "b": {"enforcementLevel": "disabled", "limit": 5}, "c": {"must": "x"}}', "cfg.json")).toEqual({
+    expect(
+      parsePolicyConfig('{"all": "advisory", "b": {"enforcementLevel": "disabled", "limit": 5}, "c": {"must": "x"}}', "cfg.json"),
+    ).toEqual({
       all: { enforcementLevel: "advisory", properties: {} },
       b: { enforcementLevel: "disabled", properties: { limit: 5 } },
       c: { enforcementLevel: undefined, properties: { must: "x" } },
@@ -42,12 +53,16 @@ describe("policy config file parsing", () => {
   });
 
   it("does not take an ESC 'environments' key for a policy", () => {
-    expect(parsePolicyConfig('{"environments": ["org/policy-env"], "a": "advisory"}', "cfg.json")).toEqual({ a: { enforcementLevel: "advisory", properties: {} } });
+    expect(parsePolicyConfig('{"environments": ["org/policy-env"], "a": "advisory"}', "cfg.json")).toEqual({
+      a: { enforcementLevel: "advisory", properties: {} },
+    });
     expect(parsePolicyConfig('{"environments": {"x": 1}}', "cfg.json")).toEqual({});
   });
 
   it("drops an entry with neither a level nor settings, as the engine does", () => {
-    expect(parsePolicyConfig('{"a": {}, "b": {"limit": 1}}', "cfg.json")).toEqual({ b: { enforcementLevel: undefined, properties: { limit: 1 } } });
+    expect(parsePolicyConfig('{"a": {}, "b": {"limit": 1}}', "cfg.json")).toEqual({
+      b: { enforcementLevel: undefined, properties: { limit: 1 } },
+    });
   });
 
   it("reports every malformed entry at once, sorted", () => {
@@ -66,7 +81,12 @@ describe("policy config reconciliation", () => {
   const withMust = { c: { properties: { must: "m" } } };
 
   it("starts from policy levels and schema defaults, then initial config, then the user's", () => {
-    const result = reconcilePolicyConfig(policies, { b: { enforcementLevel: "mandatory", properties: { label: "init" } } }, { ...withMust, b: { properties: { limit: 9 } } }, "cfg.json").config;
+    const result = reconcilePolicyConfig(
+      policies,
+      { b: { enforcementLevel: "mandatory", properties: { label: "init" } } },
+      { ...withMust, b: { properties: { limit: 9 } } },
+      "cfg.json",
+    ).config;
     expect(result).toEqual({
       a: { enforcementLevel: "mandatory", properties: {} },
       b: { enforcementLevel: "mandatory", properties: { limit: 9, label: "init" } },
@@ -75,12 +95,26 @@ describe("policy config reconciliation", () => {
   });
 
   it("applies 'all' before per-policy entries of the same layer", () => {
-    const result = reconcilePolicyConfig(policies, {}, { ...withMust, all: { enforcementLevel: "disabled", properties: {} }, a: { enforcementLevel: "advisory", properties: {} } }, "cfg.json").config;
-    expect(Object.fromEntries(Object.entries(result).map(([k, v]) => [k, v.enforcementLevel]))).toEqual({ a: "advisory", b: "disabled", c: "disabled" });
+    const result = reconcilePolicyConfig(
+      policies,
+      {},
+      { ...withMust, all: { enforcementLevel: "disabled", properties: {} }, a: { enforcementLevel: "advisory", properties: {} } },
+      "cfg.json",
+    ).config;
+    expect(Object.fromEntries(Object.entries(result).map(([k, v]) => [k, v.enforcementLevel]))).toEqual({
+      a: "advisory",
+      b: "disabled",
+      c: "disabled",
+    });
   });
 
   it("passes on a policy name the pack does not have, and names it, as the engine does", () => {
-    const { config, unknown } = reconcilePolicyConfig(policies, {}, { ...withMust, nope: { enforcementLevel: "mandatory", properties: { x: 1 } }, all: { enforcementLevel: "advisory", properties: {} } }, "cfg.json");
+    const { config, unknown } = reconcilePolicyConfig(
+      policies,
+      {},
+      { ...withMust, nope: { enforcementLevel: "mandatory", properties: { x: 1 } }, all: { enforcementLevel: "advisory", properties: {} } },
+      "cfg.json",
+    );
     expect(unknown).toEqual(["nope"]);
     expect(config.nope).toEqual({ enforcementLevel: "mandatory", properties: { x: 1 } });
     expect(Object.keys(config)).toEqual(["a", "b", "c", "nope"]);
@@ -93,7 +127,9 @@ describe("policy config reconciliation", () => {
   });
 
   it("rejects a missing required property", () => {
-    expect(errorOf(() => reconcilePolicyConfig(policies, {}, {}, "cfg.json"))).toBe("cfg.json: field 'c' must have required property 'must'; see the policy's config schema");
+    expect(errorOf(() => reconcilePolicyConfig(policies, {}, {}, "cfg.json"))).toBe(
+      "cfg.json: field 'c' must have required property 'must'; see the policy's config schema",
+    );
   });
 
   it("reports every schema problem of every policy at once, naming each field", () => {

@@ -24,14 +24,23 @@ describe("what a policy pack is told about the stack", () => {
   it("sees the stack tags (Pulumi.yaml's, pulumi:tags config and --stack-tag), project, stack and config", async () => {
     const dir = program({
       "Pulumi.yaml": "name: probe-app\nruntime:\n  name: nodejs\n  options:\n    typescript: true\ndescription: Probe application\n",
-      "Pulumi.ci.yaml": "config:\n  aws:region: eu-west-3\n  pulumi:tags:\n    cost-center: \"42\"\n    team: from-config\n",
-      "index.ts": "import * as aws from \"@pulumi/aws\";\nnew aws.s3.Bucket(\"b\");\n",
+      "Pulumi.ci.yaml": 'config:\n  aws:region: eu-west-3\n  pulumi:tags:\n    cost-center: "42"\n    team: from-config\n',
+      "index.ts": 'import * as aws from "@pulumi/aws";\nnew aws.s3.Bucket("b");\n',
     });
-    const result = await runCheck({ program: dir, policyPack: PROBE_PACK, stack: "ci", stackTags: ["team=platform", "owner:email=ops@example.com"] });
+    const result = await runCheck({
+      program: dir,
+      policyPack: PROBE_PACK,
+      stack: "ci",
+      stackTags: ["team=platform", "owner:email=ops@example.com"],
+    });
     const seen = seenStack(result);
     expect(seen.tags).toEqual({
-      "pulumi:project": "probe-app", "pulumi:runtime": "nodejs", "pulumi:description": "Probe application",
-      "cost-center": "42", team: "platform", "owner:email": "ops@example.com",
+      "pulumi:project": "probe-app",
+      "pulumi:runtime": "nodejs",
+      "pulumi:description": "Probe application",
+      "cost-center": "42",
+      team: "platform",
+      "owner:email": "ops@example.com",
     });
     expect([seen.project, seen.stack, seen.region]).toEqual(["probe-app", "ci", "eu-west-3"]);
   });
@@ -39,7 +48,9 @@ describe("what a policy pack is told about the stack", () => {
 
 describe("providers the engine adds or completes", () => {
   it("analyzes the default provider of a package that is only invoked", async () => {
-    const dir = program({ "index.ts": "import * as aws from \"@pulumi/aws\";\nexport const region = aws.getRegion().then((r) => r.region);\n" });
+    const dir = program({
+      "index.ts": 'import * as aws from "@pulumi/aws";\nexport const region = aws.getRegion().then((r) => r.region);\n',
+    });
     const result = await runCheck({ program: dir, policyPack: PROBE_PACK, config: ["aws:region=eu-west-1"] });
     const seen = seenResources(result);
     expect([...seen.values()].map((r) => [r.type, r.name])).toEqual(expect.arrayContaining([["pulumi:providers:aws", DEFAULT_AWS]]));
@@ -50,9 +61,9 @@ describe("providers the engine adds or completes", () => {
   it("gives an explicit provider its version, in Analyze and in the provider of the resources using it", async () => {
     const dir = program({
       "index.ts": [
-        "import * as aws from \"@pulumi/aws\";",
-        "const west = new aws.Provider(\"west\", { region: \"us-west-2\" });",
-        "new aws.s3.Bucket(\"b\", {}, { provider: west });",
+        'import * as aws from "@pulumi/aws";',
+        'const west = new aws.Provider("west", { region: "us-west-2" });',
+        'new aws.s3.Bucket("b", {}, { provider: west });',
         "",
       ].join("\n"),
     });

@@ -20,19 +20,24 @@ function request(type: string, name: string, custom: boolean, object: Record<str
 
 function frames(...positions: [string, number][]): sourceproto.StackTrace {
   const trace = new sourceproto.StackTrace();
-  trace.setFramesList(positions.map(([file, line]) => {
-    const pos = new sourceproto.SourcePosition();
-    pos.setUri(pathToFileURL(file).toString());
-    pos.setLine(line);
-    const frame = new sourceproto.StackFrame();
-    frame.setPc(pos);
-    return frame;
-  }));
+  trace.setFramesList(
+    positions.map(([file, line]) => {
+      const pos = new sourceproto.SourcePosition();
+      pos.setUri(pathToFileURL(file).toString());
+      pos.setLine(line);
+      const frame = new sourceproto.StackFrame();
+      frame.setPc(pos);
+      return frame;
+    }),
+  );
   return trace;
 }
 
 function recorder(): Recorder {
-  return new Recorder("proj", "dev", "/prog/index.ts", "/prog", { values: { "aws:region": "eu-west-1", "aws:token": "t", "proj:x": "1" }, secretKeys: ["aws:token"] });
+  return new Recorder("proj", "dev", "/prog/index.ts", "/prog", {
+    values: { "aws:region": "eu-west-1", "aws:token": "t", "proj:x": "1" },
+    secretKeys: ["aws:token"],
+  });
 }
 
 describe("Recorder", () => {
@@ -120,7 +125,10 @@ describe("Recorder", () => {
     rec.invoke("aws:ec2/getVpc:getVpc", false);
     const recording = rec.recording();
     expect(recording.resources[0].outputs).toEqual({ out: 1 });
-    expect(recording.invokes).toEqual([{ token: "aws:index/getRegion:getRegion", answered: true }, { token: "aws:ec2/getVpc:getVpc", answered: false }]);
+    expect(recording.invokes).toEqual([
+      { token: "aws:index/getRegion:getRegion", answered: true },
+      { token: "aws:ec2/getVpc:getVpc", answered: false },
+    ]);
   });
 
   it("hands an invoke the inputs of its provider: the explicit one, its package's default one, none for the SDK's own", () => {
@@ -133,9 +141,17 @@ describe("Recorder", () => {
       return req;
     };
     rec.register(request("pulumi:providers:aws", "west", true, { region: "us-west-2" }));
-    expect(rec.invokeProviderInputs(invoke("aws:index/getRegion:getRegion", "urn:pulumi:dev::proj::pulumi:providers:aws::west::id-1"))).toMatchObject({ region: "us-west-2" });
-    expect(rec.invokeProviderInputs(invoke("aws:index/getRegion:getRegion", "urn:pulumi:dev::proj::pulumi:providers:aws::gone::id-2"))).toEqual({});
-    expect(rec.invokeProviderInputs(invoke("aws:index/getRegion:getRegion"))).toEqual({ region: "eu-west-1", token: { [SIG_KEY]: SECRET_SIG, value: "t" }, version: "7.48.0" });
+    expect(
+      rec.invokeProviderInputs(invoke("aws:index/getRegion:getRegion", "urn:pulumi:dev::proj::pulumi:providers:aws::west::id-1")),
+    ).toMatchObject({ region: "us-west-2" });
+    expect(
+      rec.invokeProviderInputs(invoke("aws:index/getRegion:getRegion", "urn:pulumi:dev::proj::pulumi:providers:aws::gone::id-2")),
+    ).toEqual({});
+    expect(rec.invokeProviderInputs(invoke("aws:index/getRegion:getRegion"))).toEqual({
+      region: "eu-west-1",
+      token: { [SIG_KEY]: SECRET_SIG, value: "t" },
+      version: "7.48.0",
+    });
     expect(rec.invokeProviderInputs(invoke("pulumi:pulumi:getResource"))).toEqual({});
     expect(rec.resources.map((r) => r.name)).toEqual(["west", "default_7_48_0"]);
   });
@@ -184,14 +200,19 @@ describe("Recorder", () => {
     remote.setRemote(true);
     rec.register(remote);
     rec.register(request("app:index:Local", "local", false));
-    expect(rec.recording().resources.map((r) => [r.name, r.remote])).toEqual([["web", true], ["local", false]]);
+    expect(rec.recording().resources.map((r) => [r.name, r.remote])).toEqual([
+      ["web", true],
+      ["local", false],
+    ]);
   });
 });
 
 describe("registration helpers", () => {
   it("locates a resource at the first stack frame inside the program, skipping SDK and node_modules frames", () => {
     const req = request("t:m:T", "n", true);
-    req.setStacktrace(frames(["/kit/node_modules/@pulumi/aws/s3/bucket.js", 10], ["/prog/node_modules/lib/x.js", 3], ["/prog/index.ts", 42]));
+    req.setStacktrace(
+      frames(["/kit/node_modules/@pulumi/aws/s3/bucket.js", 10], ["/prog/node_modules/lib/x.js", 3], ["/prog/index.ts", 42]),
+    );
     expect(locationOf(req, "/prog")).toEqual({ file: "/prog/index.ts", line: 42 });
     expect(locationOf(req, "/elsewhere")).toBeUndefined();
     expect(locationOf(request("t:m:T", "n", true), "/prog")).toBeUndefined();

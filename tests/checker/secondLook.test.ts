@@ -6,7 +6,12 @@ import { stackProperties } from "../../checker/analyze/session";
 import { deployedOutputs, deploymentOf, isDeployed } from "../../checker/record/deployed";
 import { Recorder } from "../../checker/record/recorder";
 import {
-  assumedOutputsOf, CORE_POLICIES, firstLookOnly, SECOND_LOOK_PREFIX, secondLookFindings, undecidedCore,
+  assumedOutputsOf,
+  CORE_POLICIES,
+  firstLookOnly,
+  SECOND_LOOK_PREFIX,
+  secondLookFindings,
+  undecidedCore,
 } from "../../checker/secondLook";
 import type { CheckReport, RecordedResource, Recording } from "../../checker/types";
 import { createdOutputs } from "../../model";
@@ -18,22 +23,50 @@ const providerUrn = "urn:pulumi:dev::p::pulumi:providers:aws::default";
 const componentUrn = "urn:pulumi:dev::p::my:index:Component::parts";
 
 const resource = (urn: string, type: string, name: string, custom: boolean, dependencies: string[] = []): RecordedResource => ({
-  urn, type, name, custom, parent: "", provider: "", inputs: {}, outputs: {}, dependencies, propertyDependencies: {},
-  options: { protect: false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 } },
+  urn,
+  type,
+  name,
+  custom,
+  parent: "",
+  provider: "",
+  inputs: {},
+  outputs: {},
+  dependencies,
+  propertyDependencies: {},
+  options: {
+    protect: false,
+    ignoreChanges: [],
+    aliases: [],
+    additionalSecretOutputs: [],
+    customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+  },
 });
 
 const recording: Recording = {
-  project: "p", stack: "dev", entry: "index.ts", invokes: [],
+  project: "p",
+  stack: "dev",
+  entry: "index.ts",
+  invokes: [],
   resources: [
     resource(providerUrn, "pulumi:providers:aws", "default", true),
     resource(connectionUrn, "aws:codestarconnections/connection:Connection", "github", true),
     resource(componentUrn, "my:index:Component", "parts", false),
-    resource(pipelineUrn, "aws:codepipeline/pipeline:Pipeline", "pipeline", true, [connectionUrn, providerUrn, componentUrn, connectionUrn]),
+    resource(pipelineUrn, "aws:codepipeline/pipeline:Pipeline", "pipeline", true, [
+      connectionUrn,
+      providerUrn,
+      componentUrn,
+      connectionUrn,
+    ]),
   ],
 };
 
 const onPipeline = { resourceType: "aws:codepipeline/pipeline:Pipeline", resourceName: "pipeline", urn: pipelineUrn };
-const undecidedV1 = finding({ ...onPipeline, policy: "codepipeline-no-github-v1-source", enforcementLevel: "advisory", message: "[undecided] stages is unknown" });
+const undecidedV1 = finding({
+  ...onPipeline,
+  policy: "codepipeline-no-github-v1-source",
+  enforcementLevel: "advisory",
+  message: "[undecided] stages is unknown",
+});
 const first: CheckReport = { ...sampleReport, undecided: [...sampleReport.undecided, undecidedV1] };
 
 describe("second look", () => {
@@ -60,11 +93,11 @@ describe("second look", () => {
       ],
     };
     const found = secondLookFindings(undecidedCore(first), second, recording);
-    expect(found).toEqual([
-      { ...second.violations[0], secondLook: true, message: `${SECOND_LOOK_PREFIX}github] uses GitHub version 1` },
-    ]);
+    expect(found).toEqual([{ ...second.violations[0], secondLook: true, message: `${SECOND_LOOK_PREFIX}github] uses GitHub version 1` }]);
     const noDependencies = { ...recording, resources: recording.resources.map((r) => ({ ...r, dependencies: [] })) };
-    expect(secondLookFindings(undecidedCore(first), second, noDependencies)[0].message).toBe(`${SECOND_LOOK_PREFIX}the stack's resources] uses GitHub version 1`);
+    expect(secondLookFindings(undecidedCore(first), second, noDependencies)[0].message).toBe(
+      `${SECOND_LOOK_PREFIX}the stack's resources] uses GitHub version 1`,
+    );
 
     const merged = withViolations(first, found);
     expect(merged.undecided).toEqual(first.undecided);
@@ -75,7 +108,11 @@ describe("second look", () => {
   });
 
   it("is left out of the engine comparison, which compares first-look findings only", () => {
-    const found = secondLookFindings(undecidedCore(first), { ...sampleReport, violations: [finding({ ...onPipeline, policy: "codepipeline-no-github-v1-source" })] }, recording);
+    const found = secondLookFindings(
+      undecidedCore(first),
+      { ...sampleReport, violations: [finding({ ...onPipeline, policy: "codepipeline-no-github-v1-source" })] },
+      recording,
+    );
     const merged = withViolations(first, found);
     expect(disagreements(verdictFromReport(first), verdictFromReport(merged))).toEqual([]);
     // Without the marker the same finding would be compared, and disagree with the engine's first preview.
@@ -90,15 +127,30 @@ describe("second look", () => {
     const deployment = deploymentOf({ values: { "aws:region": "eu-west-1" }, secretKeys: [] });
     expect(deployment).toEqual({ region: "eu-west-1" });
     const type = "aws:codestarconnections/connection:Connection";
-    expect(deployedOutputs(type, "github", { providerType: "GitHub" }, deployment)).toEqual(createdOutputs(type, "github", { providerType: "GitHub" }, { region: "eu-west-1" }));
-    expect(deployedOutputs(type, "github", {}, deployment).outputs.arn).toBe("arn:aws:codestarconnections:eu-west-1:123456789012:connection/github");
-    expect([isDeployed(type, true), isDeployed("pulumi:providers:aws", true), isDeployed("my:index:Component", false)]).toEqual([true, false, false]);
+    expect(deployedOutputs(type, "github", { providerType: "GitHub" }, deployment)).toEqual(
+      createdOutputs(type, "github", { providerType: "GitHub" }, { region: "eu-west-1" }),
+    );
+    expect(deployedOutputs(type, "github", {}, deployment).outputs.arn).toBe(
+      "arn:aws:codestarconnections:eu-west-1:123456789012:connection/github",
+    );
+    expect([isDeployed(type, true), isDeployed("pulumi:providers:aws", true), isDeployed("my:index:Component", false)]).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
 
   it("lets AnalyzeStack see a deployed resource's outputs under its final inputs", () => {
-    const bucket = { ...resource("urn:b", "aws:s3/bucket:Bucket", "b", true), outputs: { bucket: "b", arn: "arn:aws:s3:::b", tags: { a: "1" } } };
+    const bucket = {
+      ...resource("urn:b", "aws:s3/bucket:Bucket", "b", true),
+      outputs: { bucket: "b", arn: "arn:aws:s3:::b", tags: { a: "1" } },
+    };
     const final = { tags: { a: "2" } };
-    expect(stackProperties({ ...recording, deployed: true }, bucket, final)).toEqual({ bucket: "b", arn: "arn:aws:s3:::b", tags: { a: "2" } });
+    expect(stackProperties({ ...recording, deployed: true }, bucket, final)).toEqual({
+      bucket: "b",
+      arn: "arn:aws:s3:::b",
+      tags: { a: "2" },
+    });
     expect(stackProperties(recording, bucket, final)).toBe(final);
     expect(stackProperties({ ...recording, snapshot: true }, bucket, final)).toBe(bucket.outputs);
     const component = { ...bucket, custom: false, outputs: { x: 1 } };
@@ -107,11 +159,24 @@ describe("second look", () => {
 
   it("records a deployed resource's outputs in the second look, and its inputs otherwise", () => {
     const request = {
-      getType: () => "aws:ecs/cluster:Cluster", getName: () => "app", getParent: () => "", getCustom: () => true, getRemote: () => false,
-      getObject: () => ({ toJavaScript: () => ({ settings: [] }) }), getProtect: () => false, getDependenciesList: () => [],
-      getProvider: () => "", getPropertydependenciesMap: () => ({ forEach: () => undefined }), getDeletebeforereplace: () => false,
-      getDeletebeforereplacedefined: () => false, getVersion: () => "", getIgnorechangesList: () => [], getAdditionalsecretoutputsList: () => [],
-      getAliasesList: () => [], getCustomtimeouts: () => undefined, getStacktrace: () => undefined,
+      getType: () => "aws:ecs/cluster:Cluster",
+      getName: () => "app",
+      getParent: () => "",
+      getCustom: () => true,
+      getRemote: () => false,
+      getObject: () => ({ toJavaScript: () => ({ settings: [] }) }),
+      getProtect: () => false,
+      getDependenciesList: () => [],
+      getProvider: () => "",
+      getPropertydependenciesMap: () => ({ forEach: () => undefined }),
+      getDeletebeforereplace: () => false,
+      getDeletebeforereplacedefined: () => false,
+      getVersion: () => "",
+      getIgnorechangesList: () => [],
+      getAdditionalsecretoutputsList: () => [],
+      getAliasesList: () => [],
+      getCustomtimeouts: () => undefined,
+      getStacktrace: () => undefined,
     };
     const config = { values: {}, secretKeys: [] };
     const deployed = new Recorder("p", "dev", "index.ts", "/tmp", config, deploymentOf(config));

@@ -27,7 +27,9 @@ describe("a second look that fails", () => {
 
     const result = await runCheck({ program: PROGRAM, pack });
     expect(result.secondLook).toBe("ran");
-    expect(result.warnings).toEqual([expect.stringMatching(/^second look not done: program .*second-look-throws\.ts called process.exit\(4\) before it finished/)]);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(/^second look not done: program .*second-look-throws\.ts called process.exit\(4\) before it finished/),
+    ]);
     expect(pairs(result.violations)).toEqual(pairs(firstLookOnly.violations));
     expect(pairs(result.undecided)).toEqual(pairs(firstLookOnly.undecided));
     expect(result.violations.filter((v) => v.secondLook === true)).toEqual([]);
@@ -36,7 +38,10 @@ describe("a second look that fails", () => {
   it("rethrows an error that is not a CheckError", async () => {
     const analyze = pack.session.analyze.bind(pack.session);
     // The first look is analyzed as usual; the second look's analysis fails with a bug, not a user mistake.
-    const spy = jest.spyOn(pack.session, "analyze").mockImplementationOnce(analyze).mockRejectedValueOnce(new TypeError("a bug in the analysis"));
+    const spy = jest
+      .spyOn(pack.session, "analyze")
+      .mockImplementationOnce(analyze)
+      .mockRejectedValueOnce(new TypeError("a bug in the analysis"));
     await expect(runCheck({ program: SECOND_LOOK_FIXTURE, pack })).rejects.toThrow(new TypeError("a bug in the analysis"));
     expect(spy).toHaveBeenCalledTimes(2);
   });

@@ -24,7 +24,13 @@ const resource = (i: number): RecordedResource => ({
   outputs: {},
   dependencies: [],
   propertyDependencies: {},
-  options: { protect: false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 } },
+  options: {
+    protect: false,
+    ignoreChanges: [],
+    aliases: [],
+    additionalSecretOutputs: [],
+    customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+  },
 });
 
 /**
@@ -93,7 +99,10 @@ class FailingPack implements AnalyzerCalls {
     this.die = reject;
   });
 
-  constructor(private readonly dies: boolean, private readonly culprit = "b3") {
+  constructor(
+    private readonly dies: boolean,
+    private readonly culprit = "b3",
+  ) {
     this.death.catch(() => undefined);
   }
 
@@ -121,7 +130,13 @@ class FailingPack implements AnalyzerCalls {
 
 describe("analyze concurrency", () => {
   const count = 40;
-  const recording: Recording = { project: "p", stack: "dev", entry: "index.ts", resources: Array.from({ length: count }, (_, i) => resource(i)), invokes: [] };
+  const recording: Recording = {
+    project: "p",
+    stack: "dev",
+    entry: "index.ts",
+    resources: Array.from({ length: count }, (_, i) => resource(i)),
+    invokes: [],
+  };
   const identity = { project: "p", stack: "dev", organization: "o" };
 
   it("reports in registration order whatever order the pack answers in, with at most N requests in flight", async () => {
@@ -172,10 +187,18 @@ describe("analyze concurrency", () => {
   it("starts nothing after a failure and rejects with the first one", async () => {
     // Each call settles only when the test says so: the order of events is fixed, not left to timers.
     const calls = new Map<number, { resolve(v: number): void; reject(e: Error): void }>();
-    const run = mapBounded([0, 1, 2, 3, 4, 5], 2, (i) => new Promise<number>((resolve, reject) => {
-      calls.set(i, { resolve, reject });
-    }));
-    const outcome = run.then(() => "resolved", (e: Error) => e.message);
+    const run = mapBounded(
+      [0, 1, 2, 3, 4, 5],
+      2,
+      (i) =>
+        new Promise<number>((resolve, reject) => {
+          calls.set(i, { resolve, reject });
+        }),
+    );
+    const outcome = run.then(
+      () => "resolved",
+      (e: Error) => e.message,
+    );
     expect([...calls.keys()]).toEqual([0, 1]);
     calls.get(1)?.reject(new Error("failed 1"));
     // The worker that ran 1 has stopped; the one still running 0 finishes it and must start nothing more.
@@ -187,10 +210,18 @@ describe("analyze concurrency", () => {
 
   it("rejects with the first failure even when a later one follows", async () => {
     const calls = new Map<number, (e: Error) => void>();
-    const run = mapBounded([0, 1], 2, (i) => new Promise<number>((_, reject) => {
-      calls.set(i, reject);
-    }));
-    const outcome = run.then(() => "resolved", (e: Error) => e.message);
+    const run = mapBounded(
+      [0, 1],
+      2,
+      (i) =>
+        new Promise<number>((_, reject) => {
+          calls.set(i, reject);
+        }),
+    );
+    const outcome = run.then(
+      () => "resolved",
+      (e: Error) => e.message,
+    );
     calls.get(1)?.(new Error("failed 1"));
     calls.get(0)?.(new Error("failed 0"));
     expect(await outcome).toBe("failed 1");
@@ -230,25 +261,43 @@ class CallLog implements AnalyzerCalls {
   }
 
   stackConfigures(): analyzerPb.AnalyzerStackConfigureRequest.AsObject[] {
-    return this.calls.filter((c) => c.method === "configureStack").map((c) => (c.req as analyzerPb.AnalyzerStackConfigureRequest).toObject());
+    return this.calls
+      .filter((c) => c.method === "configureStack")
+      .map((c) => (c.req as analyzerPb.AnalyzerStackConfigureRequest).toObject());
   }
 }
 
 describe("ConfigureStack", () => {
   const stack = {
-    project: "p", stack: "dev", organization: "o",
-    config: { "aws:region": "eu-west-1", "p:token": "offline-secret-value" }, secretKeys: ["p:token"], tags: { "pulumi:project": "p", team: "platform" },
+    project: "p",
+    stack: "dev",
+    organization: "o",
+    config: { "aws:region": "eu-west-1", "p:token": "offline-secret-value" },
+    secretKeys: ["p:token"],
+    tags: { "pulumi:project": "p", team: "platform" },
   };
 
   it("is sent right after Handshake with the stack's identity, config, secret keys and tags, as the engine starts an analyzer", async () => {
     const log = new CallLog();
     await AnalyzerSession.over(log, protocol, "/pack", { stack });
     expect(log.calls.map((c) => c.method)).toEqual(["handshake", "configureStack", "getAnalyzerInfo"]);
-    expect(log.stackConfigures()).toEqual([{
-      stack: "dev", project: "p", organization: "o", dryRun: true,
-      configMap: [["aws:region", "eu-west-1"], ["p:token", "offline-secret-value"]], configSecretKeysList: ["p:token"],
-      tagsMap: [["pulumi:project", "p"], ["team", "platform"]],
-    }]);
+    expect(log.stackConfigures()).toEqual([
+      {
+        stack: "dev",
+        project: "p",
+        organization: "o",
+        dryRun: true,
+        configMap: [
+          ["aws:region", "eu-west-1"],
+          ["p:token", "offline-secret-value"],
+        ],
+        configSecretKeysList: ["p:token"],
+        tagsMap: [
+          ["pulumi:project", "p"],
+          ["team", "platform"],
+        ],
+      },
+    ]);
   });
 
   it("is sent again only when the stack settings change (a reused pack judging another target)", async () => {
@@ -258,7 +307,13 @@ describe("ConfigureStack", () => {
     await session.analyze(recording, stack);
     expect(log.stackConfigures()).toHaveLength(1);
     await session.analyze(recording, { ...stack, tags: { team: "data" } });
-    expect(log.stackConfigures().map((c) => c.tagsMap)).toEqual([[["pulumi:project", "p"], ["team", "platform"]], [["team", "data"]]]);
+    expect(log.stackConfigures().map((c) => c.tagsMap)).toEqual([
+      [
+        ["pulumi:project", "p"],
+        ["team", "platform"],
+      ],
+      [["team", "data"]],
+    ]);
   });
 });
 
@@ -267,8 +322,13 @@ describe("a snapshot (stack export)", () => {
     const log = new CallLog();
     const session = await AnalyzerSession.over(log, protocol, "/pack", 4);
     const r = { ...resource(3), outputs: { index: 3, arn: "arn:x" } };
-    const result = await session.analyze({ project: "p", stack: "dev", entry: "s.json", resources: [r], invokes: [], snapshot: true }, { project: "p", stack: "dev", organization: "o" });
-    expect(result.remediated).toEqual([{ policy: "fix", resourceType: r.type, resourceName: r.name, urn: r.urn, changes: [{ path: "index", before: 3, after: 99 }] }]);
+    const result = await session.analyze(
+      { project: "p", stack: "dev", entry: "s.json", resources: [r], invokes: [], snapshot: true },
+      { project: "p", stack: "dev", organization: "o" },
+    );
+    expect(result.remediated).toEqual([
+      { policy: "fix", resourceType: r.type, resourceName: r.name, urn: r.urn, changes: [{ path: "index", before: 3, after: 99 }] },
+    ]);
     const analyzed = log.calls.find((c) => c.method === "analyze")?.req as analyzerPb.AnalyzeRequest;
     expect(analyzed.getProperties()?.toJavaScript()).toEqual({ index: 3 });
     const stackReq = log.calls.find((c) => c.method === "analyzeStack")?.req as analyzerPb.AnalyzeStackRequest;
@@ -283,11 +343,13 @@ describe("requests", () => {
       call: async <T>(method: string, req: unknown): Promise<T> => {
         if (method === "getAnalyzerInfo") {
           const info = new pb.AnalyzerInfo();
-          info.setPoliciesList(["a", "m", "d", "r"].map((name) => {
-            const policy = new pb.PolicyInfo();
-            policy.setName(name);
-            return policy;
-          }));
+          info.setPoliciesList(
+            ["a", "m", "d", "r"].map((name) => {
+              const policy = new pb.PolicyInfo();
+              policy.setName(name);
+              return policy;
+            }),
+          );
           return info as T;
         }
         if (method === "configure") {
@@ -295,43 +357,93 @@ describe("requests", () => {
           return undefined as T;
         }
         const response = new pb.AnalyzeResponse();
-        response.setDiagnosticsList([pb.EnforcementLevel.REMEDIATE, pb.EnforcementLevel.DISABLED].map((level) => {
-          const d = new pb.AnalyzeDiagnostic();
-          d.setPolicyname("p");
-          d.setEnforcementlevel(level);
-          return d;
-        }));
+        response.setDiagnosticsList(
+          [pb.EnforcementLevel.REMEDIATE, pb.EnforcementLevel.DISABLED].map((level) => {
+            const d = new pb.AnalyzeDiagnostic();
+            d.setPolicyname("p");
+            d.setEnforcementlevel(level);
+            return d;
+          }),
+        );
         return response as T;
       },
       optional: async () => undefined,
       close: () => undefined,
     };
     const session = await AnalyzerSession.over(pack, protocol, "/pack");
-    const level = (enforcementLevel: EnforcementLevel): { enforcementLevel: EnforcementLevel; properties: Record<string, unknown> } => ({ enforcementLevel, properties: {} });
+    const level = (enforcementLevel: EnforcementLevel): { enforcementLevel: EnforcementLevel; properties: Record<string, unknown> } => ({
+      enforcementLevel,
+      properties: {},
+    });
     await session.configure({ a: level("advisory"), m: level("mandatory"), d: level("disabled"), r: level("remediate") }, "cfg.json");
     expect(Object.fromEntries(configures[0].toObject().policyconfigMap.map(([name, c]) => [name, c.enforcementlevel]))).toEqual({
-      a: pb.EnforcementLevel.ADVISORY, m: pb.EnforcementLevel.MANDATORY, d: pb.EnforcementLevel.DISABLED, r: pb.EnforcementLevel.REMEDIATE,
+      a: pb.EnforcementLevel.ADVISORY,
+      m: pb.EnforcementLevel.MANDATORY,
+      d: pb.EnforcementLevel.DISABLED,
+      r: pb.EnforcementLevel.REMEDIATE,
     });
-    const { diagnostics } = await session.analyze({ project: "p", stack: "dev", entry: "index.ts", resources: [], invokes: [] }, { project: "p", stack: "dev", organization: "o" });
+    const { diagnostics } = await session.analyze(
+      { project: "p", stack: "dev", entry: "index.ts", resources: [], invokes: [] },
+      { project: "p", stack: "dev", organization: "o" },
+    );
     expect(diagnostics.map((d) => d.enforcementLevel)).toEqual(["remediate", "disabled"]);
   });
 
   it("describe a resource alike to Remediate, Analyze and AnalyzeStack: identity, options and provider", async () => {
     const log = new CallLog();
     const session = await AnalyzerSession.over(log, protocol, "/pack", 4);
-    const provider: RecordedResource = { ...resource(0), urn: "urn:pulumi:dev::p::pulumi:providers:aws::west", type: "pulumi:providers:aws", name: "west", inputs: { region: "us-west-2" } };
-    const bucket: RecordedResource = {
-      ...resource(1), provider: provider.urn, parent: "urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev",
-      options: { ...resource(1).options, protect: true, deleteBeforeReplace: true, customTimeouts: { createSeconds: 60, updateSeconds: 0, deleteSeconds: 5 } },
+    const provider: RecordedResource = {
+      ...resource(0),
+      urn: "urn:pulumi:dev::p::pulumi:providers:aws::west",
+      type: "pulumi:providers:aws",
+      name: "west",
+      inputs: { region: "us-west-2" },
     };
-    await session.analyze({ project: "p", stack: "dev", entry: "index.ts", resources: [provider, bucket], invokes: [] }, { project: "p", stack: "dev", organization: "o" });
-    const shared = ({ urn, type, name, options, provider }: analyzerPb.AnalyzeRequest.AsObject | analyzerPb.AnalyzerResource.AsObject): object => ({ urn, type, name, options, provider });
-    const [remediate, analyze] = ["remediate", "analyze"].map((m) => (log.calls.filter((c) => c.method === m)[1].req as analyzerPb.AnalyzeRequest).toObject());
-    const stackResource = (log.calls.find((c) => c.method === "analyzeStack")?.req as analyzerPb.AnalyzeStackRequest).getResourcesList()[1].toObject();
+    const bucket: RecordedResource = {
+      ...resource(1),
+      provider: provider.urn,
+      parent: "urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev",
+      options: {
+        ...resource(1).options,
+        protect: true,
+        deleteBeforeReplace: true,
+        customTimeouts: { createSeconds: 60, updateSeconds: 0, deleteSeconds: 5 },
+      },
+    };
+    await session.analyze(
+      { project: "p", stack: "dev", entry: "index.ts", resources: [provider, bucket], invokes: [] },
+      { project: "p", stack: "dev", organization: "o" },
+    );
+    const shared = ({
+      urn,
+      type,
+      name,
+      options,
+      provider,
+    }: analyzerPb.AnalyzeRequest.AsObject | analyzerPb.AnalyzerResource.AsObject): object => ({ urn, type, name, options, provider });
+    const [remediate, analyze] = ["remediate", "analyze"].map((m) =>
+      (log.calls.filter((c) => c.method === m)[1].req as analyzerPb.AnalyzeRequest).toObject(),
+    );
+    const stackResource = (log.calls.find((c) => c.method === "analyzeStack")?.req as analyzerPb.AnalyzeStackRequest)
+      .getResourcesList()[1]
+      .toObject();
     expect(shared(remediate)).toMatchObject({
-      urn: bucket.urn, type: bucket.type, name: bucket.name,
-      options: { protect: true, deletebeforereplace: true, deletebeforereplacedefined: true, customtimeouts: { create: 60, update: 0, pb_delete: 5 }, parent: bucket.parent },
-      provider: { urn: provider.urn, type: "pulumi:providers:aws", name: "west", properties: { fieldsMap: [["region", { stringValue: "us-west-2" }]] } },
+      urn: bucket.urn,
+      type: bucket.type,
+      name: bucket.name,
+      options: {
+        protect: true,
+        deletebeforereplace: true,
+        deletebeforereplacedefined: true,
+        customtimeouts: { create: 60, update: 0, pb_delete: 5 },
+        parent: bucket.parent,
+      },
+      provider: {
+        urn: provider.urn,
+        type: "pulumi:providers:aws",
+        name: "west",
+        properties: { fieldsMap: [["region", { stringValue: "us-west-2" }]] },
+      },
     });
     expect(shared(analyze)).toEqual(shared(remediate));
     expect(shared(stackResource)).toEqual(shared(remediate));

@@ -19,8 +19,14 @@ function miniRepo(referenceSource: string): string {
   write("Pulumi.yaml", "name: mini\nruntime: nodejs\nmain: stack/index.ts\n");
   write("stack/index.ts", referenceSource);
   const empty = { violations: [], waived: [], undecided: [], remediated: [] };
-  write("fixtures/inline/index.ts", 'import * as aws from "@pulumi/aws";\nnew aws.s3.Bucket("b", { versioning: { enabled: true }, tags: { owner: "x" } });\n');
-  write("fixtures/inline/expected.json", JSON.stringify({ description: "inline", ...empty, violations: [{ policy: "no-inline-versioning", resourceName: "b" }] }));
+  write(
+    "fixtures/inline/index.ts",
+    'import * as aws from "@pulumi/aws";\nnew aws.s3.Bucket("b", { versioning: { enabled: true }, tags: { owner: "x" } });\n',
+  );
+  write(
+    "fixtures/inline/expected.json",
+    JSON.stringify({ description: "inline", ...empty, violations: [{ policy: "no-inline-versioning", resourceName: "b" }] }),
+  );
   write("fixtures/stale/index.ts", 'import * as aws from "@pulumi/aws";\nnew aws.s3.Bucket("c", {});\n');
   write("fixtures/stale/expected.json", JSON.stringify({ description: "stale", ...empty }));
   return root;
@@ -84,7 +90,13 @@ describe("npm start's options", () => {
   });
 
   it("reaches the command through bin/pipeline-start.js", () => {
-    const run = spawnSync(process.execPath, [path.join(__dirname, "..", "..", "bin", "pipeline-start.js"), "--version"], { encoding: "utf8" });
-    expect({ code: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 0, stdout: `pipeline-check ${version}\n`, stderr: "" });
+    const run = spawnSync(process.execPath, [path.join(__dirname, "..", "..", "bin", "pipeline-start.js"), "--version"], {
+      encoding: "utf8",
+    });
+    expect({ code: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      code: 0,
+      stdout: `pipeline-check ${version}\n`,
+      stderr: "",
+    });
   });
 });

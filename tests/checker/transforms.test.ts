@@ -25,7 +25,10 @@ function echo(result: CheckResult, name: string): Echo {
 }
 
 function blocked(result: CheckResult): string[] {
-  return result.violations.filter((v) => v.enforcementLevel === "mandatory").map((v) => `${v.policy}@${v.resourceName}`).sort();
+  return result.violations
+    .filter((v) => v.enforcementLevel === "mandatory")
+    .map((v) => `${v.policy}@${v.resourceName}`)
+    .sort();
 }
 
 jest.setTimeout(120_000);
@@ -79,12 +82,22 @@ describe("transforms as the engine applies them", () => {
         secretInputs: ["password"],
       },
       opts: {
-        protect: true, ignoreChanges: ["nested"], deleteBeforeReplace: false, aliases: [],
-        customTimeouts: { createSeconds: 120, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [],
+        protect: true,
+        ignoreChanges: ["nested"],
+        deleteBeforeReplace: false,
+        aliases: [],
+        customTimeouts: { createSeconds: 120, updateSeconds: 0, deleteSeconds: 0 },
+        additionalSecretOutputs: [],
       },
       provider: DEFAULT_PROVIDER,
     });
-    expect(result.remediated).toEqual([expect.objectContaining({ policy: "mark-secrets", resourceName: "declared", changes: [{ path: "secretInputs", before: undefined, after: ["password"] }] })]);
+    expect(result.remediated).toEqual([
+      expect.objectContaining({
+        policy: "mark-secrets",
+        resourceName: "declared",
+        changes: [{ path: "secretInputs", before: undefined, after: ["password"] }],
+      }),
+    ]);
   });
 
   it("records the options a transform changes, the provider included", async () => {
@@ -92,8 +105,12 @@ describe("transforms as the engine applies them", () => {
     expect(echo(result, "moved")).toEqual({
       props: { size: 1 },
       opts: {
-        protect: true, ignoreChanges: ["tags"], deleteBeforeReplace: true, aliases: [`${URN}test:index:Thing::old-name`],
-        customTimeouts: { createSeconds: 300, updateSeconds: 600, deleteSeconds: 3600 }, additionalSecretOutputs: ["token"],
+        protect: true,
+        ignoreChanges: ["tags"],
+        deleteBeforeReplace: true,
+        aliases: [`${URN}test:index:Thing::old-name`],
+        customTimeouts: { createSeconds: 300, updateSeconds: 600, deleteSeconds: 3600 },
+        additionalSecretOutputs: ["token"],
       },
       provider: `${URN}pulumi:providers:test::explicit`,
     });
@@ -106,7 +123,13 @@ describe("transforms as the engine applies them", () => {
 
   it("hands secrets and unknowns to a transform as Outputs and keeps them secret and unknown", async () => {
     const result = await runCheck({ program: program("values"), pack });
-    expect(echo(result, "values").props).toEqual({ moved: "hunter2", pending: "<unknown>", plain: "p", sawOutputs: true, secretInputs: ["moved"] });
+    expect(echo(result, "values").props).toEqual({
+      moved: "hunter2",
+      pending: "<unknown>",
+      plain: "p",
+      sawOutputs: true,
+      secretInputs: ["moved"],
+    });
     expect(result.remediated.map((r) => r.changes)).toEqual([[{ path: "secretInputs", before: undefined, after: ["moved"] }]]);
   });
 
@@ -118,6 +141,8 @@ describe("transforms as the engine applies them", () => {
   it("fails the check, naming the resource, when a transform throws", async () => {
     const failure = runCheck({ program: program("failing"), pack });
     await expect(failure).rejects.toThrow(CheckError);
-    await expect(failure).rejects.toThrow("failed to register new resource refused [test:index:Thing]: transform failed: Error: no such thing allowed");
+    await expect(failure).rejects.toThrow(
+      "failed to register new resource refused [test:index:Thing]: transform failed: Error: no such thing allowed",
+    );
   });
 });

@@ -33,7 +33,10 @@ class CallbackServer {
 
   async start(): Promise<void> {
     this.server.addService(CallbacksService, {
-      invoke: (call: grpc.ServerUnaryCall<callbackproto.CallbackInvokeRequest, unknown>, reply: grpc.sendUnaryData<callbackproto.CallbackInvokeResponse>) => {
+      invoke: (
+        call: grpc.ServerUnaryCall<callbackproto.CallbackInvokeRequest, unknown>,
+        reply: grpc.sendUnaryData<callbackproto.CallbackInvokeResponse>,
+      ) => {
         const token = call.request.getToken();
         const request = call.request.getRequest_asU8();
         this.calls.push({ token, request });
@@ -46,7 +49,8 @@ class CallbackServer {
       },
     });
     const port = await new Promise<number>((resolve, reject) =>
-      this.server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))));
+      this.server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+    );
     this.target = `127.0.0.1:${port}`;
   }
 
@@ -65,7 +69,9 @@ class CallbackServer {
 }
 
 /** A resource transform as the SDK answers it; `change` returning undefined means "unchanged". */
-function resourceTransform(change: (req: resproto.TransformRequest) => { props?: object; opts?: resproto.TransformResourceOptions } | undefined): Answer {
+function resourceTransform(
+  change: (req: resproto.TransformRequest) => { props?: object; opts?: resproto.TransformResourceOptions } | undefined,
+): Answer {
   return (bytes) => {
     const req = resproto.TransformRequest.deserializeBinary(bytes);
     const result = change(req);
@@ -76,7 +82,13 @@ function resourceTransform(change: (req: resproto.TransformRequest) => { props?:
   };
 }
 
-function registration(type: string, name: string, parent: string, custom: boolean, object: Record<string, unknown> = {}): resproto.RegisterResourceRequest {
+function registration(
+  type: string,
+  name: string,
+  parent: string,
+  custom: boolean,
+  object: Record<string, unknown> = {},
+): resproto.RegisterResourceRequest {
   const req = new resproto.RegisterResourceRequest();
   req.setType(type);
   req.setName(name);
@@ -173,7 +185,12 @@ describe("transforms as the engine's resource monitor runs them", () => {
     expect(server.tokens()).toEqual(["own", "inner", "outer", "stack"]);
 
     const first = resproto.TransformRequest.deserializeBinary(server.calls[0].request);
-    expect([first.getType(), first.getName(), first.getCustom(), first.getParent()]).toEqual(["test:index:Thing", "leaf", true, urn("test:index:Group$test:index:Group", "inner")]);
+    expect([first.getType(), first.getName(), first.getCustom(), first.getParent()]).toEqual([
+      "test:index:Thing",
+      "leaf",
+      true,
+      urn("test:index:Group$test:index:Group", "inner"),
+    ]);
     // Secrets and unknowns as output values; the resource's own transforms also see each property's dependencies.
     expect(first.getProperties()?.toJavaScript()).toEqual({
       hidden: output({ secret: true, value: "s" }),
@@ -182,8 +199,13 @@ describe("transforms as the engine's resource monitor runs them", () => {
       ref: { [SIG_KEY]: RESOURCE_SIG, urn: DEP, id: "" },
     });
     const opts = first.getOptions();
-    expect([opts?.getDependsOnList(), opts?.getProtect(), opts?.getVersion(), opts?.getAdditionalSecretOutputsList(), opts?.hasDeleteBeforeReplace()])
-      .toEqual([[DEP], true, "1.2.3", ["hidden"], false]);
+    expect([
+      opts?.getDependsOnList(),
+      opts?.getProtect(),
+      opts?.getVersion(),
+      opts?.getAdditionalSecretOutputsList(),
+      opts?.hasDeleteBeforeReplace(),
+    ]).toEqual([[DEP], true, "1.2.3", ["hidden"], false]);
 
     // Unchanged by every transform, the leaf is recorded as declared, its dependencies intact.
     const recorded = h.recorder.resources.find((r) => r.name === "leaf");
@@ -194,25 +216,41 @@ describe("transforms as the engine's resource monitor runs them", () => {
       provider: urn("pulumi:providers:test", "default_1_2_3"),
       options: { protect: true, additionalSecretOutputs: ["hidden"] },
     });
-    expect(h.registered.at(-1)?.getObject()?.toJavaScript()).toEqual({ hidden: secret("s"), pending: UNKNOWN, plain: 1, ref: { [SIG_KEY]: RESOURCE_SIG, urn: DEP, id: UNKNOWN } });
+    expect(h.registered.at(-1)?.getObject()?.toJavaScript()).toEqual({
+      hidden: secret("s"),
+      pending: UNKNOWN,
+      plain: 1,
+      ref: { [SIG_KEY]: RESOURCE_SIG, urn: DEP, id: UNKNOWN },
+    });
   });
 
   it("registers the inputs and options the last transform returned", async () => {
     const explicit = `${urn("pulumi:providers:test", "explicit")}::${UNKNOWN}`;
-    h.monitor.registerStackTransform(server.callback("stack", resourceTransform((req) => {
-      const opts = new resproto.TransformResourceOptions();
-      opts.setProtect(true);
-      opts.setIgnoreChangesList(["tags"]);
-      opts.setAliasesList([new aliasproto.Alias().setUrn(urn("test:index:Thing", "old"))]);
-      opts.setCustomTimeouts(new resproto.RegisterResourceRequest.CustomTimeouts().setCreate("5m").setDelete("1h"));
-      opts.setDeleteBeforeReplace(true);
-      opts.setAdditionalSecretOutputsList(["token"]);
-      opts.setProvider(explicit);
-      opts.setDependsOnList([DEP]);
-      return { props: { ...req.getProperties()?.toJavaScript(), encrypted: true, token: secret("t") }, opts };
-    })), done());
+    h.monitor.registerStackTransform(
+      server.callback(
+        "stack",
+        resourceTransform((req) => {
+          const opts = new resproto.TransformResourceOptions();
+          opts.setProtect(true);
+          opts.setIgnoreChangesList(["tags"]);
+          opts.setAliasesList([new aliasproto.Alias().setUrn(urn("test:index:Thing", "old"))]);
+          opts.setCustomTimeouts(new resproto.RegisterResourceRequest.CustomTimeouts().setCreate("5m").setDelete("1h"));
+          opts.setDeleteBeforeReplace(true);
+          opts.setAdditionalSecretOutputsList(["token"]);
+          opts.setProvider(explicit);
+          opts.setDependsOnList([DEP]);
+          return { props: { ...req.getProperties()?.toJavaScript(), encrypted: true, token: secret("t") }, opts };
+        }),
+      ),
+      done(),
+    );
     const own = registration("test:index:Thing", "owned", STACK, true, { encrypted: false, size: 2 });
-    own.setTransformsList([server.callback("own", resourceTransform(() => undefined))]);
+    own.setTransformsList([
+      server.callback(
+        "own",
+        resourceTransform(() => undefined),
+      ),
+    ]);
     own.setIgnorechangesList(["size"]);
     own.setDeletebeforereplace(false);
     own.setDeletebeforereplacedefined(true);
@@ -226,8 +264,12 @@ describe("transforms as the engine's resource monitor runs them", () => {
       inputs: { encrypted: true, size: 2, token: secret("t") },
       provider: urn("pulumi:providers:test", "explicit"),
       options: {
-        protect: true, ignoreChanges: ["tags"], aliases: [urn("test:index:Thing", "old")], additionalSecretOutputs: ["token"],
-        customTimeouts: { createSeconds: 300, updateSeconds: 0, deleteSeconds: 3600 }, deleteBeforeReplace: true,
+        protect: true,
+        ignoreChanges: ["tags"],
+        aliases: [urn("test:index:Thing", "old")],
+        additionalSecretOutputs: ["token"],
+        customTimeouts: { createSeconds: 300, updateSeconds: 0, deleteSeconds: 3600 },
+        deleteBeforeReplace: true,
       },
       // A resource with transforms of its own gets its dependencies from what they returned.
       dependencies: [DEP],
@@ -236,16 +278,22 @@ describe("transforms as the engine's resource monitor runs them", () => {
     // Only stack transforms: the engine keeps the request's dependencies.
     expect(h.recorder.resources.find((r) => r.name === "plain")?.dependencies).toEqual(["urn:kept"]);
     const stackOpts = resproto.TransformRequest.deserializeBinary(server.calls[1].request).getOptions();
-    expect([stackOpts?.getIgnoreChangesList(), stackOpts?.hasDeleteBeforeReplace(), stackOpts?.getDeleteBeforeReplace()]).toEqual([["size"], true, false]);
+    expect([stackOpts?.getIgnoreChangesList(), stackOpts?.hasDeleteBeforeReplace(), stackOpts?.getDeleteBeforeReplace()]).toEqual([
+      ["size"],
+      true,
+      false,
+    ]);
   });
 
   it("records in the order registrations arrived, whatever order their transforms finish in", async () => {
     const slowAnswer = resourceTransform(() => undefined);
     const slow = registration("test:index:Thing", "slow", STACK, true);
-    slow.setTransformsList([server.callback("slow", async (bytes) => {
-      await tick(100);
-      return slowAnswer(bytes);
-    })]);
+    slow.setTransformsList([
+      server.callback("slow", async (bytes) => {
+        await tick(100);
+        return slowAnswer(bytes);
+      }),
+    ]);
     const pending = [h.register(slow), h.register(registration("test:index:Thing", "fast", STACK, true))];
     h.monitor.registerResourceOutputs({ getUrn: () => STACK, getOutputs: () => Struct.fromJavaScript({ out: 1 }) }, done());
     expect(h.recorder.resources.map((r) => r.name)).toEqual(["proj-dev"]);
@@ -256,15 +304,23 @@ describe("transforms as the engine's resource monitor runs them", () => {
   });
 
   it("fails the registration with the transform's error, and reports it, without holding up the rest", async () => {
-    h.monitor.registerStackTransform(server.callback("stack", resourceTransform((req) => {
-      if (req.getName() === "refused") {
-        throw new Error("Error: no");
-      }
-      return undefined;
-    })), done());
+    h.monitor.registerStackTransform(
+      server.callback(
+        "stack",
+        resourceTransform((req) => {
+          if (req.getName() === "refused") {
+            throw new Error("Error: no");
+          }
+          return undefined;
+        }),
+      ),
+      done(),
+    );
     const err = await h.register(registration("test:index:Thing", "refused", STACK, true));
     expect((err as Error).message).toBe("transform failed: Error: no");
-    expect(h.errors.map((e) => e.message)).toEqual(["failed to register new resource refused [test:index:Thing]: transform failed: Error: no"]);
+    expect(h.errors.map((e) => e.message)).toEqual([
+      "failed to register new resource refused [test:index:Thing]: transform failed: Error: no",
+    ]);
     await h.register(registration("test:index:Thing", "accepted", STACK, true));
     expect(h.recorder.resources.map((r) => r.name)).toEqual(["proj-dev", "default", "accepted"]);
   });
@@ -273,30 +329,46 @@ describe("transforms as the engine's resource monitor runs them", () => {
     const lookup = (): resproto.ResourceInvokeRequest => {
       const req = new resproto.ResourceInvokeRequest();
       req.setTok("test:index:lookup");
-      req.setArgs(Struct.fromJavaScript({ name: "a", token: secret("t"), ref: { [SIG_KEY]: RESOURCE_SIG, urn: DEP, id: UNKNOWN } } as never));
+      req.setArgs(
+        Struct.fromJavaScript({ name: "a", token: secret("t"), ref: { [SIG_KEY]: RESOURCE_SIG, urn: DEP, id: UNKNOWN } } as never),
+      );
       return req;
     };
     const req = lookup();
     h.monitor.invoke(req, done());
     expect(h.invoked).toEqual([req]);
 
-    h.monitor.registerStackInvokeTransform(server.callback("invoke", (bytes) => {
-      const request = resproto.TransformInvokeRequest.deserializeBinary(bytes);
-      expect(request.getToken()).toBe("test:index:lookup");
-      // Invoke arguments are not upgraded to output values; an unknown id is sent as "".
-      expect(request.getArgs()?.toJavaScript()).toEqual({ name: "a", token: secret("t"), ref: { [SIG_KEY]: RESOURCE_SIG, urn: DEP, id: "" } });
-      const opts = new resproto.TransformInvokeOptions().setVersion("9.9.9").setProvider(request.getOptions()?.getProvider() ?? "");
-      return new resproto.TransformInvokeResponse()
-        .setArgs(Struct.fromJavaScript({ ...request.getArgs()?.toJavaScript(), name: "b" } as never))
-        .setOptions(opts)
-        .serializeBinary();
-    }), done());
+    h.monitor.registerStackInvokeTransform(
+      server.callback("invoke", (bytes) => {
+        const request = resproto.TransformInvokeRequest.deserializeBinary(bytes);
+        expect(request.getToken()).toBe("test:index:lookup");
+        // Invoke arguments are not upgraded to output values; an unknown id is sent as "".
+        expect(request.getArgs()?.toJavaScript()).toEqual({
+          name: "a",
+          token: secret("t"),
+          ref: { [SIG_KEY]: RESOURCE_SIG, urn: DEP, id: "" },
+        });
+        const opts = new resproto.TransformInvokeOptions().setVersion("9.9.9").setProvider(request.getOptions()?.getProvider() ?? "");
+        return new resproto.TransformInvokeResponse()
+          .setArgs(Struct.fromJavaScript({ ...request.getArgs()?.toJavaScript(), name: "b" } as never))
+          .setOptions(opts)
+          .serializeBinary();
+      }),
+      done(),
+    );
     await new Promise((resolve) => h.monitor.invoke(lookup(), resolve));
     const sent = h.invoked[1];
-    expect(sent.getArgs()?.toJavaScript()).toEqual({ name: "b", token: secret("t"), ref: { [SIG_KEY]: RESOURCE_SIG, urn: DEP, id: UNKNOWN } });
+    expect(sent.getArgs()?.toJavaScript()).toEqual({
+      name: "b",
+      token: secret("t"),
+      ref: { [SIG_KEY]: RESOURCE_SIG, urn: DEP, id: UNKNOWN },
+    });
     expect([sent.getVersion(), sent.getProvider()]).toEqual(["9.9.9", ""]);
 
-    h.monitor.registerStackInvokeTransform(server.callback("broken", () => Promise.reject(new Error("Error: nope"))), done());
+    h.monitor.registerStackInvokeTransform(
+      server.callback("broken", () => Promise.reject(new Error("Error: nope"))),
+      done(),
+    );
     const err = await new Promise((resolve) => h.monitor.invoke(lookup(), resolve));
     expect((err as Error).message).toBe("transform failed: Error: nope");
     expect(h.invoked).toHaveLength(2);
@@ -305,13 +377,20 @@ describe("transforms as the engine's resource monitor runs them", () => {
 
 describe("property values around a transform", () => {
   it("keeps a property that already carries its dependencies, and merges them into one that does not", () => {
-    const deps = new Map([["carried", ["u1"]], ["partial", ["u1", "u2"]], ["none", []]]);
-    const props = transformProperties({
-      carried: { [SIG_KEY]: OUTPUT_SIG, value: 1, dependencies: ["u1"] },
-      partial: { [SIG_KEY]: OUTPUT_SIG, value: 2, dependencies: ["u1"] },
-      none: "n",
-      absent: "a",
-    }, deps);
+    const deps = new Map([
+      ["carried", ["u1"]],
+      ["partial", ["u1", "u2"]],
+      ["none", []],
+    ]);
+    const props = transformProperties(
+      {
+        carried: { [SIG_KEY]: OUTPUT_SIG, value: 1, dependencies: ["u1"] },
+        partial: { [SIG_KEY]: OUTPUT_SIG, value: 2, dependencies: ["u1"] },
+        none: "n",
+        absent: "a",
+      },
+      deps,
+    );
     expect(props).toEqual({
       carried: output({ value: 1, dependencies: ["u1"] }),
       partial: output({ value: 2, dependencies: ["u1", "u2"] }),
@@ -323,35 +402,41 @@ describe("property values around a transform", () => {
   it("upgrades nested secrets and every typed unknown, and leaves assets and component references alone", () => {
     const asset = { [SIG_KEY]: "c44067f5952c0a294b673a41bacd8c17", text: "hi" };
     const component = { [SIG_KEY]: RESOURCE_SIG, urn: "urn:c", packageVersion: "1.0.0" };
-    expect(transformProperties({
-      list: [secret({ inner: "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7" })],
-      obj: { n: null, asset, component, known: { [SIG_KEY]: RESOURCE_SIG, urn: "urn:x", id: "id-1" } },
-    })).toEqual({
+    expect(
+      transformProperties({
+        list: [secret({ inner: "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7" })],
+        obj: { n: null, asset, component, known: { [SIG_KEY]: RESOURCE_SIG, urn: "urn:x", id: "id-1" } },
+      }),
+    ).toEqual({
       list: [output({ secret: true, value: { inner: output({}) } })],
       obj: { n: null, asset, component, known: { [SIG_KEY]: RESOURCE_SIG, urn: "urn:x", id: "id-1" } },
     });
   });
 
   it("collects dependencies from outputs, references, secrets and containers", () => {
-    expect([...outputDependencies([
-      output({ value: output({ dependencies: ["a"] }), dependencies: ["b", 3] }),
-      { [SIG_KEY]: RESOURCE_SIG, urn: "urn:x", id: output({ dependencies: ["c"] }) },
-      secret({ x: output({ dependencies: ["d"] }) }),
-      { [SIG_KEY]: "c44067f5952c0a294b673a41bacd8c17", path: "p" },
-    ])]).toEqual(["a", "b", "c", "d"]);
+    expect([
+      ...outputDependencies([
+        output({ value: output({ dependencies: ["a"] }), dependencies: ["b", 3] }),
+        { [SIG_KEY]: RESOURCE_SIG, urn: "urn:x", id: output({ dependencies: ["c"] }) },
+        secret({ x: output({ dependencies: ["d"] }) }),
+        { [SIG_KEY]: "c44067f5952c0a294b673a41bacd8c17", path: "p" },
+      ]),
+    ]).toEqual(["a", "b", "c", "d"]);
   });
 
   it("downgrades what a transform returned to the form the SDK sends", () => {
-    expect(registeredProperties({
-      known: output({ value: [output({ value: "x", secret: true })], dependencies: ["a"] }),
-      unknownSecret: output({ secret: true }),
-      nested: secret({ pending: output({}) }),
-      refs: [
-        { [SIG_KEY]: RESOURCE_SIG, urn: "urn:x", id: "" },
-        { [SIG_KEY]: RESOURCE_SIG, urn: "urn:y", id: output({ value: "id-y" }) },
-        { [SIG_KEY]: RESOURCE_SIG, urn: "urn:c" },
-      ],
-    })).toEqual({
+    expect(
+      registeredProperties({
+        known: output({ value: [output({ value: "x", secret: true })], dependencies: ["a"] }),
+        unknownSecret: output({ secret: true }),
+        nested: secret({ pending: output({}) }),
+        refs: [
+          { [SIG_KEY]: RESOURCE_SIG, urn: "urn:x", id: "" },
+          { [SIG_KEY]: RESOURCE_SIG, urn: "urn:y", id: output({ value: "id-y" }) },
+          { [SIG_KEY]: RESOURCE_SIG, urn: "urn:c" },
+        ],
+      }),
+    ).toEqual({
       known: [secret("x")],
       unknownSecret: secret(UNKNOWN),
       nested: secret({ pending: UNKNOWN }),
@@ -365,11 +450,13 @@ describe("property values around a transform", () => {
 
   it("sends invoke arguments as they are but for unknown resource ids", () => {
     const asset = { [SIG_KEY]: "c44067f5952c0a294b673a41bacd8c17", text: "hi" };
-    expect(invokeTransformArgs({
-      s: secret([{ [SIG_KEY]: RESOURCE_SIG, urn: "urn:x", id: UNKNOWN }]),
-      u: UNKNOWN,
-      o: { asset, c: { [SIG_KEY]: RESOURCE_SIG, urn: "urn:c" } },
-    })).toEqual({
+    expect(
+      invokeTransformArgs({
+        s: secret([{ [SIG_KEY]: RESOURCE_SIG, urn: "urn:x", id: UNKNOWN }]),
+        u: UNKNOWN,
+        o: { asset, c: { [SIG_KEY]: RESOURCE_SIG, urn: "urn:c" } },
+      }),
+    ).toEqual({
       s: secret([{ [SIG_KEY]: RESOURCE_SIG, urn: "urn:x", id: "" }]),
       u: UNKNOWN,
       o: { asset, c: { [SIG_KEY]: RESOURCE_SIG, urn: "urn:c" } },

@@ -9,7 +9,7 @@ import { BIN, PACK, ROOT, scratch } from "./cliProcess";
 jest.setTimeout(120_000);
 
 const { dir: tmp, write } = scratch("pc-unreadable-");
-const PROGRAM = "import * as aws from \"@pulumi/aws\";\nnew aws.s3.Bucket(\"b\", { tags: { owner: \"me\" } });\n";
+const PROGRAM = 'import * as aws from "@pulumi/aws";\nnew aws.s3.Bucket("b", { tags: { owner: "me" } });\n';
 
 function project(name: string): string {
   write(`${name}/Pulumi.yaml`, "name: p\nruntime: nodejs\n");
@@ -41,13 +41,16 @@ describe("a file the user cannot read", () => {
 
   it("--policy-pack-config, where waivers are configured", () => {
     const file = deny(write("policy-config.json", JSON.stringify({ "bucket-has-tags": { waivers: [] } })), tmp);
-    expectOneLine([path.join(__dirname, "programs", "basic.ts"), "--policy-pack-config", file], `--policy-pack-config ${file}: permission denied`);
+    expectOneLine(
+      [path.join(__dirname, "programs", "basic.ts"), "--policy-pack-config", file],
+      `--policy-pack-config ${file}: permission denied`,
+    );
   });
 
   it("a module the program imports, named with the program and the line that imports it", () => {
     const dir = path.join(tmp, "imports");
-    write("imports/index.ts", "import { name } from \"./lib\";\nexport const out = name;\n");
-    const lib = path.relative(ROOT, deny(write("imports/lib.ts", "export const name = \"x\";\n"), tmp));
+    write("imports/index.ts", 'import { name } from "./lib";\nexport const out = name;\n');
+    const lib = path.relative(ROOT, deny(write("imports/lib.ts", 'export const name = "x";\n'), tmp));
     const entry = path.relative(ROOT, path.join(dir, "index.ts"));
     expectOneLine([dir], `${lib}: permission denied, read by program ${entry} (${entry}:1)`);
   });

@@ -3,7 +3,10 @@ import { makeUrn, parseUrn, rootStackUrn } from "../../checker/urn";
 describe("URNs", () => {
   it("parses type and name, keeping '::' inside the name and dropping parent types", () => {
     expect(parseUrn("urn:pulumi:dev::proj::my:comp:Thing$aws:s3/bucket:Bucket::a::b")).toEqual({
-      stack: "dev", project: "proj", type: "aws:s3/bucket:Bucket", name: "a::b",
+      stack: "dev",
+      project: "proj",
+      type: "aws:s3/bucket:Bucket",
+      name: "a::b",
     });
   });
 

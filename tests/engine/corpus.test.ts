@@ -7,12 +7,20 @@ import { expectedDisagreements } from "./expected-differences";
 import { compareTarget, describeEngine, ENGINE_TIMEOUT_MS, KIT_ROOT } from "./harness";
 
 const corpusDir = path.join(__dirname, "corpus");
-const programs = fs.readdirSync(corpusDir).filter((n) => fs.existsSync(path.join(corpusDir, n, "index.ts"))).sort();
+const programs = fs
+  .readdirSync(corpusDir)
+  .filter((n) => fs.existsSync(path.join(corpusDir, n, "index.ts")))
+  .sort();
 
 /** Policy-pack configs as `--policy-pack-config` files: `all`, per-policy levels, the remediate level. */
 const configs: Record<string, unknown> = {
   "all-mandatory": { all: "mandatory" },
-  "per-policy": { all: "advisory", "kms-key-rotation": "mandatory", "ecr-repository-immutable-tags": "disabled", "iam-no-admin-access": { enforcementLevel: "advisory" } },
+  "per-policy": {
+    all: "advisory",
+    "kms-key-rotation": "mandatory",
+    "ecr-repository-immutable-tags": "disabled",
+    "iam-no-admin-access": { enforcementLevel: "advisory" },
+  },
   remediate: { "logs-log-group-retention": "remediate", "codepipeline-artifact-store-region": "remediate" },
 };
 
@@ -34,25 +42,43 @@ function target(name: string): { label: string; project: string; entry: string; 
 }
 
 describeEngine("corpus: real engine and checker agree", () => {
-  it.each(programs)("%s", async (name) => {
-    const result = await compareTarget(target(name), path.join(corpusDir, name));
-    expect(result.disagreements).toEqual(expectedDisagreements(`corpus-${name}`));
-    const thrown = failing[name];
-    expect(result.failures).toEqual(thrown === undefined ? {} : { engine: expect.stringContaining(thrown), checker: expect.stringContaining(thrown) });
-  }, ENGINE_TIMEOUT_MS);
+  it.each(programs)(
+    "%s",
+    async (name) => {
+      const result = await compareTarget(target(name), path.join(corpusDir, name));
+      expect(result.disagreements).toEqual(expectedDisagreements(`corpus-${name}`));
+      const thrown = failing[name];
+      expect(result.failures).toEqual(
+        thrown === undefined ? {} : { engine: expect.stringContaining(thrown), checker: expect.stringContaining(thrown) },
+      );
+    },
+    ENGINE_TIMEOUT_MS,
+  );
 
   it.each([
     ["components", "all-mandatory"],
     ["transforms", "per-policy"],
     ["components", "remediate"],
-  ])("%s with the %s policy config", async (name, config) => {
-    const result = await compareTarget(target(name), path.join(corpusDir, name), { policyPackConfig: configFile(config) });
-    expect(result.disagreements).toEqual([]);
-  }, ENGINE_TIMEOUT_MS);
+  ])(
+    "%s with the %s policy config",
+    async (name, config) => {
+      const result = await compareTarget(target(name), path.join(corpusDir, name), { policyPackConfig: configFile(config) });
+      expect(result.disagreements).toEqual([]);
+    },
+    ENGINE_TIMEOUT_MS,
+  );
 
-  it("a remediated fixture: the artifact store's region is removed on both sides", async () => {
-    const dir = path.join(KIT_ROOT, "fixtures", "artifact-store-region");
-    const result = await compareTarget({ label: "remediate-fixture", project: "artifact-store-region", entry: path.join(dir, "index.ts"), stack: "dev" }, dir, { policyPackConfig: configFile("remediate") });
-    expect(result.disagreements).toEqual([]);
-  }, ENGINE_TIMEOUT_MS);
+  it(
+    "a remediated fixture: the artifact store's region is removed on both sides",
+    async () => {
+      const dir = path.join(KIT_ROOT, "fixtures", "artifact-store-region");
+      const result = await compareTarget(
+        { label: "remediate-fixture", project: "artifact-store-region", entry: path.join(dir, "index.ts"), stack: "dev" },
+        dir,
+        { policyPackConfig: configFile("remediate") },
+      );
+      expect(result.disagreements).toEqual([]);
+    },
+    ENGINE_TIMEOUT_MS,
+  );
 });

@@ -61,13 +61,15 @@ async function checkOrProgramFailure(run: Promise<CheckResult>): Promise<CheckRe
 export async function compareTarget(target: EngineTarget, checkerProgram: string, options: EngineRunOptions = {}): Promise<Comparison> {
   const [run, report] = await Promise.all([
     runThroughEngine(requireEngine(), target, options),
-    checkOrProgramFailure(runCheck({
-      program: checkerProgram,
-      stack: target.stack,
-      config: target.config,
-      policyPack: options.policyPack,
-      policyPackConfig: options.policyPackConfig,
-    })),
+    checkOrProgramFailure(
+      runCheck({
+        program: checkerProgram,
+        stack: target.stack,
+        config: target.config,
+        policyPack: options.policyPack,
+        policyPackConfig: options.policyPackConfig,
+      }),
+    ),
   ]);
   if (run.eventLog === "") {
     throw new Error(`the engine wrote no event log (exit ${run.exitCode}):\n${run.stdout}\n${run.stderr}`);

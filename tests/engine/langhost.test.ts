@@ -14,7 +14,10 @@ describeBuilt("the kit's language host", () => {
     // Bounded: a host that serves instead of refusing would otherwise never end.
     const run = spawnSync(LANGHOST, args, { encoding: "utf8", timeout: 30_000, killSignal: "SIGKILL" });
     expect({ code: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({
-      code: 2, stdout: "", stderr: "pulumi-language-nodejs is internal to pipeline-check and is not run on its own; the Pulumi engine starts it in npm run test:engine\n",
+      code: 2,
+      stdout: "",
+      stderr:
+        "pulumi-language-nodejs is internal to pipeline-check and is not run on its own; the Pulumi engine starts it in npm run test:engine\n",
     });
   });
 

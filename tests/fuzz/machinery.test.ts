@@ -18,124 +18,131 @@ const seed = seedFromEnv();
 beforeAll(() => pinToday(FUZZ_TODAY));
 afterAll(() => pinToday(undefined));
 
-function dummy(name: string, validate: (check: ResourceCheck) => void, remediate?: (resource: Subject) => object | undefined): CompliancePolicy {
-    return resourcePolicy({
-        name,
-        description: "A deliberately broken policy for testing the fuzz itself.",
-        severity: "low",
-        enforcementLevel: "mandatory",
-        resourceTypes: [CODEPIPELINE_PIPELINE],
-        docs: { what: "-", why: "-", fix: "-", url: "https://example.com", compliance: {} },
-        validate,
-        remediate,
-    });
+function dummy(
+  name: string,
+  validate: (check: ResourceCheck) => void,
+  remediate?: (resource: Subject) => object | undefined,
+): CompliancePolicy {
+  return resourcePolicy({
+    name,
+    description: "A deliberately broken policy for testing the fuzz itself.",
+    severity: "low",
+    enforcementLevel: "mandatory",
+    resourceTypes: [CODEPIPELINE_PIPELINE],
+    docs: { what: "-", why: "-", fix: "-", url: "https://example.com", compliance: {} },
+    validate,
+    remediate,
+  });
 }
 
 async function run(policy: CompliancePolicy) {
-    return fuzz(policy, resourceArbitrary(policy, [CODEPIPELINE_PIPELINE], corpus), resourceProperty(policy), { seed, numRuns: DEFAULT_RUNS });
+  return fuzz(policy, resourceArbitrary(policy, [CODEPIPELINE_PIPELINE], corpus), resourceProperty(policy), {
+    seed,
+    numRuns: DEFAULT_RUNS,
+  });
 }
 
 // Every failure report must let its reader replay it and see what broke.
 function expectReport(message: string, policyName: string, broken: string): void {
-    expect(message).toContain(`policy ${policyName} failed`);
-    expect(message).toContain(`FUZZ_SEED=${seed}`);
-    expect(message).toContain("shrunk input:");
-    expect(message).toContain(CODEPIPELINE_PIPELINE);
-    expect(message).toContain(broken);
+  expect(message).toContain(`policy ${policyName} failed`);
+  expect(message).toContain(`FUZZ_SEED=${seed}`);
+  expect(message).toContain("shrunk input:");
+  expect(message).toContain(CODEPIPELINE_PIPELINE);
+  expect(message).toContain(broken);
 }
 
 describe("the fuzz machinery", () => {
-    test("reports a policy that throws on some input as a gRPC error, with seed and shrunk input", async () => {
-        const throwing = dummy("fuzz-dummy-throws", (check) => {
-            if (read.string(check.resource.props, "roleArn") === undefined) {
-                throw new TypeError("dummy cannot handle a pipeline without a roleArn");
-            }
-        });
-        const result = await run(throwing);
-        expect(result.failed).toBe(true);
-        expectReport(result.message, "fuzz-dummy-throws", "Analyze returned a gRPC error");
-        expect(result.message).toContain("dummy cannot handle a pipeline without a roleArn");
-    }, 60_000);
+  test("reports a policy that throws on some input as a gRPC error, with seed and shrunk input", async () => {
+    const throwing = dummy("fuzz-dummy-throws", (check) => {
+      if (read.string(check.resource.props, "roleArn") === undefined) {
+        throw new TypeError("dummy cannot handle a pipeline without a roleArn");
+      }
+    });
+    const result = await run(throwing);
+    expect(result.failed).toBe(true);
+    expectReport(result.message, "fuzz-dummy-throws", "Analyze returned a gRPC error");
+    expect(result.message).toContain("dummy cannot handle a pipeline without a roleArn");
+  }, 60_000);
 
-    test("reports a policy whose findings differ for the same input", async () => {
-        let calls = 0;
-        const flaky = dummy("fuzz-dummy-flaky", (check) => check.violation(`finding number ${++calls}`));
-        const result = await run(flaky);
-        expect(result.failed).toBe(true);
-        expectReport(result.message, "fuzz-dummy-flaky", "Analyze differs for the same input");
-    }, 60_000);
+  test("reports a policy whose findings differ for the same input", async () => {
+    let calls = 0;
+    const flaky = dummy("fuzz-dummy-flaky", (check) => check.violation(`finding number ${++calls}`));
+    const result = await run(flaky);
+    expect(result.failed).toBe(true);
+    expectReport(result.message, "fuzz-dummy-flaky", "Analyze differs for the same input");
+  }, 60_000);
 
-    test("reports a remediation that changes its own output again", async () => {
-        const growing = dummy(
-            "fuzz-dummy-growing",
-            () => undefined,
-            (resource) => {
-                const props = resource.props as Record<string, unknown>;
-                const revision = read.number(props, "revision");
-                props.revision = (typeof revision === "number" ? revision : 0) + 1;
-                return props;
-            },
-        );
-        const result = await run(growing);
-        expect(result.failed).toBe(true);
-        expectReport(result.message, "fuzz-dummy-growing", "remediation is not idempotent");
-    }, 60_000);
+  test("reports a remediation that changes its own output again", async () => {
+    const growing = dummy(
+      "fuzz-dummy-growing",
+      () => undefined,
+      (resource) => {
+        const props = resource.props as Record<string, unknown>;
+        const revision = read.number(props, "revision");
+        props.revision = (typeof revision === "number" ? revision : 0) + 1;
+        return props;
+      },
+    );
+    const result = await run(growing);
+    expect(result.failed).toBe(true);
+    expectReport(result.message, "fuzz-dummy-growing", "remediation is not idempotent");
+  }, 60_000);
 
-    test("reports a remediation that leaves the violation it reports", async () => {
-        const ineffective = dummy(
-            "fuzz-dummy-ineffective",
-            (check) => {
-                if (isSet(check.resource.props, "roleArn")) {
-                    check.violation("the pipeline sets roleArn");
-                }
-            },
-            (resource) => {
-                const props = resource.props as Record<string, unknown>;
-                if (props.touched === true) {
-                    return undefined;
-                }
-                props.touched = true;
-                return props;
-            },
-        );
-        const result = await run(ineffective);
-        expect(result.failed).toBe(true);
-        expectReport(result.message, "fuzz-dummy-ineffective", "still has violations the remediation should have fixed");
-    }, 60_000);
+  test("reports a remediation that leaves the violation it reports", async () => {
+    const ineffective = dummy(
+      "fuzz-dummy-ineffective",
+      (check) => {
+        if (isSet(check.resource.props, "roleArn")) {
+          check.violation("the pipeline sets roleArn");
+        }
+      },
+      (resource) => {
+        const props = resource.props as Record<string, unknown>;
+        if (props.touched === true) {
+          return undefined;
+        }
+        props.touched = true;
+        return props;
+      },
+    );
+    const result = await run(ineffective);
+    expect(result.failed).toBe(true);
+    expectReport(result.message, "fuzz-dummy-ineffective", "still has violations the remediation should have fixed");
+  }, 60_000);
 
-    test("passes a well-behaved policy with remediation on every input", async () => {
-        const sound = dummy(
-            "fuzz-dummy-sound",
-            (check) => {
-                if (isSet(check.resource.props, "roleArn")) {
-                    check.violation("roleArn is set");
-                }
-            },
-            (resource) => {
-                const props = resource.props as Record<string, unknown>;
-                if (!isSet(props, "roleArn")) {
-                    return undefined;
-                }
-                delete props.roleArn;
-                return props;
-            },
-        );
-        const result = await run(sound);
-        expect(result).toEqual({ failed: false, numRuns: DEFAULT_RUNS, message: "" });
-    }, 60_000);
+  test("passes a well-behaved policy with remediation on every input", async () => {
+    const sound = dummy(
+      "fuzz-dummy-sound",
+      (check) => {
+        if (isSet(check.resource.props, "roleArn")) {
+          check.violation("roleArn is set");
+        }
+      },
+      (resource) => {
+        const props = resource.props as Record<string, unknown>;
+        if (!isSet(props, "roleArn")) {
+          return undefined;
+        }
+        delete props.roleArn;
+        return props;
+      },
+    );
+    const result = await run(sound);
+    expect(result).toEqual({ failed: false, numRuns: DEFAULT_RUNS, message: "" });
+  }, 60_000);
 });
 
 describe("seed and run count from the environment", () => {
-    test("FUZZ_SEED replays a given seed; without it each run draws one", () => {
-        expect(seedFromEnv({ FUZZ_SEED: "1234" })).toBe(1234);
-        expect(seedFromEnv({ FUZZ_SEED: "-7" })).toBe(-7);
-        expect(Number.isInteger(seedFromEnv({}))).toBe(true);
-        expect(() => seedFromEnv({ FUZZ_SEED: "abc" })).toThrow('FUZZ_SEED must be an integer, got "abc"');
-    });
+  test("FUZZ_SEED replays a given seed; without it each run draws one", () => {
+    expect(seedFromEnv({ FUZZ_SEED: "1234" })).toBe(1234);
+    expect(seedFromEnv({ FUZZ_SEED: "-7" })).toBe(-7);
+    expect(Number.isInteger(seedFromEnv({}))).toBe(true);
+    expect(() => seedFromEnv({ FUZZ_SEED: "abc" })).toThrow('FUZZ_SEED must be an integer, got "abc"');
+  });
 
-    test("FUZZ_RUNS raises the run count but never below the default", () => {
-        expect(runsFromEnv({})).toBe(DEFAULT_RUNS);
-        expect(runsFromEnv({ FUZZ_RUNS: "5000" })).toBe(5_000);
-        expect(() => runsFromEnv({ FUZZ_RUNS: "10" })).toThrow(`FUZZ_RUNS must be an integer of at least ${DEFAULT_RUNS}`);
-    });
+  test("FUZZ_RUNS raises the run count but never below the default", () => {
+    expect(runsFromEnv({})).toBe(DEFAULT_RUNS);
+    expect(runsFromEnv({ FUZZ_RUNS: "5000" })).toBe(5_000);
+    expect(() => runsFromEnv({ FUZZ_RUNS: "10" })).toThrow(`FUZZ_RUNS must be an integer of at least ${DEFAULT_RUNS}`);
+  });
 });

@@ -19,33 +19,35 @@ let corpus: Corpus;
 let candidates: string[];
 
 beforeAll(async () => {
-    // Waiver expiry depends on the day: pinned, a seed replays the same findings on any day.
-    pinToday(FUZZ_TODAY);
-    corpus = await referenceCorpus();
-    candidates = [...new Set([...awsTypeTokens(), ...seededTypes(corpus)])];
+  // Waiver expiry depends on the day: pinned, a seed replays the same findings on any day.
+  pinToday(FUZZ_TODAY);
+  corpus = await referenceCorpus();
+  candidates = [...new Set([...awsTypeTokens(), ...seededTypes(corpus)])];
 }, 120_000);
 
 afterAll(() => pinToday(undefined));
 
 async function fuzzPolicy(policy: CompliancePolicy) {
-    if (policy.kind === "stack") {
-        return fuzz(policy, stackArbitrary(policy, corpus), stackProperty, { seed, numRuns });
-    }
-    const types = inspectedTypes(policy, candidates);
-    if (types.length === 0) {
-        throw new Error(`${policy.name} inspects none of the ${candidates.length} type tokens of @pulumi/aws and the seeds: is a type token misspelled?`);
-    }
-    return fuzz(policy, resourceArbitrary(policy, types, corpus), resourceProperty(policy), { seed, numRuns });
+  if (policy.kind === "stack") {
+    return fuzz(policy, stackArbitrary(policy, corpus), stackProperty, { seed, numRuns });
+  }
+  const types = inspectedTypes(policy, candidates);
+  if (types.length === 0) {
+    throw new Error(
+      `${policy.name} inspects none of the ${candidates.length} type tokens of @pulumi/aws and the seeds: is a type token misspelled?`,
+    );
+  }
+  return fuzz(policy, resourceArbitrary(policy, types, corpus), resourceProperty(policy), { seed, numRuns });
 }
 
 test.each(policies.map((policy) => [policy.name, policy] as const))(
-    "%s: no input crashes it, results are deterministic, remediation is idempotent",
-    async (_name, policy) => {
-        const result = await fuzzPolicy(policy);
-        if (result.failed) {
-            throw new Error(result.message);
-        }
-        expect(result.numRuns).toBe(numRuns);
-    },
-    timeout,
+  "%s: no input crashes it, results are deterministic, remediation is idempotent",
+  async (_name, policy) => {
+    const result = await fuzzPolicy(policy);
+    if (result.failed) {
+      throw new Error(result.message);
+    }
+    expect(result.numRuns).toBe(numRuns);
+  },
+  timeout,
 );

@@ -16,22 +16,22 @@ const ACCOUNT = "123456789012";
 
 /** One custom resource of the recorded stack. */
 export interface Recorded {
-    readonly type: string;
-    readonly name: string;
-    readonly props: WireObject;
-    /** Per input, the indexes (in the recording) of the resources its value came from. */
-    readonly dependencies: Readonly<Record<string, readonly number[]>>;
+  readonly type: string;
+  readonly name: string;
+  readonly props: WireObject;
+  /** Per input, the indexes (in the recording) of the resources its value came from. */
+  readonly dependencies: Readonly<Record<string, readonly number[]>>;
 }
 
 interface RegisterRequest {
-    getType(): string;
-    getName(): string;
-    getCustom(): boolean;
-    getObject(): Struct | undefined;
-    getPropertydependenciesMap(): { forEach(visit: (value: { getUrnsList(): string[] }, key: string) => void): void };
+  getType(): string;
+  getName(): string;
+  getCustom(): boolean;
+  getObject(): Struct | undefined;
+  getPropertydependenciesMap(): { forEach(visit: (value: { getUrnsList(): string[] }, key: string) => void): void };
 }
 interface RegisterResponse {
-    getUrn(): string;
+  getUrn(): string;
 }
 type Callback = (error: Error | null, response?: RegisterResponse) => void;
 type Register = (request: RegisterRequest, callback: Callback) => void;
@@ -41,27 +41,27 @@ type Register = (request: RegisterRequest, callback: Callback) => void;
 const COMPUTED = ["id", "arn", "name", "bucket", "keyId", "repositoryUrl", "dnsName", "cidrBlock", "url", "registryId"];
 
 function computed(type: string, name: string, inputs: Record<string, unknown>, unknown: string | undefined): Record<string, unknown> {
-    const physical = typeof inputs.name === "string" ? inputs.name : `${name}-4f2a9c1`;
-    const service = type.split(":")[1]?.split("/")[0] ?? "unknown";
-    const known: Record<string, unknown> = {
-        id: `${physical}-id`,
-        arn: type === "aws:s3/bucket:Bucket" ? `arn:aws:s3:::${physical}` : `arn:aws:${service}:us-east-1:${ACCOUNT}:${physical}`,
-        name: physical,
-        bucket: physical,
-        keyId: `${physical}-key`,
-        repositoryUrl: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/${physical}`,
-        dnsName: `${physical}.us-east-1.elb.amazonaws.com`,
-        cidrBlock: "10.0.0.0/16",
-        url: `https://${physical}.example.com`,
-        registryId: ACCOUNT,
-    };
-    const state: Record<string, unknown> = { ...inputs };
-    for (const key of COMPUTED) {
-        if (state[key] === undefined) {
-            state[key] = unknown ?? known[key];
-        }
+  const physical = typeof inputs.name === "string" ? inputs.name : `${name}-4f2a9c1`;
+  const service = type.split(":")[1]?.split("/")[0] ?? "unknown";
+  const known: Record<string, unknown> = {
+    id: `${physical}-id`,
+    arn: type === "aws:s3/bucket:Bucket" ? `arn:aws:s3:::${physical}` : `arn:aws:${service}:us-east-1:${ACCOUNT}:${physical}`,
+    name: physical,
+    bucket: physical,
+    keyId: `${physical}-key`,
+    repositoryUrl: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/${physical}`,
+    dnsName: `${physical}.us-east-1.elb.amazonaws.com`,
+    cidrBlock: "10.0.0.0/16",
+    url: `https://${physical}.example.com`,
+    registryId: ACCOUNT,
+  };
+  const state: Record<string, unknown> = { ...inputs };
+  for (const key of COMPUTED) {
+    if (state[key] === undefined) {
+      state[key] = unknown ?? known[key];
     }
-    return state;
+  }
+  return state;
 }
 
 /**
@@ -69,46 +69,52 @@ function computed(type: string, name: string, inputs: Record<string, unknown>, u
  * first `pulumi preview` of a new stack does; otherwise the attributes are known, as in later runs.
  */
 export async function recordStack(stack: string, firstPreview: boolean): Promise<Recorded[]> {
-    const requests: { request: RegisterRequest; urn: string }[] = [];
-    await jest.isolateModulesAsync(async () => {
-        const pulumi: typeof pulumiModule = await import("@pulumi/pulumi");
-        const unknown = firstPreview ? pulumi.runtime.unknownValue : undefined;
-        await pulumi.runtime.setMocks(
-            {
-                newResource: (args) => ({ id: `${args.name}-id`, state: computed(args.type, args.name, args.inputs as Record<string, unknown>, unknown) }),
-                call: () => (firstPreview ? { accountId: ACCOUNT, partition: "aws" } : { accountId: ACCOUNT, partition: "aws", arn: `arn:aws:iam::${ACCOUNT}:user/fuzz`, id: ACCOUNT }),
-            },
-            PROJECT,
-            stack,
-            true,
-        );
-        pulumi.runtime.setAllConfig(readStackFile(ROOT, stack, PROJECT).values);
-        const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource: Register };
-        const register = monitor.registerResource.bind(monitor);
-        monitor.registerResource = (request, callback) =>
-            register(request, (error, response) => {
-                if (response && request.getCustom()) {
-                    requests.push({ request, urn: response.getUrn() });
-                }
-                callback(error, response);
-            });
-        await import("../../stack/index");
-        await pulumi.runtime.disconnect();
+  const requests: { request: RegisterRequest; urn: string }[] = [];
+  await jest.isolateModulesAsync(async () => {
+    const pulumi: typeof pulumiModule = await import("@pulumi/pulumi");
+    const unknown = firstPreview ? pulumi.runtime.unknownValue : undefined;
+    await pulumi.runtime.setMocks(
+      {
+        newResource: (args) => ({
+          id: `${args.name}-id`,
+          state: computed(args.type, args.name, args.inputs as Record<string, unknown>, unknown),
+        }),
+        call: () =>
+          firstPreview
+            ? { accountId: ACCOUNT, partition: "aws" }
+            : { accountId: ACCOUNT, partition: "aws", arn: `arn:aws:iam::${ACCOUNT}:user/fuzz`, id: ACCOUNT },
+      },
+      PROJECT,
+      stack,
+      true,
+    );
+    pulumi.runtime.setAllConfig(readStackFile(ROOT, stack, PROJECT).values);
+    const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource: Register };
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (request, callback) =>
+      register(request, (error, response) => {
+        if (response && request.getCustom()) {
+          requests.push({ request, urn: response.getUrn() });
+        }
+        callback(error, response);
+      });
+    await import("../../stack/index");
+    await pulumi.runtime.disconnect();
+  });
+  const indexByUrn = new Map(requests.map(({ urn }, index) => [urn, index]));
+  return requests.map(({ request }) => {
+    const dependencies: Record<string, number[]> = {};
+    request.getPropertydependenciesMap().forEach((value, input) => {
+      dependencies[input] = value.getUrnsList().flatMap((urn) => {
+        const index = indexByUrn.get(urn);
+        return index === undefined ? [] : [index];
+      });
     });
-    const indexByUrn = new Map(requests.map(({ urn }, index) => [urn, index]));
-    return requests.map(({ request }) => {
-        const dependencies: Record<string, number[]> = {};
-        request.getPropertydependenciesMap().forEach((value, input) => {
-            dependencies[input] = value.getUrnsList().flatMap((urn) => {
-                const index = indexByUrn.get(urn);
-                return index === undefined ? [] : [index];
-            });
-        });
-        return {
-            type: request.getType(),
-            name: request.getName(),
-            props: (request.getObject()?.toJavaScript() ?? {}) as WireObject,
-            dependencies,
-        };
-    });
+    return {
+      type: request.getType(),
+      name: request.getName(),
+      props: (request.getObject()?.toJavaScript() ?? {}) as WireObject,
+      dependencies,
+    };
+  });
 }

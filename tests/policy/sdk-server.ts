@@ -25,115 +25,115 @@ const MAKERS = { analyze: "makeAnalyzeRpcFun", analyzeStack: "makeAnalyzeStackRp
 
 /** The SDK's handler for `method` serving `policies` alone, as it would in a pack of only those. */
 export function handlerFor(method: PolicyMethod, policies: readonly CompliancePolicy[]): Handler {
-    return server[MAKERS[method]](packName, "0.0.0", "advisory", policies);
+  return server[MAKERS[method]](packName, "0.0.0", "advisory", policies);
 }
 
 export function isPolicyMethod(method: string): method is PolicyMethod {
-    return method in MAKERS;
+  return method in MAKERS;
 }
 
 let served: ServedHandlers | undefined;
 
 /** The handlers the real pack serves (Configure exists only there). */
 export function servedHandlers(): ServedHandlers {
-    if (!served) {
-        let captured: Partial<ServedHandlers> = {};
-        const addService = jest.spyOn(grpc.Server.prototype, "addService").mockImplementation((_definition, implementation) => {
-            captured = implementation as Partial<ServedHandlers>;
-        });
-        const bindAsync = jest.spyOn(grpc.Server.prototype, "bindAsync").mockImplementation(() => undefined);
-        try {
-            new PolicyPack(packName, packArgs);
-        } finally {
-            addService.mockRestore();
-            bindAsync.mockRestore();
-        }
-        if (!captured.configure) {
-            throw new Error("the policy SDK served no configure handler");
-        }
-        served = captured as ServedHandlers;
+  if (!served) {
+    let captured: Partial<ServedHandlers> = {};
+    const addService = jest.spyOn(grpc.Server.prototype, "addService").mockImplementation((_definition, implementation) => {
+      captured = implementation as Partial<ServedHandlers>;
+    });
+    const bindAsync = jest.spyOn(grpc.Server.prototype, "bindAsync").mockImplementation(() => undefined);
+    try {
+      new PolicyPack(packName, packArgs);
+    } finally {
+      addService.mockRestore();
+      bindAsync.mockRestore();
     }
-    return served;
+    if (!captured.configure) {
+      throw new Error("the policy SDK served no configure handler");
+    }
+    served = captured as ServedHandlers;
+  }
+  return served;
 }
 
 export const LEVELS: Readonly<Record<EnforcementLevel, analyzerPb.EnforcementLevel>> = {
-    advisory: analyzerPb.EnforcementLevel.ADVISORY,
-    mandatory: analyzerPb.EnforcementLevel.MANDATORY,
-    disabled: analyzerPb.EnforcementLevel.DISABLED,
-    remediate: analyzerPb.EnforcementLevel.REMEDIATE,
+  advisory: analyzerPb.EnforcementLevel.ADVISORY,
+  mandatory: analyzerPb.EnforcementLevel.MANDATORY,
+  disabled: analyzerPb.EnforcementLevel.DISABLED,
+  remediate: analyzerPb.EnforcementLevel.REMEDIATE,
 };
 
 export function urnOf(type: string, name: string): string {
-    return `urn:pulumi:test::pipeline::${type}::${name}`;
+  return `urn:pulumi:test::pipeline::${type}::${name}`;
 }
 
 /** A resource as a request carries it; properties already encoded as the engine's Struct. */
 export interface RequestSubject {
-    readonly type: string;
-    readonly name: string;
-    readonly props: Struct;
-    /** Properties of the default AWS provider, when the resource has one. */
-    readonly provider?: Struct;
+  readonly type: string;
+  readonly name: string;
+  readonly props: Struct;
+  /** Properties of the default AWS provider, when the resource has one. */
+  readonly provider?: Struct;
 }
 
 export interface StackRequestMember extends RequestSubject {
-    readonly parent?: string;
-    /** Per input, URNs of the resources its value came from. */
-    readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
+  readonly parent?: string;
+  /** Per input, URNs of the resources its value came from. */
+  readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
 }
 
 function providerOf(props: Struct | undefined): analyzerPb.AnalyzerProviderResource | undefined {
-    if (!props) {
-        return undefined;
-    }
-    const provider = new analyzerPb.AnalyzerProviderResource();
-    provider.setType("pulumi:providers:aws");
-    provider.setName("default");
-    provider.setUrn(urnOf("pulumi:providers:aws", "default"));
-    provider.setProperties(props);
-    return provider;
+  if (!props) {
+    return undefined;
+  }
+  const provider = new analyzerPb.AnalyzerProviderResource();
+  provider.setType("pulumi:providers:aws");
+  provider.setName("default");
+  provider.setUrn(urnOf("pulumi:providers:aws", "default"));
+  provider.setProperties(props);
+  return provider;
 }
 
 /** The setters AnalyzeRequest and AnalyzerResource share. */
 interface SubjectMessage {
-    setType(value: string): unknown;
-    setName(value: string): unknown;
-    setUrn(value: string): unknown;
-    setProperties(value: Struct): unknown;
-    setOptions(value: analyzerPb.AnalyzerResourceOptions): unknown;
-    setProvider(value: analyzerPb.AnalyzerProviderResource | undefined): unknown;
+  setType(value: string): unknown;
+  setName(value: string): unknown;
+  setUrn(value: string): unknown;
+  setProperties(value: Struct): unknown;
+  setOptions(value: analyzerPb.AnalyzerResourceOptions): unknown;
+  setProvider(value: analyzerPb.AnalyzerProviderResource | undefined): unknown;
 }
 
 function filled<T extends SubjectMessage>(message: T, subject: RequestSubject): T {
-    message.setType(subject.type);
-    message.setName(subject.name);
-    message.setUrn(urnOf(subject.type, subject.name));
-    message.setProperties(subject.props);
-    message.setOptions(new analyzerPb.AnalyzerResourceOptions());
-    message.setProvider(providerOf(subject.provider));
-    return message;
+  message.setType(subject.type);
+  message.setName(subject.name);
+  message.setUrn(urnOf(subject.type, subject.name));
+  message.setProperties(subject.props);
+  message.setOptions(new analyzerPb.AnalyzerResourceOptions());
+  message.setProvider(providerOf(subject.provider));
+  return message;
 }
 
 /** The request of Analyze and of Remediate. */
 export function analyzeRequest(subject: RequestSubject): analyzerPb.AnalyzeRequest {
-    return filled(new analyzerPb.AnalyzeRequest(), subject);
+  return filled(new analyzerPb.AnalyzeRequest(), subject);
 }
 
 export function analyzeStackRequest(members: readonly StackRequestMember[]): analyzerPb.AnalyzeStackRequest {
-    const request = new analyzerPb.AnalyzeStackRequest();
-    request.setResourcesList(
-        members.map((member) => {
-            const resource = filled(new analyzerPb.AnalyzerResource(), member);
-            if (member.parent) {
-                resource.setParent(member.parent);
-            }
-            for (const [input, urns] of Object.entries(member.propertyDependencies ?? {})) {
-                const dependencies = new analyzerPb.AnalyzerPropertyDependencies();
-                dependencies.setUrnsList([...urns]);
-                resource.getPropertydependenciesMap().set(input, dependencies);
-            }
-            return resource;
-        }),
-    );
-    return request;
+  const request = new analyzerPb.AnalyzeStackRequest();
+  request.setResourcesList(
+    members.map((member) => {
+      const resource = filled(new analyzerPb.AnalyzerResource(), member);
+      if (member.parent) {
+        resource.setParent(member.parent);
+      }
+      for (const [input, urns] of Object.entries(member.propertyDependencies ?? {})) {
+        const dependencies = new analyzerPb.AnalyzerPropertyDependencies();
+        dependencies.setUrnsList([...urns]);
+        resource.getPropertydependenciesMap().set(input, dependencies);
+      }
+      return resource;
+    }),
+  );
+  return request;
 }

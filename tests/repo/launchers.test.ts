@@ -6,7 +6,10 @@ import * as path from "path";
 import * as ts from "typescript";
 
 const ROOT = path.join(__dirname, "..", "..");
-const LAUNCHERS = fs.readdirSync(path.join(ROOT, "bin")).filter((f) => f.endsWith(".js")).map((f) => path.join(ROOT, "bin", f));
+const LAUNCHERS = fs
+  .readdirSync(path.join(ROOT, "bin"))
+  .filter((f) => f.endsWith(".js"))
+  .map((f) => path.join(ROOT, "bin", f));
 
 describe("the bin/*.js launchers", () => {
   it("are part of the type check, with JavaScript checked", () => {
@@ -19,7 +22,11 @@ describe("the bin/*.js launchers", () => {
   it("are linted", () => {
     // ESLint's API cannot load the flat config inside jest, so its CLI reports; a file the config
     // ignores would come back with a "File ignored" warning instead of no messages.
-    const run = spawnSync(process.execPath, [path.join(ROOT, "node_modules", "eslint", "bin", "eslint.js"), "--format", "json", ...LAUNCHERS], { cwd: ROOT, encoding: "utf8" });
+    const run = spawnSync(
+      process.execPath,
+      [path.join(ROOT, "node_modules", "eslint", "bin", "eslint.js"), "--format", "json", ...LAUNCHERS],
+      { cwd: ROOT, encoding: "utf8" },
+    );
     const results = JSON.parse(run.stdout) as { filePath: string; messages: { message: string }[] }[];
     expect(LAUNCHERS).toContain(path.join(ROOT, "bin", "ts-hook.js"));
     expect(results.map((r) => [r.filePath, r.messages.map((m) => m.message)])).toEqual(LAUNCHERS.map((f) => [f, []]));

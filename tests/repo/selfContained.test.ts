@@ -3,7 +3,13 @@ import * as fs from "fs";
 import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const docs = ["README.md", ...fs.readdirSync(path.join(ROOT, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+const docs = [
+  "README.md",
+  ...fs
+    .readdirSync(path.join(ROOT, "docs"))
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => `docs/${f}`),
+];
 
 /** Relative targets of markdown links and of paths in backticks that leave the folder (`../x`). */
 function localTargets(text: string): string[] {
@@ -32,7 +38,10 @@ describe("self-contained documentation", () => {
     const text = fs.readFileSync(path.join(ROOT, "docs", "architecture.md"), "utf8");
     const words = ["one", "two", "three", "four", "five", "six", "seven", "eight"];
     const stated = /The kit has (\w+) parts\./.exec(text)?.[1];
-    const table = text.split("\n## ")[0].split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| part ") && !l.startsWith("|---"));
+    const table = text
+      .split("\n## ")[0]
+      .split("\n")
+      .filter((l) => l.startsWith("| ") && !l.startsWith("| part ") && !l.startsWith("|---"));
     expect(stated).toBe(words[table.length - 1]);
   });
 });

@@ -97,7 +97,9 @@ describe("repository-wide rules", () => {
       const oidc = usesAction(job, "aws-actions/configure-aws-credentials");
       expect({ name, idToken: perms["id-token"] }).toEqual({ name, idToken: oidc.length > 0 ? "write" : undefined });
       for (const step of oidc) {
-        expect(step.with).toEqual(expect.objectContaining({ "role-to-assume": "${{ vars.AWS_ROLE_ARN }}", "aws-region": "${{ vars.AWS_REGION }}" }));
+        expect(step.with).toEqual(
+          expect.objectContaining({ "role-to-assume": "${{ vars.AWS_ROLE_ARN }}", "aws-region": "${{ vars.AWS_REGION }}" }),
+        );
       }
     }
   });
@@ -120,7 +122,14 @@ describe("pull-request.yml", () => {
   it("lints, type-checks, tests with coverage and uploads the offline check as SARIF even when it fails", () => {
     const steps = wf.jobs.checks.steps ?? [];
     const runs = steps.map((s) => s.run ?? "");
-    expect(runs).toEqual(expect.arrayContaining(["npm ci", "npm run lint", "npm run typecheck", "npx jest --coverage --selectProjects unit policy checker verify repo"]));
+    expect(runs).toEqual(
+      expect.arrayContaining([
+        "npm ci",
+        "npm run lint",
+        "npm run typecheck",
+        "npx jest --coverage --selectProjects unit policy checker verify repo",
+      ]),
+    );
     const check = steps.find((s) => s.run === "npm run --silent check -- --format sarif --output check.sarif");
     expect(check).toEqual(expect.objectContaining({ id: "policy-check", "continue-on-error": true }));
     const upload = steps.find((s) => s.uses === "github/codeql-action/upload-sarif@v4");
@@ -137,7 +146,9 @@ describe("pull-request.yml", () => {
     expect(preview.needs).toBe("checks");
     expect(preview.permissions).toEqual({ contents: "read", "id-token": "write", "pull-requests": "write" });
     const [step] = usesAction(preview, "pulumi/actions");
-    expect(step.with).toEqual(expect.objectContaining({ command: "preview", "stack-name": "dev", policyPacks: "policies", "comment-on-pr": true }));
+    expect(step.with).toEqual(
+      expect.objectContaining({ command: "preview", "stack-name": "dev", policyPacks: "policies", "comment-on-pr": true }),
+    );
     expect(JSON.stringify(step)).toContain("${{ secrets.PULUMI_ACCESS_TOKEN }}");
   });
 });
@@ -150,13 +161,16 @@ describe("deploy.yml", () => {
     expect(wf.on).toEqual({ push: { branches: ["main"] }, workflow_dispatch: null });
   });
 
-  it.each(stages.map((s, i) => [s, i === 0 ? "test" : stages[i - 1]]))("%s deploys after %s, in its environment, never cancelled", (stage, previous) => {
-    const job = wf.jobs[stage];
-    expect(job.needs).toBe(previous);
-    expect(job.environment).toEqual(expect.objectContaining({ name: stage }));
-    expect(job.concurrency).toEqual({ group: `deploy-${stage}`, "cancel-in-progress": false });
-    expect(job.permissions).toEqual({ contents: "read", "id-token": "write" });
-  });
+  it.each(stages.map((s, i) => [s, i === 0 ? "test" : stages[i - 1]]))(
+    "%s deploys after %s, in its environment, never cancelled",
+    (stage, previous) => {
+      const job = wf.jobs[stage];
+      expect(job.needs).toBe(previous);
+      expect(job.environment).toEqual(expect.objectContaining({ name: stage }));
+      expect(job.concurrency).toEqual({ group: `deploy-${stage}`, "cancel-in-progress": false });
+      expect(job.permissions).toEqual({ contents: "read", "id-token": "write" });
+    },
+  );
 
   it.each(stages)("%s runs pulumi up then the verifier against the same stack", (stage) => {
     const steps = wf.jobs[stage].steps ?? [];

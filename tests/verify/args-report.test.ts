@@ -4,7 +4,12 @@ import type { CheckResult } from "../../verify/types";
 
 describe("parseArgs", () => {
   it("reads --stack, --outputs and --json, with or without '='", () => {
-    expect(parseArgs(["--stack", "dev", "--outputs=o.json", "--json"])).toEqual({ stack: "dev", outputsFile: "o.json", json: true, help: false });
+    expect(parseArgs(["--stack", "dev", "--outputs=o.json", "--json"])).toEqual({
+      stack: "dev",
+      outputsFile: "o.json",
+      json: true,
+      help: false,
+    });
     expect(parseArgs(["--stack=prod", "--outputs", "p.json"])).toEqual({ stack: "prod", outputsFile: "p.json", json: false, help: false });
   });
 

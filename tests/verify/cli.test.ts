@@ -39,7 +39,9 @@ describe("verify CLI", () => {
   });
 
   it("exits 1 when a check fails, naming the pipeline when no stack is given", async () => {
-    mocks.ecs.on(DescribeServicesCommand).resolves({ services: [{ serviceName: outputs.serviceName, status: "ACTIVE", runningCount: 0, desiredCount: 1 }] });
+    mocks.ecs
+      .on(DescribeServicesCommand)
+      .resolves({ services: [{ serviceName: outputs.serviceName, status: "ACTIVE", runningCount: 0, desiredCount: 1 }] });
     const { code, out } = await run([], { PIPELINE_OUTPUTS_FILE: outputsFile });
     expect(code).toBe(1);
     expect(out).toContain("Post-deploy verification of app-pipeline\n");
@@ -106,6 +108,10 @@ describe("verify CLI", () => {
       env: { PATH: process.env.PATH, NODE_NO_WARNINGS: "1" },
       ...SUBJECT_TO_PERMISSIONS,
     });
-    expect({ code: child.status, stdout: child.stdout, stderr: child.stderr }).toEqual({ code: 2, stdout: "", stderr: `verify: ${denied}: permission denied (the stack outputs file)\n` });
+    expect({ code: child.status, stdout: child.stdout, stderr: child.stderr }).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `verify: ${denied}: permission denied (the stack outputs file)\n`,
+    });
   });
 });

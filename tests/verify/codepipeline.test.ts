@@ -17,19 +17,27 @@ describe("codepipeline checks on a healthy pipeline", () => {
 });
 
 describe("a missing pipeline", () => {
-  it.each(codepipelineChecks.filter((c) => c.id !== "codepipeline.latest-execution").map((c) => [c.id, c]))("%s fails naming it", async (_id, c) => {
-    mocks.codepipeline.on(GetPipelineCommand).rejects(awsError("PipelineNotFoundException"));
-    expect(await runCheck(c)).toMatchObject({ status: "fail", detail: "pipeline 'app-pipeline' not found" });
-  });
+  it.each(codepipelineChecks.filter((c) => c.id !== "codepipeline.latest-execution").map((c) => [c.id, c]))(
+    "%s fails naming it",
+    async (_id, c) => {
+      mocks.codepipeline.on(GetPipelineCommand).rejects(awsError("PipelineNotFoundException"));
+      expect(await runCheck(c)).toMatchObject({ status: "fail", detail: "pipeline 'app-pipeline' not found" });
+    },
+  );
 
   it("other GetPipeline errors keep their code", async () => {
     mocks.codepipeline.on(GetPipelineCommand).rejects(awsError("ThrottlingException", "Rate exceeded"));
-    expect(await runCheck(check("codepipeline.pipeline"))).toMatchObject({ detail: "codepipeline:GetPipeline failed: ThrottlingException: Rate exceeded" });
+    expect(await runCheck(check("codepipeline.pipeline"))).toMatchObject({
+      detail: "codepipeline:GetPipeline failed: ThrottlingException: Rate exceeded",
+    });
   });
 });
 
 describe("codepipeline.pipeline", () => {
-  it.each([["V1", "pipelineType is V1"], [undefined, "V1 (unset)"]])("fails on type %s", async (pipelineType, text) => {
+  it.each([
+    ["V1", "pipelineType is V1"],
+    [undefined, "V1 (unset)"],
+  ])("fails on type %s", async (pipelineType, text) => {
     withPipeline((p) => ({ ...p, pipelineType }));
     expect(await runCheck(check("codepipeline.pipeline"))).toMatchObject({ status: "fail", detail: expect.stringContaining(text) });
   });
@@ -52,7 +60,10 @@ describe("codepipeline.stages", () => {
 
   it("fails when approval is required but missing", async () => {
     stageNames(["Source", "Build", "Test", "Deploy"]);
-    expect(await runCheck(check("codepipeline.stages"))).toMatchObject({ status: "fail", detail: expect.stringContaining("stages are Source > Build > Test > Deploy") });
+    expect(await runCheck(check("codepipeline.stages"))).toMatchObject({
+      status: "fail",
+      detail: expect.stringContaining("stages are Source > Build > Test > Deploy"),
+    });
   });
 
   it("fails when an approval stage exists but the stack says none is required", async () => {
@@ -66,7 +77,10 @@ describe("codepipeline.stages", () => {
 
   it("fails on a pipeline without stages", async () => {
     withPipeline((p) => ({ ...p, stages: undefined }));
-    expect(await runCheck(check("codepipeline.stages"))).toMatchObject({ status: "fail", detail: expect.stringContaining("stages are (none)") });
+    expect(await runCheck(check("codepipeline.stages"))).toMatchObject({
+      status: "fail",
+      detail: expect.stringContaining("stages are (none)"),
+    });
   });
 });
 
@@ -81,14 +95,18 @@ describe("codepipeline.artifact-store", () => {
 
   it("fails without any store", async () => {
     withPipeline(({ artifactStore: _store, ...p }) => ({ ...p, artifactStores: {} }));
-    expect(await runCheck(check("codepipeline.artifact-store"))).toMatchObject({ status: "fail", detail: "the pipeline has no artifact store" });
+    expect(await runCheck(check("codepipeline.artifact-store"))).toMatchObject({
+      status: "fail",
+      detail: "the pipeline has no artifact store",
+    });
   });
 
   it("fails on another bucket and no key", async () => {
     withPipeline((p) => ({ ...p, artifactStore: { type: "S3", location: "other-bucket" } }));
     expect(await runCheck(check("codepipeline.artifact-store"))).toMatchObject({
       status: "fail",
-      detail: "location is other-bucket, expected pipeline-artifacts-dev; encryption key is no key (AWS managed), expected " + outputs.kmsKeyArn,
+      detail:
+        "location is other-bucket, expected pipeline-artifacts-dev; encryption key is no key (AWS managed), expected " + outputs.kmsKeyArn,
     });
   });
 });
@@ -97,7 +115,13 @@ describe("codepipeline.deploy-target", () => {
   it("fails on literal names that are not the stack's (known failure #7)", async () => {
     withPipeline((p) => {
       const deploy = p.stages[4];
-      return { ...p, stages: [...p.stages.slice(0, 4), { ...deploy, actions: [{ ...deploy.actions[0], configuration: { ClusterName: "app-cluster", ServiceName: "app-service" } }] }] };
+      return {
+        ...p,
+        stages: [
+          ...p.stages.slice(0, 4),
+          { ...deploy, actions: [{ ...deploy.actions[0], configuration: { ClusterName: "app-cluster", ServiceName: "app-service" } }] },
+        ],
+      };
     });
     expect(await runCheck(check("codepipeline.deploy-target"))).toMatchObject({
       status: "fail",
@@ -110,16 +134,37 @@ describe("codepipeline.deploy-target", () => {
       const deploy = p.stages[4];
       return { ...p, stages: [...p.stages.slice(0, 4), { ...deploy, actions: [{ ...deploy.actions[0], configuration: undefined }] }] };
     });
-    expect(await runCheck(check("codepipeline.deploy-target"))).toMatchObject({ status: "fail", detail: expect.stringContaining("targets undefined/undefined") });
+    expect(await runCheck(check("codepipeline.deploy-target"))).toMatchObject({
+      status: "fail",
+      detail: expect.stringContaining("targets undefined/undefined"),
+    });
   });
 
   it.each([
     ["no Deploy stage", (p: Pipeline) => ({ ...p, stages: p.stages.slice(0, 4) })],
     ["a Deploy stage without actions", (p: Pipeline) => ({ ...p, stages: [...p.stages.slice(0, 4), { name: "Deploy" }] })],
-    ["a CodeDeploy action", (p: Pipeline) => ({ ...p, stages: [...p.stages.slice(0, 4), { name: "Deploy", actions: [{ name: "d", actionTypeId: { category: "Deploy", owner: "AWS", provider: "CodeDeploy", version: "1" } }, { name: "x" }] }] })],
+    [
+      "a CodeDeploy action",
+      (p: Pipeline) => ({
+        ...p,
+        stages: [
+          ...p.stages.slice(0, 4),
+          {
+            name: "Deploy",
+            actions: [
+              { name: "d", actionTypeId: { category: "Deploy", owner: "AWS", provider: "CodeDeploy", version: "1" } },
+              { name: "x" },
+            ],
+          },
+        ],
+      }),
+    ],
   ])("fails with %s", async (_label, change) => {
     withPipeline(change);
-    expect(await runCheck(check("codepipeline.deploy-target"))).toMatchObject({ status: "fail", detail: "no ECS deploy action in the Deploy stage" });
+    expect(await runCheck(check("codepipeline.deploy-target"))).toMatchObject({
+      status: "fail",
+      detail: "no ECS deploy action in the Deploy stage",
+    });
   });
 });
 
@@ -140,7 +185,9 @@ describe("codepipeline.latest-execution", () => {
       pipelineExecutionSummaries: [{ pipelineExecutionId: "exec-2", status: "Failed", startTime: new Date("2026-11-24T21:00:00Z") }],
     });
     expect(await runCheck(latest)).toMatchObject({ status: "info", detail: "Failed (exec-2, 2026-11-24T21:00:00.000Z)" });
-    mocks.codepipeline.on(ListPipelineExecutionsCommand).resolves({ pipelineExecutionSummaries: [{ pipelineExecutionId: "exec-3", status: "InProgress" }] });
+    mocks.codepipeline
+      .on(ListPipelineExecutionsCommand)
+      .resolves({ pipelineExecutionSummaries: [{ pipelineExecutionId: "exec-3", status: "InProgress" }] });
     expect(await runCheck(latest)).toMatchObject({ detail: "InProgress (exec-3, time unknown)" });
   });
 
@@ -151,6 +198,9 @@ describe("codepipeline.latest-execution", () => {
 
   it("fails only when the API call fails", async () => {
     mocks.codepipeline.on(ListPipelineExecutionsCommand).rejects(awsError("AccessDeniedException"));
-    expect(await runCheck(latest)).toMatchObject({ status: "fail", detail: expect.stringContaining("access denied for codepipeline:ListPipelineExecutions") });
+    expect(await runCheck(latest)).toMatchObject({
+      status: "fail",
+      detail: expect.stringContaining("access denied for codepipeline:ListPipelineExecutions"),
+    });
   });
 });

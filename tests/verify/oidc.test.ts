@@ -30,10 +30,14 @@ async function runOidc(config: Record<string, string>): Promise<Run> {
       {
         newResource: ({ type, name, inputs }) => {
           resources.push({ type, name, inputs });
-          const arn = type === "aws:iam/role:Role" ? `arn:aws:iam::${ACCOUNT}:role/${inputs.name}` : `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`;
+          const arn =
+            type === "aws:iam/role:Role"
+              ? `arn:aws:iam::${ACCOUNT}:role/${inputs.name}`
+              : `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`;
           return { id: `${name}-id`, state: { ...inputs, arn } };
         },
-        call: ({ token }) => (token === "aws:index/getCallerIdentity:getCallerIdentity" ? { accountId: ACCOUNT, arn: "x", userId: "y", id: ACCOUNT } : {}),
+        call: ({ token }) =>
+          token === "aws:index/getCallerIdentity:getCallerIdentity" ? { accountId: ACCOUNT, arn: "x", userId: "y", id: ACCOUNT } : {},
       },
       "github-oidc",
       "shared",
@@ -57,7 +61,9 @@ describe("infra/github-oidc", () => {
   it("trusts only this repository's main branch, pull requests and environments, for the STS audience", async () => {
     const run = await runOidc({ githubOwner: "acme", githubRepo: "pipeline-kit" });
     const [provider] = byType(run, "aws:iam/openIdConnectProvider:OpenIdConnectProvider");
-    expect(provider.inputs).toEqual(expect.objectContaining({ url: "https://token.actions.githubusercontent.com", clientIdLists: ["sts.amazonaws.com"] }));
+    expect(provider.inputs).toEqual(
+      expect.objectContaining({ url: "https://token.actions.githubusercontent.com", clientIdLists: ["sts.amazonaws.com"] }),
+    );
     expect(trust(run)).toEqual({
       Version: "2012-10-17",
       Statement: [
@@ -83,10 +89,16 @@ describe("infra/github-oidc", () => {
 
   it("attaches PowerUserAccess by default and lets the role manage and pass roles in its own account only", async () => {
     const run = await runOidc({ githubOwner: "acme", githubRepo: "pipeline-kit" });
-    expect(byType(run, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").map((r) => r.inputs.policyArn)).toEqual(["arn:aws:iam::aws:policy/PowerUserAccess"]);
-    const inline = JSON.parse(byType(run, "aws:iam/rolePolicy:RolePolicy")[0].inputs.policy as string) as { Statement: { Resource: string; Action: unknown; Condition?: unknown }[] };
+    expect(byType(run, "aws:iam/rolePolicyAttachment:RolePolicyAttachment").map((r) => r.inputs.policyArn)).toEqual([
+      "arn:aws:iam::aws:policy/PowerUserAccess",
+    ]);
+    const inline = JSON.parse(byType(run, "aws:iam/rolePolicy:RolePolicy")[0].inputs.policy as string) as {
+      Statement: { Resource: string; Action: unknown; Condition?: unknown }[];
+    };
     expect(inline.Statement.map((s) => s.Resource)).toEqual([`arn:aws:iam::${ACCOUNT}:role/*`, `arn:aws:iam::${ACCOUNT}:role/*`]);
-    expect(inline.Statement[1]).toEqual(expect.objectContaining({ Action: "iam:PassRole", Condition: expect.objectContaining({ StringEquals: expect.any(Object) }) }));
+    expect(inline.Statement[1]).toEqual(
+      expect.objectContaining({ Action: "iam:PassRole", Condition: expect.objectContaining({ StringEquals: expect.any(Object) }) }),
+    );
   });
 
   it("reuses an existing provider, a custom role name and managed policies", async () => {
@@ -100,15 +112,26 @@ describe("infra/github-oidc", () => {
     });
     expect(byType(run, "aws:iam/openIdConnectProvider:OpenIdConnectProvider")).toEqual([]);
     expect(trust(run).Statement[0].Principal).toEqual({ Federated: existing });
-    expect(trust(run).Statement[0].Condition.StringLike["token.actions.githubusercontent.com:sub"][0]).toBe("repo:acme-org/kit.v2:ref:refs/heads/main");
+    expect(trust(run).Statement[0].Condition.StringLike["token.actions.githubusercontent.com:sub"][0]).toBe(
+      "repo:acme-org/kit.v2:ref:refs/heads/main",
+    );
     expect(run.exports).toEqual({ roleArn: `arn:aws:iam::${ACCOUNT}:role/ci-deploy`, oidcProviderArn: existing });
     expect(byType(run, "aws:iam/rolePolicyAttachment:RolePolicyAttachment")).toHaveLength(2);
   });
 
   it.each([
-    [{ githubOwner: "acme/pipeline-kit", githubRepo: "pipeline-kit" }, "Pulumi.shared.yaml: github-oidc:githubOwner 'acme/pipeline-kit' is not a GitHub user or organization name"],
-    [{ githubOwner: "acme", githubRepo: "acme/pipeline-kit" }, "Pulumi.shared.yaml: github-oidc:githubRepo 'acme/pipeline-kit' must be the repository name alone"],
-    [{ githubOwner: "acme", githubRepo: "kit", managedPolicyArns: "[]" }, "Pulumi.shared.yaml: github-oidc:managedPolicyArns must be a non-empty list of IAM policy ARNs"],
+    [
+      { githubOwner: "acme/pipeline-kit", githubRepo: "pipeline-kit" },
+      "Pulumi.shared.yaml: github-oidc:githubOwner 'acme/pipeline-kit' is not a GitHub user or organization name",
+    ],
+    [
+      { githubOwner: "acme", githubRepo: "acme/pipeline-kit" },
+      "Pulumi.shared.yaml: github-oidc:githubRepo 'acme/pipeline-kit' must be the repository name alone",
+    ],
+    [
+      { githubOwner: "acme", githubRepo: "kit", managedPolicyArns: "[]" },
+      "Pulumi.shared.yaml: github-oidc:managedPolicyArns must be a non-empty list of IAM policy ARNs",
+    ],
     [{ githubOwner: "acme", githubRepo: "kit", managedPolicyArns: '["PowerUserAccess"]' }, 'got ["PowerUserAccess"]'],
   ])("rejects %j naming the stack file and key", async (config, message) => {
     await expect(runOidc(config)).rejects.toThrow(message);
@@ -121,7 +144,11 @@ describe("infra/github-oidc", () => {
 
 describe("infra/github-oidc/Pulumi.yaml", () => {
   const dir = join(__dirname, "../../infra/github-oidc");
-  const project = load(readFileSync(join(dir, "Pulumi.yaml"), "utf8")) as { name: string; main: string; config: Record<string, { type: string; description: string }> };
+  const project = load(readFileSync(join(dir, "Pulumi.yaml"), "utf8")) as {
+    name: string;
+    main: string;
+    config: Record<string, { type: string; description: string }>;
+  };
 
   it("names its entry point and declares, with a description, every key the program reads", () => {
     expect(project.name).toBe("github-oidc");

@@ -60,7 +60,9 @@ describe("parseOutputs", () => {
   });
 
   it("names all nineteen string keys and approvalRequired when the object is empty", () => {
-    expect(() => parseOutputs({}, "f.json")).toThrow(/^f\.json: missing 20 keys 'region', 'kmsKeyArn', .*'pipelineFailureRuleName', 'approvalRequired'; /);
+    expect(() => parseOutputs({}, "f.json")).toThrow(
+      /^f\.json: missing 20 keys 'region', 'kmsKeyArn', .*'pipelineFailureRuleName', 'approvalRequired'; /,
+    );
   });
 
   it.each([
@@ -94,7 +96,9 @@ describe("loadOutputs", () => {
   });
 
   it("asks for a source when there is none", () => {
-    expect(() => loadOutputs({ env: {} })).toThrow("no stack outputs: pass --stack NAME (needs the pulumi CLI), --outputs FILE, or set PIPELINE_OUTPUTS_FILE");
+    expect(() => loadOutputs({ env: {} })).toThrow(
+      "no stack outputs: pass --stack NAME (needs the pulumi CLI), --outputs FILE, or set PIPELINE_OUTPUTS_FILE",
+    );
   });
 
   it("says the pulumi CLI is absent when it is not on PATH", () => {
@@ -109,11 +113,15 @@ describe("loadOutputs", () => {
 
   it("reports the CLI's first error line and exit code", () => {
     const env = fakePulumi("", 255, "error: no stack named 'qa' found");
-    expect(() => loadOutputs({ env, stack: "qa" })).toThrow("pulumi stack output --stack qa failed (exit 255): error: no stack named 'qa' found");
+    expect(() => loadOutputs({ env, stack: "qa" })).toThrow(
+      "pulumi stack output --stack qa failed (exit 255): error: no stack named 'qa' found",
+    );
   });
 
   it("validates what the CLI prints", () => {
     const env = fakePulumi(JSON.stringify({ region: "eu-west-1" }));
-    expect(() => loadOutputs({ env, stack: "dev" })).toThrow("pulumi stack output --stack dev: missing 19 keys 'kmsKeyArn', 'kmsKeyAlias', ");
+    expect(() => loadOutputs({ env, stack: "dev" })).toThrow(
+      "pulumi stack output --stack dev: missing 19 keys 'kmsKeyArn', 'kmsKeyAlias', ",
+    );
   });
 });

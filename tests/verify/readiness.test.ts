@@ -64,7 +64,9 @@ describe("liveReadiness", () => {
   });
 
   it("asks for PIPELINE_STACK when only the CLI is there", () => {
-    expect(liveReadiness(creds, exists, true).reason).toBe("live suite skipped: no stack outputs (set PIPELINE_STACK for the pulumi CLI, or PIPELINE_OUTPUTS_FILE)");
+    expect(liveReadiness(creds, exists, true).reason).toBe(
+      "live suite skipped: no stack outputs (set PIPELINE_STACK for the pulumi CLI, or PIPELINE_OUTPUTS_FILE)",
+    );
   });
 
   it("defaults to the real file system and PATH", () => {

@@ -9,7 +9,12 @@ import { type Check, fail, pass } from "../../verify/types";
 import { awsError, healthyStack, mocks, outputs } from "./stack-fixture";
 
 const ctx = () => ({ outputs, clients: createClients(outputs.region) });
-const fixed = (id: string, outcome: ReturnType<typeof pass>, requires?: string): Check => ({ id, title: id, requires, run: async () => outcome });
+const fixed = (id: string, outcome: ReturnType<typeof pass>, requires?: string): Check => ({
+  id,
+  title: id,
+  requires,
+  run: async () => outcome,
+});
 
 beforeEach(healthyStack);
 
@@ -38,7 +43,9 @@ describe("runChecks", () => {
   it("passes every check of a healthy stack, in catalog order", async () => {
     const results = await runChecks(allChecks, ctx());
     expect(results.map((r) => r.id)).toEqual(allChecks.map((c) => c.id));
-    expect(results.filter((r) => r.status !== "pass")).toEqual([expect.objectContaining({ id: "codepipeline.latest-execution", status: "info" })]);
+    expect(results.filter((r) => r.status !== "pass")).toEqual([
+      expect.objectContaining({ id: "codepipeline.latest-execution", status: "info" }),
+    ]);
   });
 
   it("skips the checks whose prerequisite failed, without calling AWS for them", async () => {
@@ -55,7 +62,13 @@ describe("runChecks", () => {
   });
 
   it("reports an unexpected error as a failed check", async () => {
-    const broken: Check = { id: "x", title: "x", run: async () => { throw new SyntaxError("Unexpected token"); } };
+    const broken: Check = {
+      id: "x",
+      title: "x",
+      run: async () => {
+        throw new SyntaxError("Unexpected token");
+      },
+    };
     expect(await runChecks([broken, fixed("y", pass("ok"))], ctx())).toEqual([
       { id: "x", title: "x", status: "fail", detail: "unexpected error: Unexpected token" },
       { id: "y", title: "y", status: "pass", detail: "ok" },
@@ -63,14 +76,18 @@ describe("runChecks", () => {
   });
 
   it("stops with one line when AWS cannot be reached", async () => {
-    mocks.kms.on(GetKeyRotationStatusCommand).rejects(Object.assign(new Error("getaddrinfo ENOTFOUND kms.eu-west-1.amazonaws.com"), { code: "ENOTFOUND" }));
+    mocks.kms
+      .on(GetKeyRotationStatusCommand)
+      .rejects(Object.assign(new Error("getaddrinfo ENOTFOUND kms.eu-west-1.amazonaws.com"), { code: "ENOTFOUND" }));
     await expect(runChecks(allChecks, ctx())).rejects.toThrow(/^cannot reach AWS for kms:GetKeyRotationStatus/);
   });
 
   it("stops with one line when the credentials are unusable", async () => {
     mocks.s3.on(HeadBucketCommand).rejects(awsError("CredentialsProviderError", "Could not load credentials from any providers"));
     await expect(runChecks(allChecks, ctx())).rejects.toThrow(
-      new CannotRunError("no usable AWS credentials (CredentialsProviderError): set AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or a web identity role, and refresh expired sessions"),
+      new CannotRunError(
+        "no usable AWS credentials (CredentialsProviderError): set AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or a web identity role, and refresh expired sessions",
+      ),
     );
   });
 });
@@ -98,7 +115,8 @@ describe("describeAwsError", () => {
   it.each([["AccessDenied"], ["AccessDeniedException"], ["AuthorizationError"], ["Forbidden"]])("%s names the action to grant", (name) => {
     expect(describeAwsError(awsError(name), "sns:GetTopicAttributes")).toEqual({
       kind: "access",
-      message: "access denied for sns:GetTopicAttributes: grant it to the verifier's role (docs/verifying.md lists the read-only permissions)",
+      message:
+        "access denied for sns:GetTopicAttributes: grant it to the verifier's role (docs/verifying.md lists the read-only permissions)",
     });
   });
 

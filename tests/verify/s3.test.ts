@@ -22,7 +22,10 @@ describe("s3 checks on a healthy bucket", () => {
 describe("s3.bucket", () => {
   it("fails when HeadBucket says NotFound", async () => {
     mocks.s3.on(HeadBucketCommand).rejects(awsError("NotFound"));
-    expect(await runCheck(check("s3.bucket"))).toMatchObject({ status: "fail", detail: expect.stringContaining("'pipeline-artifacts-dev' not found") });
+    expect(await runCheck(check("s3.bucket"))).toMatchObject({
+      status: "fail",
+      detail: expect.stringContaining("'pipeline-artifacts-dev' not found"),
+    });
   });
 
   it("reports a denied HeadBucket as an access problem naming the action", async () => {
@@ -35,7 +38,10 @@ describe("s3.bucket", () => {
 });
 
 describe("s3.versioning", () => {
-  it.each([["Suspended", "versioning is Suspended"], [undefined, "versioning is never enabled"]])("fails when Status is %s", async (Status, text) => {
+  it.each([
+    ["Suspended", "versioning is Suspended"],
+    [undefined, "versioning is never enabled"],
+  ])("fails when Status is %s", async (Status, text) => {
     mocks.s3.on(GetBucketVersioningCommand).resolves(Status ? { Status: "Suspended" } : {});
     expect(await runCheck(check("s3.versioning"))).toMatchObject({ status: "fail", detail: expect.stringContaining(text) });
   });
@@ -54,22 +60,34 @@ describe("s3.encryption", () => {
 
   it("fails on SSE-S3", async () => {
     encryption("AES256");
-    expect(await runCheck(check("s3.encryption"))).toMatchObject({ status: "fail", detail: expect.stringContaining("default encryption is AES256") });
+    expect(await runCheck(check("s3.encryption"))).toMatchObject({
+      status: "fail",
+      detail: expect.stringContaining("default encryption is AES256"),
+    });
   });
 
   it("fails when no default encryption rule comes back", async () => {
     mocks.s3.on(GetBucketEncryptionCommand).resolves({});
-    expect(await runCheck(check("s3.encryption"))).toMatchObject({ status: "fail", detail: expect.stringContaining("default encryption is unset") });
+    expect(await runCheck(check("s3.encryption"))).toMatchObject({
+      status: "fail",
+      detail: expect.stringContaining("default encryption is unset"),
+    });
   });
 
   it("fails on the AWS managed key", async () => {
     encryption("aws:kms");
-    expect(await runCheck(check("s3.encryption"))).toMatchObject({ status: "fail", detail: expect.stringContaining("no key (AWS managed)") });
+    expect(await runCheck(check("s3.encryption"))).toMatchObject({
+      status: "fail",
+      detail: expect.stringContaining("no key (AWS managed)"),
+    });
   });
 
   it("fails on another customer key", async () => {
     encryption("aws:kms", "arn:aws:kms:eu-west-1:123456789012:key/other");
-    expect(await runCheck(check("s3.encryption"))).toMatchObject({ status: "fail", detail: expect.stringContaining("'arn:aws:kms:eu-west-1:123456789012:key/other'") });
+    expect(await runCheck(check("s3.encryption"))).toMatchObject({
+      status: "fail",
+      detail: expect.stringContaining("'arn:aws:kms:eu-west-1:123456789012:key/other'"),
+    });
   });
 });
 
@@ -86,7 +104,10 @@ describe("s3.public-access-block", () => {
 
   it("fails when the configuration is absent", async () => {
     mocks.s3.on(GetPublicAccessBlockCommand).resolves({});
-    expect(await runCheck(check("s3.public-access-block"))).toMatchObject({ status: "fail", detail: expect.stringContaining("BlockPublicAcls") });
+    expect(await runCheck(check("s3.public-access-block"))).toMatchObject({
+      status: "fail",
+      detail: expect.stringContaining("BlockPublicAcls"),
+    });
   });
 });
 
@@ -100,7 +121,10 @@ describe("s3.tls-only-policy", () => {
 
   it("fails when the TLS condition is on an Allow", async () => {
     policy([{ Effect: "Allow", Principal: "*", Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } } }]);
-    expect(await runCheck(check("s3.tls-only-policy"))).toMatchObject({ status: "fail", detail: expect.stringContaining("no Deny statement") });
+    expect(await runCheck(check("s3.tls-only-policy"))).toMatchObject({
+      status: "fail",
+      detail: expect.stringContaining("no Deny statement"),
+    });
   });
 
   it("fails when the policy has no statement", async () => {

@@ -27,7 +27,8 @@ describe("service checks on a healthy stack", () => {
 });
 
 describe("ecr", () => {
-  const repository = (repo: object) => mocks.ecr.on(DescribeRepositoriesCommand).resolves({ repositories: [{ repositoryName: "app", ...repo }] });
+  const repository = (repo: object) =>
+    mocks.ecr.on(DescribeRepositoriesCommand).resolves({ repositories: [{ repositoryName: "app", ...repo }] });
 
   it("fails on mutable tags without scanning", async () => {
     repository({ imageTagMutability: "MUTABLE", encryptionConfiguration: { encryptionType: "KMS", kmsKey: KEY_ARN } });
@@ -55,7 +56,10 @@ describe("ecr", () => {
     mocks.ecr.on(DescribeRepositoriesCommand).resolves({});
     expect(await runCheck(check("ecr.repository"))).toMatchObject({ status: "fail", detail: "repository 'app' not found" });
     mocks.ecr.on(DescribeRepositoriesCommand).rejects(awsError("ServerException", "boom"));
-    expect(await runCheck(check("ecr.repository"))).toMatchObject({ status: "fail", detail: "ecr:DescribeRepositories failed: ServerException: boom" });
+    expect(await runCheck(check("ecr.repository"))).toMatchObject({
+      status: "fail",
+      detail: "ecr:DescribeRepositories failed: ServerException: boom",
+    });
   });
 });
 
@@ -89,18 +93,24 @@ describe("connections.status", () => {
     status("PENDING", "github");
     expect(await runCheck(check("connections.status"))).toMatchObject({
       status: "fail",
-      detail: "connection is PENDING: complete the handshake in the AWS console: Developer Tools > Settings > Connections > github > Update pending connection",
+      detail:
+        "connection is PENDING: complete the handshake in the AWS console: Developer Tools > Settings > Connections > github > Update pending connection",
     });
   });
 
   it("PENDING without a name points at the ARN", async () => {
     status("PENDING");
-    expect(await runCheck(check("connections.status"))).toMatchObject({ detail: expect.stringContaining(`Connections > ${outputs.connectionArn} >`) });
+    expect(await runCheck(check("connections.status"))).toMatchObject({
+      detail: expect.stringContaining(`Connections > ${outputs.connectionArn} >`),
+    });
   });
 
   it.each([["ERROR"], [undefined]] as const)("status %s fails", async (value) => {
     status(value, "github");
-    expect(await runCheck(check("connections.status"))).toMatchObject({ status: "fail", detail: expect.stringContaining(`connection status is ${value ?? "unknown"}`) });
+    expect(await runCheck(check("connections.status"))).toMatchObject({
+      status: "fail",
+      detail: expect.stringContaining(`connection status is ${value ?? "unknown"}`),
+    });
   });
 
   it("sends the stack's codeconnections ARN", async () => {
@@ -123,7 +133,10 @@ describe("ecs.service", () => {
 
   it("fails with the API's reason when the service is missing", async () => {
     mocks.ecs.on(DescribeServicesCommand).resolves({ services: [], failures: [{ arn: "x", reason: "MISSING" }] });
-    expect(await runCheck(check("ecs.service"))).toMatchObject({ status: "fail", detail: "service 'app-service-3c4d' in cluster 'app-cluster-1a2b': MISSING" });
+    expect(await runCheck(check("ecs.service"))).toMatchObject({
+      status: "fail",
+      detail: "service 'app-service-3c4d' in cluster 'app-cluster-1a2b': MISSING",
+    });
     mocks.ecs.on(DescribeServicesCommand).resolves({});
     expect(await runCheck(check("ecs.service"))).toMatchObject({ status: "fail", detail: expect.stringContaining("not returned") });
   });
@@ -132,14 +145,22 @@ describe("ecs.service", () => {
 describe("kms.rotation", () => {
   it("fails when rotation is off", async () => {
     mocks.kms.on(GetKeyRotationStatusCommand).resolves({ KeyRotationEnabled: false });
-    expect(await runCheck(check("kms.rotation"))).toMatchObject({ status: "fail", detail: expect.stringContaining("rotation is off on alias/pipeline-dev") });
+    expect(await runCheck(check("kms.rotation"))).toMatchObject({
+      status: "fail",
+      detail: expect.stringContaining("rotation is off on alias/pipeline-dev"),
+    });
   });
 });
 
 describe("log groups", () => {
   it.each([["logs.build"], ["logs.test"], ["logs.ecs"]])("%s fails without retention or key", async (id) => {
-    mocks.logs.on(DescribeLogGroupsCommand).callsFake((input: { logGroupNamePrefix: string }) => ({ logGroups: [{ logGroupName: input.logGroupNamePrefix }] }));
-    expect(await runCheck(check(id))).toMatchObject({ status: "fail", detail: `no retention (logs kept forever); key is no key (AWS managed), expected ${KEY_ARN}` });
+    mocks.logs
+      .on(DescribeLogGroupsCommand)
+      .callsFake((input: { logGroupNamePrefix: string }) => ({ logGroups: [{ logGroupName: input.logGroupNamePrefix }] }));
+    expect(await runCheck(check(id))).toMatchObject({
+      status: "fail",
+      detail: `no retention (logs kept forever); key is no key (AWS managed), expected ${KEY_ARN}`,
+    });
   });
 
   it("fails when only a longer-named group exists", async () => {
@@ -176,6 +197,9 @@ describe("events.failure-rule", () => {
 describe("sns.topic-encryption", () => {
   it.each([[{ TopicArn: outputs.notificationTopicArn }], [undefined]])("fails without a KMS key (%j)", async (Attributes) => {
     mocks.sns.on(GetTopicAttributesCommand).resolves({ Attributes });
-    expect(await runCheck(check("sns.topic-encryption"))).toMatchObject({ status: "fail", detail: expect.stringContaining("no KmsMasterKeyId") });
+    expect(await runCheck(check("sns.topic-encryption"))).toMatchObject({
+      status: "fail",
+      detail: expect.stringContaining("no KmsMasterKeyId"),
+    });
   });
 });

@@ -83,7 +83,15 @@ export function pipelineDeclaration() {
     roleArn: "arn:aws:iam::123456789012:role/pipeline",
     artifactStore: { type: "S3" as const, location: outputs.artifactBucketName, encryptionKey: { id: KEY_ARN, type: "KMS" as const } },
     stages: [
-      { name: "Source", actions: [{ name: "Source", actionTypeId: { category: "Source" as const, owner: "AWS" as const, provider: "CodeStarSourceConnection", version: "1" } }] },
+      {
+        name: "Source",
+        actions: [
+          {
+            name: "Source",
+            actionTypeId: { category: "Source" as const, owner: "AWS" as const, provider: "CodeStarSourceConnection", version: "1" },
+          },
+        ],
+      },
       { name: "Build", actions: [] },
       { name: "Test", actions: [] },
       { name: "Approval", actions: [] },
@@ -109,7 +117,9 @@ export function healthyStack(): void {
   mocks.s3.on(HeadBucketCommand).resolves({});
   mocks.s3.on(GetBucketVersioningCommand).resolves({ Status: "Enabled" });
   mocks.s3.on(GetBucketEncryptionCommand).resolves({
-    ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms", KMSMasterKeyID: KEY_ARN } }] },
+    ServerSideEncryptionConfiguration: {
+      Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms", KMSMasterKeyID: KEY_ARN } }],
+    },
   });
   mocks.s3.on(GetPublicAccessBlockCommand).resolves({
     PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
@@ -135,7 +145,12 @@ export function healthyStack(): void {
   mocks.codepipeline.on(GetPipelineCommand).resolves({ pipeline: pipelineDeclaration() });
   mocks.codepipeline.on(ListPipelineExecutionsCommand).resolves({
     pipelineExecutionSummaries: [
-      { pipelineExecutionId: "exec-1", status: "Succeeded", startTime: new Date("2026-11-24T20:00:00Z"), lastUpdateTime: new Date("2026-11-24T20:12:00Z") },
+      {
+        pipelineExecutionId: "exec-1",
+        status: "Succeeded",
+        startTime: new Date("2026-11-24T20:00:00Z"),
+        lastUpdateTime: new Date("2026-11-24T20:12:00Z"),
+      },
     ],
   });
   mocks.connections.on(GetConnectionCommand).resolves({ Connection: { ConnectionName: "github", ConnectionStatus: "AVAILABLE" } });

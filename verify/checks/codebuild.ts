@@ -13,9 +13,7 @@ function projectCheck(id: string, label: string, { project, logGroup }: ProjectO
     async run({ outputs, clients }) {
       const name = outputs[project];
       const expectedGroup = outputs[logGroup];
-      const res = await call("codebuild:BatchGetProjects", () =>
-        clients.codebuild.send(new BatchGetProjectsCommand({ names: [name] })),
-      );
+      const res = await call("codebuild:BatchGetProjects", () => clients.codebuild.send(new BatchGetProjectsCommand({ names: [name] })));
       const found = res.projects?.find((p) => p.name === name);
       if (!found) return fail(`project '${name}' not found`);
       const problems: string[] = [];

@@ -1,8 +1,4 @@
-import {
-  GetPipelineCommand,
-  ListPipelineExecutionsCommand,
-  type PipelineDeclaration,
-} from "@aws-sdk/client-codepipeline";
+import { GetPipelineCommand, ListPipelineExecutionsCommand, type PipelineDeclaration } from "@aws-sdk/client-codepipeline";
 import { call, failedWith } from "../aws-errors";
 import { describeKey, isStackKey } from "../keys";
 import type { StackOutputs } from "../outputs";
@@ -57,9 +53,7 @@ const stages: Check = {
     if (!pipeline) return notFound(ctx.outputs);
     const actual = (pipeline.stages ?? []).map((s) => s.name).join(" > ");
     const allowed = expectedStageOrders(ctx.outputs.approvalRequired).map((order) => order.join(" > "));
-    return allowed.includes(actual)
-      ? pass(actual)
-      : fail(`stages are ${actual || "(none)"}, expected ${allowed.join(" or ")}`);
+    return allowed.includes(actual) ? pass(actual) : fail(`stages are ${actual || "(none)"}, expected ${allowed.join(" or ")}`);
   },
 };
 
@@ -73,7 +67,9 @@ const artifactStore: Check = {
     // A single-region pipeline comes back with `artifactStore`; `artifactStores` (keyed by region) means
     // the stores were declared with a region, the failure this kit exists to stop.
     if (pipeline.artifactStores && Object.keys(pipeline.artifactStores).length > 0) {
-      return fail(`artifactStores is keyed by region (${Object.keys(pipeline.artifactStores).join(", ")}); declare one store without region`);
+      return fail(
+        `artifactStores is keyed by region (${Object.keys(pipeline.artifactStores).join(", ")}); declare one store without region`,
+      );
     }
     const store = pipeline.artifactStore;
     if (!store) return fail("the pipeline has no artifact store");

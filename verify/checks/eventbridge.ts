@@ -27,9 +27,7 @@ const failureRule: Check = {
     if (!matchesPipelineFailure(rule.EventPattern)) {
       problems.push(`pattern ${rule.EventPattern} does not match source aws.codepipeline with detail.state FAILED`);
     }
-    const targets = await call("events:ListTargetsByRule", () =>
-      clients.events.send(new ListTargetsByRuleCommand({ Rule: Name })),
-    );
+    const targets = await call("events:ListTargetsByRule", () => clients.events.send(new ListTargetsByRuleCommand({ Rule: Name })));
     if (!targets.Targets?.some((t) => t.Arn === outputs.notificationTopicArn)) {
       problems.push(`no target is ${outputs.notificationTopicArn}`);
     }

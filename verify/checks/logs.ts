@@ -10,9 +10,7 @@ function logGroupCheck(id: string, label: string, output: StringKey): Check {
     title: `${label} log group has a retention and the stack's key`,
     async run({ outputs, clients }) {
       const name = outputs[output];
-      const res = await call("logs:DescribeLogGroups", () =>
-        clients.logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: name })),
-      );
+      const res = await call("logs:DescribeLogGroups", () => clients.logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: name })));
       // The call filters by prefix, so a longer name can come back first.
       const group = res.logGroups?.find((g) => g.logGroupName === name);
       if (!group) return fail(`log group '${name}' not found`);

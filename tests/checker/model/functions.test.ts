@@ -6,9 +6,15 @@ describe("functions the model does not compute", () => {
   it("answers every output unknown by name, or the whole result unknown without names, and says it did not answer", () => {
     expect(isModelledFunction("aws:ec2/getVpc:getVpc")).toBe(false);
     expect(answerFunction({ token: "aws:ec2/getVpc:getVpc", args: {}, provider: {} }, () => ["id", "cidrBlock"])).toEqual({
-      answered: false, outputs: { id: UNKNOWN, cidrBlock: UNKNOWN }, failures: [],
+      answered: false,
+      outputs: { id: UNKNOWN, cidrBlock: UNKNOWN },
+      failures: [],
     });
-    expect(answerFunction({ token: "docker:index/getRegistryImage:getRegistryImage", args: {}, provider: {} })).toEqual({ answered: false, outputs: UNKNOWN, failures: [] });
+    expect(answerFunction({ token: "docker:index/getRegistryImage:getRegistryImage", args: {}, provider: {} })).toEqual({
+      answered: false,
+      outputs: UNKNOWN,
+      failures: [],
+    });
   });
 });
 
@@ -16,7 +22,12 @@ describe("account and region functions", () => {
   const identity = "aws:index/getCallerIdentity:getCallerIdentity";
 
   it("answers the account from a single allowedAccountIds entry, the placeholder without one, unknown with several", () => {
-    expect(answer(identity, { region: "eu-west-1" })).toEqual({ accountId: PLACEHOLDER_ACCOUNT_ID, id: PLACEHOLDER_ACCOUNT_ID, arn: UNKNOWN, userId: UNKNOWN });
+    expect(answer(identity, { region: "eu-west-1" })).toEqual({
+      accountId: PLACEHOLDER_ACCOUNT_ID,
+      id: PLACEHOLDER_ACCOUNT_ID,
+      arn: UNKNOWN,
+      userId: UNKNOWN,
+    });
     expect(answer(identity, { allowedAccountIds: '["111111111111"]' })).toMatchObject({ accountId: "111111111111" });
     expect(answer(identity, { allowedAccountIds: ["222222222222"] })).toMatchObject({ accountId: "222222222222" });
     expect(answer(identity, { allowedAccountIds: "333333333333" })).toMatchObject({ accountId: UNKNOWN });
@@ -30,10 +41,22 @@ describe("account and region functions", () => {
 
   it("answers the region from the call, else the provider, and unknown when neither names it", () => {
     const region = "aws:index/getRegion:getRegion";
-    expect(answer(region, { region: "eu-west-1" })).toEqual({ id: "eu-west-1", name: "eu-west-1", region: "eu-west-1", endpoint: "ec2.eu-west-1.amazonaws.com", description: UNKNOWN });
-    expect(answer(region, { region: "eu-west-1" }, { region: "cn-north-1" })).toMatchObject({ region: "cn-north-1", endpoint: "ec2.cn-north-1.amazonaws.com.cn" });
+    expect(answer(region, { region: "eu-west-1" })).toEqual({
+      id: "eu-west-1",
+      name: "eu-west-1",
+      region: "eu-west-1",
+      endpoint: "ec2.eu-west-1.amazonaws.com",
+      description: UNKNOWN,
+    });
+    expect(answer(region, { region: "eu-west-1" }, { region: "cn-north-1" })).toMatchObject({
+      region: "cn-north-1",
+      endpoint: "ec2.cn-north-1.amazonaws.com.cn",
+    });
     expect(answer(region, {}, { name: "us-west-2" })).toMatchObject({ region: "us-west-2" });
-    expect(answer(region, { region: "eu-west-1" }, { endpoint: "ec2.us-west-2.amazonaws.com" })).toMatchObject({ region: UNKNOWN, endpoint: UNKNOWN });
+    expect(answer(region, { region: "eu-west-1" }, { endpoint: "ec2.us-west-2.amazonaws.com" })).toMatchObject({
+      region: UNKNOWN,
+      endpoint: UNKNOWN,
+    });
     expect(answer(region, {})).toMatchObject({ region: UNKNOWN, endpoint: UNKNOWN });
   });
 
@@ -51,9 +74,23 @@ describe("account and region functions", () => {
 
   it("answers placeholder zone names for the plain call and unknown ones when filters decide", () => {
     const zones = "aws:index/getAvailabilityZones:getAvailabilityZones";
-    expect(answer(zones, { region: "eu-west-1" })).toEqual({ id: "eu-west-1", region: "eu-west-1", names: ["eu-west-1a", "eu-west-1b", "eu-west-1c"], zoneIds: UNKNOWN, groupNames: UNKNOWN });
-    expect(answer(zones, { region: "eu-west-1" }, { excludeNames: ["eu-west-1b"], state: "available" })).toMatchObject({ names: ["eu-west-1a", "eu-west-1c"], state: "available" });
-    for (const args of [{ filters: [{ name: "opt-in-status", values: ["opted-in"] }] }, { excludeZoneIds: ["euw1-az1"] }, { allAvailabilityZones: true }, { state: "unavailable" }]) {
+    expect(answer(zones, { region: "eu-west-1" })).toEqual({
+      id: "eu-west-1",
+      region: "eu-west-1",
+      names: ["eu-west-1a", "eu-west-1b", "eu-west-1c"],
+      zoneIds: UNKNOWN,
+      groupNames: UNKNOWN,
+    });
+    expect(answer(zones, { region: "eu-west-1" }, { excludeNames: ["eu-west-1b"], state: "available" })).toMatchObject({
+      names: ["eu-west-1a", "eu-west-1c"],
+      state: "available",
+    });
+    for (const args of [
+      { filters: [{ name: "opt-in-status", values: ["opted-in"] }] },
+      { excludeZoneIds: ["euw1-az1"] },
+      { allAvailabilityZones: true },
+      { state: "unavailable" },
+    ]) {
       expect(answer(zones, { region: "eu-west-1" }, args)).toMatchObject({ names: UNKNOWN });
     }
     expect(answer(zones, {})).toMatchObject({ region: UNKNOWN, names: UNKNOWN });

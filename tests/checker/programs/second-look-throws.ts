@@ -5,10 +5,10 @@ import * as aws from "@pulumi/aws";
 
 const connection = new aws.codestarconnections.Connection("github", { providerType: "GitHub" });
 new aws.codepipeline.Pipeline("pipeline", {
-    roleArn: "arn:aws:iam::111111111111:role/pipeline",
-    // Decided by the first look alone, so it must still be reported when the second look fails.
-    pipelineType: "V1",
-    artifactStores: [{ location: "artifacts", type: "S3" }],
-    // Ending the process fails only the second run, with an error the user can act on (a CheckError).
-    stages: connection.arn.apply(() => process.exit(4)),
+  roleArn: "arn:aws:iam::111111111111:role/pipeline",
+  // Decided by the first look alone, so it must still be reported when the second look fails.
+  pipelineType: "V1",
+  artifactStores: [{ location: "artifacts", type: "S3" }],
+  // Ending the process fails only the second run, with an error the user can act on (a CheckError).
+  stages: connection.arn.apply(() => process.exit(4)),
 });

@@ -6,48 +6,57 @@ const ROLE = "aws:iam/role:Role";
 
 const role = (name: string): TestResource => ({ type: ROLE, name, props: {} });
 const definition = (extra: Record<string, unknown>, propertyDependencies?: Record<string, string[]>): TestResource => ({
-    type: TASK,
-    name: "task",
-    props: task(undefined, extra),
-    propertyDependencies,
+  type: TASK,
+  name: "task",
+  props: task(undefined, extra),
+  propertyDependencies,
 });
 
 async function findings(resources: TestResource[]) {
-    return of(POLICY, await analyzeStack(resources));
+  return of(POLICY, await analyzeStack(resources));
 }
 
 describe(POLICY, () => {
-    it("reports one known role for both, at advisory, against the task definition", async () => {
-        const arn = "arn:aws:iam::111111111111:role/shared";
-        const result = await findings([definition({ executionRoleArn: arn, taskRoleArn: arn })]);
-        expect(result).toEqual([expect.objectContaining({ level: "advisory", urn: urnOf(TASK, "task"), message: expect.stringContaining("name the same role") })]);
-    });
+  it("reports one known role for both, at advisory, against the task definition", async () => {
+    const arn = "arn:aws:iam::111111111111:role/shared";
+    const result = await findings([definition({ executionRoleArn: arn, taskRoleArn: arn })]);
+    expect(result).toEqual([
+      expect.objectContaining({ level: "advisory", urn: urnOf(TASK, "task"), message: expect.stringContaining("name the same role") }),
+    ]);
+  });
 
-    it("passes different known roles, or a task without one of them", async () => {
-        expect(await findings([definition({})])).toEqual([]);
-        expect(await findings([definition({ taskRoleArn: undefined })])).toEqual([]);
-        expect(await findings([definition({ executionRoleArn: "" })])).toEqual([]);
-    });
+  it("passes different known roles, or a task without one of them", async () => {
+    expect(await findings([definition({})])).toEqual([]);
+    expect(await findings([definition({ taskRoleArn: undefined })])).toEqual([]);
+    expect(await findings([definition({ executionRoleArn: "" })])).toEqual([]);
+  });
 
-    it("decides unknown ARNs by the roles they come from", async () => {
-        const unknownArns = { executionRoleArn: unknown, taskRoleArn: unknown };
-        const separate = definition(unknownArns, { executionRoleArn: [`${ROLE}::execution`], taskRoleArn: [`${ROLE}::app`] });
-        expect(await findings([separate, role("execution"), role("app")])).toEqual([]);
+  it("decides unknown ARNs by the roles they come from", async () => {
+    const unknownArns = { executionRoleArn: unknown, taskRoleArn: unknown };
+    const separate = definition(unknownArns, { executionRoleArn: [`${ROLE}::execution`], taskRoleArn: [`${ROLE}::app`] });
+    expect(await findings([separate, role("execution"), role("app")])).toEqual([]);
 
-        const same = definition(unknownArns, { executionRoleArn: [`${ROLE}::shared`], taskRoleArn: [`${ROLE}::shared`] });
-        const result = await findings([same, role("shared")]);
-        expect(result.map((d) => d.message)).toEqual([expect.stringContaining(`both come from ${urnOf(ROLE, "shared")}`)]);
-        expect(result[0].message).not.toMatch(/^\[undecided\]/);
-    });
+    const same = definition(unknownArns, { executionRoleArn: [`${ROLE}::shared`], taskRoleArn: [`${ROLE}::shared`] });
+    const result = await findings([same, role("shared")]);
+    expect(result.map((d) => d.message)).toEqual([expect.stringContaining(`both come from ${urnOf(ROLE, "shared")}`)]);
+    expect(result[0].message).not.toMatch(/^\[undecided\]/);
+  });
 
-    it("reports undecided when the sources overlap, are missing, or one ARN is known", async () => {
-        const cases: TestResource[][] = [
-            [definition({ executionRoleArn: unknown, taskRoleArn: unknown }, { executionRoleArn: [`${ROLE}::a`, `${ROLE}::b`], taskRoleArn: [`${ROLE}::a`] }), role("a"), role("b")],
-            [definition({ executionRoleArn: unknown, taskRoleArn: unknown })],
-            [definition({ taskRoleArn: unknown }, { taskRoleArn: [`${ROLE}::a`] }), role("a")],
-        ];
-        for (const resources of cases) {
-            expect((await findings(resources)).map((d) => d.message)).toEqual([expect.stringMatching(/^\[undecided\] /)]);
-        }
-    });
+  it("reports undecided when the sources overlap, are missing, or one ARN is known", async () => {
+    const cases: TestResource[][] = [
+      [
+        definition(
+          { executionRoleArn: unknown, taskRoleArn: unknown },
+          { executionRoleArn: [`${ROLE}::a`, `${ROLE}::b`], taskRoleArn: [`${ROLE}::a`] },
+        ),
+        role("a"),
+        role("b"),
+      ],
+      [definition({ executionRoleArn: unknown, taskRoleArn: unknown })],
+      [definition({ taskRoleArn: unknown }, { taskRoleArn: [`${ROLE}::a`] }), role("a")],
+    ];
+    for (const resources of cases) {
+      expect((await findings(resources)).map((d) => d.message)).toEqual([expect.stringMatching(/^\[undecided\] /)]);
+    }
+  });
 });

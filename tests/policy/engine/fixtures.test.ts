@@ -82,12 +82,17 @@ describe("fixtures under the real pack", () => {
     const pidFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fixture-pids-")), "pids");
     process.env.PIPELINE_CHECK_PID_FILE = pidFile;
     const result = await runCheck({ program: fixture.dir, pack }).finally(() => delete process.env.PIPELINE_CHECK_PID_FILE);
-    const programRuns = fs.readFileSync(pidFile, "utf8").split("\n").filter((line) => line.endsWith(" program")).length;
+    const programRuns = fs
+      .readFileSync(pidFile, "utf8")
+      .split("\n")
+      .filter((line) => line.endsWith(" program")).length;
     fs.rmSync(path.dirname(pidFile), { recursive: true, force: true });
     const secondLook = result.violations.filter((v) => v.secondLook === true);
     // A clean first look (no core policy undecided) costs nothing: the program runs once.
     const undecidedCore = result.undecided.some((u) => CORE.includes(u.policy));
-    expect({ programRuns, state: result.secondLook }).toEqual(undecidedCore ? { programRuns: 2, state: "ran" } : { programRuns: 1, state: "not needed" });
+    expect({ programRuns, state: result.secondLook }).toEqual(
+      undecidedCore ? { programRuns: 2, state: "ran" } : { programRuns: 1, state: "not needed" },
+    );
     // Only a core policy the first look left undecided on that resource, said to rest on assumed outputs.
     for (const f of secondLook) {
       expect(CORE).toContain(f.policy);
@@ -97,7 +102,9 @@ describe("fixtures under the real pack", () => {
     expect(formatDifferences(name, compareFindings(expected, actualLists(result)))).toBe(`${name}: matches expected.json`);
     // Only the fixture named for it calls a function the provider model cannot answer; any other would
     // rest its findings on unknown results without saying so in its name.
-    expect(result.unansweredFunctions).toEqual(name === "undecided-unknown-function" ? [{ token: "aws:codecommit/getRepository:getRepository", calls: 1 }] : []);
+    expect(result.unansweredFunctions).toEqual(
+      name === "undecided-unknown-function" ? [{ token: "aws:codecommit/getRepository:getRepository", calls: 1 }] : [],
+    );
     if (name.startsWith("good-")) {
       const core = [...result.violations, ...result.undecided].filter((f) => CORE.includes(f.policy));
       expect(core).toEqual([]);

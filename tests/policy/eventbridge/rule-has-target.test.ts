@@ -6,35 +6,40 @@ const TARGET = "aws:cloudwatch/eventTarget:EventTarget";
 
 const rule: TestResource = { type: RULE, name: "failures", props: { name: unknown, eventPattern: '{"source":["aws.codepipeline"]}' } };
 const target = (props: Record<string, unknown>, dependsOnRule = false): TestResource => ({
-    type: TARGET,
-    name: "failures-target",
-    props: { arn: "arn:aws:sns:us-east-1:111111111111:failures", ...props },
-    propertyDependencies: dependsOnRule ? { rule: [`${RULE}::failures`] } : undefined,
+  type: TARGET,
+  name: "failures-target",
+  props: { arn: "arn:aws:sns:us-east-1:111111111111:failures", ...props },
+  propertyDependencies: dependsOnRule ? { rule: [`${RULE}::failures`] } : undefined,
 });
 
 async function findings(resources: readonly TestResource[]) {
-    return of(POLICY, await analyzeStack(resources));
+  return of(POLICY, await analyzeStack(resources));
 }
 
 describe("eventbridge-rule-has-target", () => {
-    it("reports a rule without a target, as advisory", async () => {
-        expect(await findings([rule])).toEqual([{ policyName: POLICY, level: "advisory", urn: urnOf(RULE, "failures"), message: "failures has no EventTarget" }]);
-    });
+  it("reports a rule without a target, as advisory", async () => {
+    expect(await findings([rule])).toEqual([
+      { policyName: POLICY, level: "advisory", urn: urnOf(RULE, "failures"), message: "failures has no EventTarget" },
+    ]);
+  });
 
-    it("passes a target matched by property dependency at preview or by the rule's name", async () => {
-        expect(await findings([rule, target({ rule: unknown }, true)])).toEqual([]);
-        const named: TestResource = { ...rule, props: { name: "pipeline-failures" } };
-        expect(await findings([named, target({ rule: "pipeline-failures" })])).toEqual([]);
-    });
+  it("passes a target matched by property dependency at preview or by the rule's name", async () => {
+    expect(await findings([rule, target({ rule: unknown }, true)])).toEqual([]);
+    const named: TestResource = { ...rule, props: { name: "pipeline-failures" } };
+    expect(await findings([named, target({ rule: "pipeline-failures" })])).toEqual([]);
+  });
 
-    it("reports a rule whose only target belongs to another rule", async () => {
-        const named: TestResource = { ...rule, props: { name: "pipeline-failures" } };
-        expect(await findings([named, target({ rule: "other-rule" })])).toHaveLength(1);
-    });
+  it("reports a rule whose only target belongs to another rule", async () => {
+    const named: TestResource = { ...rule, props: { name: "pipeline-failures" } };
+    expect(await findings([named, target({ rule: "other-rule" })])).toHaveLength(1);
+  });
 
-    it("is undecided when a target's rule is unknown with no dependency", async () => {
-        expect(await findings([rule, target({ rule: unknown })])).toEqual([
-            expect.objectContaining({ level: "advisory", message: expect.stringMatching(/^\[undecided\] cannot tell whether failures has EventTarget: failures-target's rule is unknown/) }),
-        ]);
-    });
+  it("is undecided when a target's rule is unknown with no dependency", async () => {
+    expect(await findings([rule, target({ rule: unknown })])).toEqual([
+      expect.objectContaining({
+        level: "advisory",
+        message: expect.stringMatching(/^\[undecided\] cannot tell whether failures has EventTarget: failures-target's rule is unknown/),
+      }),
+    ]);
+  });
 });

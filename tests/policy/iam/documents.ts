@@ -5,7 +5,12 @@ export const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
 
 type Statement = Record<string, unknown>;
 
-export const allow = (Action: unknown, Resource: unknown, extra: Statement = {}): Statement => ({ Effect: "Allow", Action, Resource, ...extra });
+export const allow = (Action: unknown, Resource: unknown, extra: Statement = {}): Statement => ({
+  Effect: "Allow",
+  Action,
+  Resource,
+  ...extra,
+});
 
 /** A document as a JSON string, the form `pulumi.jsonStringify` produces. */
 export const json = (...statements: Statement[]): string => JSON.stringify({ Version: "2012-10-17", Statement: statements });
@@ -14,4 +19,9 @@ export const json = (...statements: Statement[]): string => JSON.stringify({ Ver
 export const object = (...statements: Statement[]): Record<string, unknown> => ({ Version: "2012-10-17", Statement: statements });
 
 export const serviceTrust = (service: string): string =>
-    json({ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": "111111111111" } } });
+  json({
+    Effect: "Allow",
+    Principal: { Service: service },
+    Action: "sts:AssumeRole",
+    Condition: { StringEquals: { "aws:SourceAccount": "111111111111" } },
+  });

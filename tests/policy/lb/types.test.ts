@@ -7,11 +7,11 @@ import { ALB_LISTENER, ALB_LOAD_BALANCER, LB_LISTENER, LB_LOAD_BALANCER } from "
 const tokenOf = (resourceClass: unknown): unknown => (resourceClass as { __pulumiType?: unknown }).__pulumiType;
 
 describe("load balancer type tokens", () => {
-    it("are the tokens aws.lb and aws.alb register", () => {
-        expect(tokenOf(aws.lb.LoadBalancer)).toBe(LB_LOAD_BALANCER);
-        expect(tokenOf(aws.alb.LoadBalancer)).toBe(ALB_LOAD_BALANCER);
-        expect(tokenOf(aws.lb.Listener)).toBe(LB_LISTENER);
-        expect(tokenOf(aws.alb.Listener)).toBe(ALB_LISTENER);
-        expect([...LOAD_BALANCERS, ...LISTENERS].sort()).toEqual([ALB_LISTENER, ALB_LOAD_BALANCER, LB_LISTENER, LB_LOAD_BALANCER].sort());
-    });
+  it("are the tokens aws.lb and aws.alb register", () => {
+    expect(tokenOf(aws.lb.LoadBalancer)).toBe(LB_LOAD_BALANCER);
+    expect(tokenOf(aws.alb.LoadBalancer)).toBe(ALB_LOAD_BALANCER);
+    expect(tokenOf(aws.lb.Listener)).toBe(LB_LISTENER);
+    expect(tokenOf(aws.alb.Listener)).toBe(ALB_LISTENER);
+    expect([...LOAD_BALANCERS, ...LISTENERS].sort()).toEqual([ALB_LISTENER, ALB_LOAD_BALANCER, LB_LISTENER, LB_LOAD_BALANCER].sort());
+  });
 });

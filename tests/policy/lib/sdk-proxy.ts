@@ -9,7 +9,7 @@ const { unknownCheckingProxy } = sdk as unknown as { unknownCheckingProxy: (valu
 
 /** Wraps plain data as the SDK does; the string `unknown` sentinel marks unknown values. */
 export function asProps(value: unknown): unknown {
-    return unknownCheckingProxy(value);
+  return unknownCheckingProxy(value);
 }
 
 export { unknown };

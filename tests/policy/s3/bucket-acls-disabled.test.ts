@@ -9,25 +9,32 @@ const ownership = (rule: unknown) => companionOf(OWNERSHIP, "ownership", artifac
 const findings = (resources: readonly TestResource[]) => stackFindings(POLICY, resources);
 
 describe("s3-bucket-acls-disabled", () => {
-    it("reports a bucket without ownership controls", async () => {
-        expect(await findings([artifacts])).toEqual([
-            expect.objectContaining({ level: "mandatory", urn: urnOf(BUCKET, "artifacts"), message: 'artifacts has no BucketOwnershipControls with objectOwnership "BucketOwnerEnforced"' }),
-        ]);
-    });
+  it("reports a bucket without ownership controls", async () => {
+    expect(await findings([artifacts])).toEqual([
+      expect.objectContaining({
+        level: "mandatory",
+        urn: urnOf(BUCKET, "artifacts"),
+        message: 'artifacts has no BucketOwnershipControls with objectOwnership "BucketOwnerEnforced"',
+      }),
+    ]);
+  });
 
-    it("passes BucketOwnerEnforced", async () => {
-        expect(await findings([artifacts, ownership({ objectOwnership: "BucketOwnerEnforced" })])).toEqual([]);
-    });
+  it("passes BucketOwnerEnforced", async () => {
+    expect(await findings([artifacts, ownership({ objectOwnership: "BucketOwnerEnforced" })])).toEqual([]);
+  });
 
-    it("reports settings that keep ACLs working", async () => {
-        const [preferred] = await findings([artifacts, ownership({ objectOwnership: "BucketOwnerPreferred" })]);
-        expect(preferred.message).toContain("(ownership: objectOwnership is BucketOwnerPreferred)");
-        const [absent] = await findings([artifacts, ownership(undefined)]);
-        expect(absent.message).toContain("(ownership: objectOwnership is not set)");
-    });
+  it("reports settings that keep ACLs working", async () => {
+    const [preferred] = await findings([artifacts, ownership({ objectOwnership: "BucketOwnerPreferred" })]);
+    expect(preferred.message).toContain("(ownership: objectOwnership is BucketOwnerPreferred)");
+    const [absent] = await findings([artifacts, ownership(undefined)]);
+    expect(absent.message).toContain("(ownership: objectOwnership is not set)");
+  });
 
-    it("is undecided when objectOwnership is unknown", async () => {
-        const [result] = await findings([artifacts, ownership({ objectOwnership: unknown })]);
-        expect(result).toMatchObject({ level: "advisory", message: expect.stringContaining("[undecided] cannot tell whether artifacts has BucketOwnershipControls") });
+  it("is undecided when objectOwnership is unknown", async () => {
+    const [result] = await findings([artifacts, ownership({ objectOwnership: unknown })]);
+    expect(result).toMatchObject({
+      level: "advisory",
+      message: expect.stringContaining("[undecided] cannot tell whether artifacts has BucketOwnershipControls"),
     });
+  });
 });

@@ -37,13 +37,15 @@ new PolicyPack("checker-probe-pack", {
       enforcementLevel: "advisory",
       validateStack: (args, report) => {
         const aws = new pulumi.Config("aws");
-        report(JSON.stringify({
-          resources: args.resources.map((r) => ({ type: r.type, name: r.name, props: plain(r.props) })),
-          tags: Object.fromEntries(args.stackTags),
-          project: pulumi.getProject(),
-          stack: pulumi.getStack(),
-          region: aws.get("region") ?? null,
-        }));
+        report(
+          JSON.stringify({
+            resources: args.resources.map((r) => ({ type: r.type, name: r.name, props: plain(r.props) })),
+            tags: Object.fromEntries(args.stackTags),
+            project: pulumi.getProject(),
+            stack: pulumi.getStack(),
+            region: aws.get("region") ?? null,
+          }),
+        );
       },
     },
   ],

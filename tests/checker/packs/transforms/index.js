@@ -30,11 +30,13 @@ new PolicyPack("checker-transforms-pack", {
           props[key] = readable(args.props, key);
         }
         const { protect, ignoreChanges, deleteBeforeReplace, aliases, customTimeouts, additionalSecretOutputs } = args.opts;
-        report(JSON.stringify({
-          props,
-          opts: { protect, ignoreChanges, deleteBeforeReplace, aliases, customTimeouts, additionalSecretOutputs },
-          provider: args.provider ? args.provider.urn : undefined,
-        }));
+        report(
+          JSON.stringify({
+            props,
+            opts: { protect, ignoreChanges, deleteBeforeReplace, aliases, customTimeouts, additionalSecretOutputs },
+            provider: args.provider ? args.provider.urn : undefined,
+          }),
+        );
       },
     },
     {

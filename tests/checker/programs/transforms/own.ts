@@ -3,7 +3,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Thing } from "./resources";
 
-const encrypt: pulumi.ResourceTransform = (args) => ({ props: { ...args.props, encrypted: true, by: `own:${args.name}:${args.custom}` }, opts: args.opts });
+const encrypt: pulumi.ResourceTransform = (args) => ({
+  props: { ...args.props, encrypted: true, by: `own:${args.name}:${args.custom}` },
+  opts: args.opts,
+});
 
 new Thing("fixed", { encrypted: false, size: 3 }, { transforms: [encrypt] });
 new Thing("untouched", { encrypted: false, size: 3 });

@@ -9,7 +9,8 @@ const early = new Thing("early", { encrypted: false });
 export const registered = early.urn.apply(() => {
   new Thing("declared-first", { encrypted: false });
   pulumi.runtime.registerResourceTransform((args) =>
-    args.type === "test:index:Thing" ? { props: { ...args.props, encrypted: true }, opts: args.opts } : undefined);
+    args.type === "test:index:Thing" ? { props: { ...args.props, encrypted: true }, opts: args.opts } : undefined,
+  );
   new Thing("later", { encrypted: false });
   return true;
 });

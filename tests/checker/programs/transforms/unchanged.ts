@@ -5,11 +5,16 @@ import { Thing, Other } from "./resources";
 
 pulumi.runtime.registerResourceTransform(() => undefined);
 pulumi.runtime.registerResourceTransform((args) =>
-  args.name === "declared" ? { props: { ...args.props, after: "second" }, opts: args.opts } : undefined);
+  args.name === "declared" ? { props: { ...args.props, after: "second" }, opts: args.opts } : undefined,
+);
 
 const other = new Other("other", {});
-new Thing("declared", {
-  password: pulumi.secret("hunter2"),
-  ref: other.id,
-  nested: { list: [1, "two", { three: true }], empty: {} },
-}, { protect: true, ignoreChanges: ["nested"], deleteBeforeReplace: false, customTimeouts: { create: "2m" } });
+new Thing(
+  "declared",
+  {
+    password: pulumi.secret("hunter2"),
+    ref: other.id,
+    nested: { list: [1, "two", { three: true }], empty: {} },
+  },
+  { protect: true, ignoreChanges: ["nested"], deleteBeforeReplace: false, customTimeouts: { create: "2m" } },
+);

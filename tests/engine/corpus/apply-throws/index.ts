@@ -6,6 +6,6 @@ import * as aws from "@pulumi/aws";
 
 new aws.s3.Bucket("first");
 const name = pulumi.output("x").apply((): string => {
-    throw new Error("boom inside apply");
+  throw new Error("boom inside apply");
 });
 new aws.s3.Bucket("second", { bucket: name });
