@@ -6,26 +6,26 @@
  * needs the account's context, which a preview does not have.
  */
 import { parsePolicyDocument, Statement } from "./iam-policy";
+import type { Verdict } from "./state";
 
-type Openness = "open" | "closed" | "unknown";
-
-function openness(statement: Statement): Openness {
+/** A statement passes when it admits no one unconditionally, and fails when it is open to anyone. */
+function closed(statement: Statement): Verdict {
   if (statement.effect === "Deny" || statement.effect === "invalid" || statement.conditions.length > 0) {
-    return "closed";
+    return "pass";
   }
   // Allow with NotPrincipal grants everyone but the principals it lists.
   const anyone = statement.principals?.anyone === true || statement.notPrincipals !== undefined;
   if (!anyone && statement.principals?.unknown !== true) {
-    return "closed";
+    return "pass";
   }
-  return anyone && statement.effect === "Allow" && !statement.conditionsUnknown ? "open" : "unknown";
+  return anyone && statement.effect === "Allow" && !statement.conditionsUnknown ? "fail" : "unknown";
 }
 
 function label(statement: Statement, index: number): string {
   return statement.sid === undefined ? `Statement[${index}]` : `Statement[${index}] (Sid "${statement.sid}")`;
 }
 
-export interface FindingSink {
+interface FindingSink {
   violation(message: string): void;
   undecided(message: string): void;
 }
@@ -56,9 +56,9 @@ export function reportPublicPolicy(sink: FindingSink, root: unknown, path: strin
     }
     return;
   }
-  parsed.statements.forEach((statement, index) => {
-    const verdict = openness(statement);
-    if (verdict === "open") {
+  parsed.value.statements.forEach((statement, index) => {
+    const verdict = closed(statement);
+    if (verdict === "fail") {
       sink.violation(
         `${path} ${label(statement, index)} allows anyone (principal "*" with no Condition) to use ${noun}: ` +
           "name the accounts, roles or services, or add a condition such as aws:SourceAccount or aws:PrincipalOrgID",
