@@ -1,5 +1,6 @@
 import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
 import { isUnknown, knownOr, read } from "../lib/props";
+import { undecidedWhenUnknown } from "../lib/state";
 import { setInput } from "../lib/remediation";
 import { ECS_CLUSTER } from "../lib/resource-types";
 
@@ -12,8 +13,7 @@ function insightsEntries(settings: readonly unknown[]): readonly unknown[] {
 
 function validate(check: ResourceCheck): void {
   const settings = read.array(check.resource.props, "settings");
-  if (isUnknown(settings)) {
-    check.undecided("settings is unknown during preview");
+  if (undecidedWhenUnknown(check, settings, "settings")) {
     return;
   }
   const list = knownOr(settings, []);

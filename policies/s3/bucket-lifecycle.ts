@@ -1,15 +1,14 @@
 import { judgement, requireCompanion } from "../lib/companions";
 import { CompliancePolicy, stackPolicy, Subject } from "../lib/policy";
-import { isSet, isUnknown, knownOr, read, UNKNOWN } from "../lib/props";
-import { allPass, anyPasses, Verdict } from "../lib/state";
+import { isSet, knownOr, read, UNKNOWN } from "../lib/props";
+import { allPass, anyPasses, Verdict, verdictOn } from "../lib/state";
 import { bucketRequirement } from "./bucket-companions";
 
 const NONCURRENT = "noncurrentVersionExpiration.noncurrentDays";
 const ABORT = "abortIncompleteMultipartUpload.daysAfterInitiation";
 
 function enabled(rule: unknown): Verdict {
-  const status = read.string(rule, "status");
-  return status === "Enabled" ? "pass" : isUnknown(status) ? "unknown" : "fail";
+  return verdictOn(read.string(rule, "status"), (status) => status === "Enabled");
 }
 
 /** A set field counts even when its value is unknown: the rule is there, only the number is not known. */
