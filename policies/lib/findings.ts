@@ -4,7 +4,7 @@
  */
 import type { EnforcementLevel, ReportViolation } from "@pulumi/policy";
 import type { PolicyConfig } from "./definitions";
-import { isUnknownValueError, Undecided } from "./props";
+import { isUnknownValueFailure } from "./props";
 import { configWaiverProblems, WaiverStatus, WaiverTarget, waiverStatus } from "./waivers";
 
 export const WAIVED = "[waived] ";
@@ -86,7 +86,7 @@ export class Findings {
     try {
       validate();
     } catch (error) {
-      if (error instanceof Undecided || isUnknownValueError(error)) {
+      if (isUnknownValueFailure(error)) {
         this.undecided(urn, `cannot decide: ${error.message}`);
         return;
       }

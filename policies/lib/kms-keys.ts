@@ -15,7 +15,7 @@ export function isAwsManagedKey(key: string): boolean {
 }
 
 /** A policy that requires one input naming a KMS key: what differs between them is the type, the input and the docs. */
-export interface KeyInputDefinition extends Omit<ResourcePolicyDefinition, "resourceTypes" | "validate" | "remediate"> {
+interface KeyInputDefinition extends Omit<ResourcePolicyDefinition, "resourceTypes" | "validate" | "remediate"> {
   readonly resourceType: string;
   /** The input that names the key: `kmsKeyId`. */
   readonly keyInput: string;

@@ -14,7 +14,7 @@ import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import type { CompliancePolicy, PolicyMeta, ResourcePolicyDefinition, StackPolicyDefinition } from "./definitions";
 import { Findings } from "./findings";
 import { configOf, sdkFields } from "./metadata";
-import { isUnknownValueError, Undecided } from "./props";
+import { isUnknownValueFailure } from "./props";
 import { waiverStatus } from "./waivers";
 
 export type {
@@ -83,7 +83,7 @@ export function resourcePolicy(definition: ResourcePolicyDefinition): Compliance
         return remediate(args, config);
       } catch (error) {
         // Validation runs after remediation and reports the unknown as `[undecided]`.
-        if (error instanceof Undecided || isUnknownValueError(error)) {
+        if (isUnknownValueFailure(error)) {
           return undefined;
         }
         throw error;

@@ -67,10 +67,7 @@ function reportPublicPolicy(sink: ResourceCheck, root: unknown, path: string, no
 }
 
 /** A `*-not-public` policy: what differs between them is the resource types, the noun and the docs. */
-export interface NotPublicDefinition extends Omit<
-  ResourcePolicyDefinition,
-  "enforcementLevel" | "resourceTypes" | "validate" | "remediate"
-> {
+interface NotPublicDefinition extends Omit<ResourcePolicyDefinition, "enforcementLevel" | "resourceTypes" | "validate" | "remediate"> {
   /** What the `policy` document grants, for messages: `the bucket`. */
   readonly noun: string;
   /** Types whose `policy` input is optional: absent, the service's default policy applies. */

@@ -6,7 +6,7 @@ import type { PolicyConfig, ResourcePolicyDefinition } from "./definitions";
 import { isUnknown, lookup, read } from "./props";
 
 /** The props a remediation reads, and writes into. */
-export type MutableProps = Record<string, unknown>;
+type MutableProps = Record<string, unknown>;
 
 /**
  * A remediation that sets the input at `path` (`"imageScanningConfiguration.scanOnPush"`) to what

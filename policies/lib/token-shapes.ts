@@ -5,13 +5,13 @@
  */
 
 /** A credential shape: what it is (for messages) and how to recognise it in a value. */
-export interface TokenShape {
+interface TokenShape {
   readonly label: string;
   readonly pattern: RegExp;
 }
 
 // Lengths are the issuers' minimums, so that prose such as "ghp_ prefix" or "npm_config" stays silent.
-export const TOKEN_SHAPES: readonly TokenShape[] = [
+const TOKEN_SHAPES: readonly TokenShape[] = [
   // Long-term (AKIA) and temporary (ASIA) access key ids: 4-letter prefix, 16 upper-case base-32 characters.
   { label: "an AWS access key id", pattern: /\b(?:AKIA|ASIA)[A-Z2-7]{16}\b/ },
   // Classic personal (ghp_), OAuth (gho_), user-to-server (ghu_), server-to-server (ghs_) and refresh (ghr_) tokens.
