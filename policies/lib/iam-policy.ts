@@ -8,7 +8,7 @@ import { parseDocument } from "./json";
 import { isUnknown, knownOr, lookup, read, readStrings, StringList, UNKNOWN } from "./props";
 import type { ValueState } from "./state";
 
-export type Effect = "Allow" | "Deny" | "unknown" | "invalid";
+type Effect = "Allow" | "Deny" | "unknown" | "invalid";
 
 interface Principals {
   /** `"Principal": "*"`: anyone. */
@@ -18,7 +18,7 @@ interface Principals {
   readonly unknown: boolean;
 }
 
-export interface Condition {
+interface Condition {
   readonly operator: string;
   readonly key: string;
   readonly values: StringList;
