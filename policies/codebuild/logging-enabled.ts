@@ -1,43 +1,27 @@
 import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
-import { isSet, isUnknown, read } from "../lib/props";
+import { isSet, read } from "../lib/props";
+import { anyPasses, reportVerdict, undecidedWhenUnknown, Verdict, verdictOn } from "../lib/state";
 import { CODEBUILD_PROJECT } from "../lib/resource-types";
-
-type Verdict = "on" | "off" | "unknown";
 
 function cloudWatch(props: unknown): Verdict {
   const status = read.string(props, "logsConfig.cloudwatchLogs.status");
-  if (isUnknown(status)) {
-    return "unknown";
-  }
-  return status !== "DISABLED" && isSet(props, "logsConfig.cloudwatchLogs.groupName") ? "on" : "off";
+  return verdictOn(status, (known) => known !== "DISABLED" && isSet(props, "logsConfig.cloudwatchLogs.groupName"));
 }
 
 function s3(props: unknown): Verdict {
-  const status = read.string(props, "logsConfig.s3Logs.status");
-  if (isUnknown(status)) {
-    return "unknown";
-  }
-  return status === "ENABLED" ? "on" : "off";
+  return verdictOn(read.string(props, "logsConfig.s3Logs.status"), (status) => status === "ENABLED");
 }
 
 function validate(check: ResourceCheck): void {
   const props = check.resource.props;
   const logsConfig = read.object(props, "logsConfig");
-  if (isUnknown(logsConfig)) {
-    check.undecided("logsConfig is unknown during preview");
+  if (undecidedWhenUnknown(check, logsConfig, "logsConfig")) {
     return;
   }
-  const verdicts = [cloudWatch(props), s3(props)];
-  if (verdicts.includes("on")) {
-    return;
-  }
-  if (verdicts.includes("unknown")) {
-    check.undecided("a log status in logsConfig is unknown during preview, and no other log destination is enabled");
-    return;
-  }
-  check.violation(
-    "build logs go to no named destination: set logsConfig.cloudwatchLogs with a groupName (status ENABLED) or enable logsConfig.s3Logs",
-  );
+  reportVerdict(check, anyPasses([cloudWatch(props), s3(props)]), {
+    unknown: "a log status in logsConfig is unknown during preview, and no other log destination is enabled",
+    fail: "build logs go to no named destination: set logsConfig.cloudwatchLogs with a groupName (status ENABLED) or enable logsConfig.s3Logs",
+  });
 }
 
 export const codebuildLoggingEnabled: CompliancePolicy = resourcePolicy({

@@ -1,5 +1,6 @@
 import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
-import { isUnknown, knownOr, read } from "../lib/props";
+import { knownOr, read } from "../lib/props";
+import { undecidedWhenUnknown } from "../lib/state";
 import { CODEBUILD_PROJECT } from "../lib/resource-types";
 
 // scheme://userinfo@host: any password, or a user that is a known token format or a long opaque string.
@@ -17,8 +18,7 @@ function urlCredential(location: string): string | undefined {
 }
 
 function checkLocation(check: ResourceCheck, where: string, location: unknown): void {
-  if (isUnknown(location)) {
-    check.undecided(`${where} is unknown during preview`);
+  if (undecidedWhenUnknown(check, location, where)) {
     return;
   }
   const found = typeof location === "string" ? urlCredential(location) : undefined;
@@ -33,8 +33,7 @@ function validate(check: ResourceCheck): void {
   const props = check.resource.props;
   checkLocation(check, "source.location", read.string(props, "source.location"));
   const secondary = read.array(props, "secondarySources");
-  if (isUnknown(secondary)) {
-    check.undecided("secondarySources is unknown during preview");
+  if (undecidedWhenUnknown(check, secondary, "secondarySources")) {
     return;
   }
   knownOr(secondary, []).forEach((source, index) =>

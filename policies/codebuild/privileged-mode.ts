@@ -5,6 +5,7 @@
 import { nameMatches } from "../lib/names";
 import { CompliancePolicy, ResourceCheck, resourcePolicy, stringList } from "../lib/policy";
 import { isUnknown, knownOr, lookup, read } from "../lib/props";
+import { undecidedWhenUnknown } from "../lib/state";
 import { CODEBUILD_PROJECT } from "../lib/resource-types";
 
 export const PRIVILEGED_REASON_TAG = "compliance:privileged-reason";
@@ -12,8 +13,7 @@ export const PRIVILEGED_REASON_TAG = "compliance:privileged-reason";
 function validate(check: ResourceCheck): void {
   const props = check.resource.props;
   const privileged = read.boolean(props, "environment.privilegedMode");
-  if (isUnknown(privileged)) {
-    check.undecided("environment.privilegedMode is unknown during preview");
+  if (undecidedWhenUnknown(check, privileged, "environment.privilegedMode")) {
     return;
   }
   if (privileged !== true) {

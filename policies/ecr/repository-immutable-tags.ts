@@ -1,5 +1,6 @@
-import { CompliancePolicy, ResourceCheck, resourcePolicy, Subject } from "../lib/policy";
+import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
 import { isUnknown, read } from "../lib/props";
+import { setInput } from "../lib/remediation";
 import { ECR_REPOSITORY } from "../lib/resource-types";
 
 const IMMUTABLE = ["IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION"];
@@ -19,15 +20,10 @@ function validate(check: ResourceCheck): void {
  * Only `MUTABLE` (or absent) becomes `IMMUTABLE`: `MUTABLE_WITH_EXCLUSION` has filters whose meaning
  * would invert, so it is left for a person to change.
  */
-function remediate(resource: Subject): object | undefined {
-  const props = resource.props as Record<string, unknown>;
+const remediate = setInput("imageTagMutability", (props) => {
   const mutability = read.string(props, "imageTagMutability");
-  if (mutability !== undefined && mutability !== "MUTABLE") {
-    return undefined;
-  }
-  props.imageTagMutability = "IMMUTABLE";
-  return props;
-}
+  return mutability === undefined || mutability === "MUTABLE" ? "IMMUTABLE" : undefined;
+});
 
 export const repositoryImmutableTags: CompliancePolicy = resourcePolicy({
   name: "ecr-repository-immutable-tags",

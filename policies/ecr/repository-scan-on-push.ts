@@ -1,5 +1,6 @@
-import { CompliancePolicy, ResourceCheck, resourcePolicy, Subject } from "../lib/policy";
+import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
 import { isUnknown, read } from "../lib/props";
+import { setInput } from "../lib/remediation";
 import { ECR_REPOSITORY } from "../lib/resource-types";
 
 const PATH = "imageScanningConfiguration.scanOnPush";
@@ -13,21 +14,8 @@ function validate(check: ResourceCheck): void {
   }
 }
 
-/** Sets the flag in place, creating the block when absent, so other inputs and secrets stay as they are. */
-function remediate(resource: Subject): object | undefined {
-  const props = resource.props as Record<string, unknown>;
-  const scanOnPush = read.boolean(props, PATH);
-  if (scanOnPush === true || isUnknown(scanOnPush) || isUnknown(read.object(props, "imageScanningConfiguration"))) {
-    return undefined;
-  }
-  const block = read.object(props, "imageScanningConfiguration");
-  if (block === undefined) {
-    props.imageScanningConfiguration = { scanOnPush: true };
-  } else {
-    (block as Record<string, unknown>).scanOnPush = true;
-  }
-  return props;
-}
+/** Sets the flag, creating the block when absent. */
+const remediate = setInput(PATH, (props) => (read.boolean(props, PATH) === true ? undefined : true));
 
 export const repositoryScanOnPush: CompliancePolicy = resourcePolicy({
   name: "ecr-repository-scan-on-push",

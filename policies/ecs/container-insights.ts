@@ -1,5 +1,7 @@
-import { CompliancePolicy, ResourceCheck, resourcePolicy, Subject } from "../lib/policy";
+import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
 import { isUnknown, knownOr, read } from "../lib/props";
+import { undecidedWhenUnknown } from "../lib/state";
+import { setInput } from "../lib/remediation";
 import { ECS_CLUSTER } from "../lib/resource-types";
 
 const SETTING = "containerInsights";
@@ -11,8 +13,7 @@ function insightsEntries(settings: readonly unknown[]): readonly unknown[] {
 
 function validate(check: ResourceCheck): void {
   const settings = read.array(check.resource.props, "settings");
-  if (isUnknown(settings)) {
-    check.undecided("settings is unknown during preview");
+  if (undecidedWhenUnknown(check, settings, "settings")) {
     return;
   }
   const list = knownOr(settings, []);
@@ -27,14 +28,9 @@ function validate(check: ResourceCheck): void {
   check.violation(`Container Insights is off: add settings [{ name: "${SETTING}", value: "enabled" }]`);
 }
 
-/** Switches existing entries on, or appends one; in place, so the other settings stay as they are. */
-function remediate(resource: Subject): object | undefined {
-  const props = resource.props as Record<string, unknown>;
-  const settings = read.array(props, "settings");
-  if (isUnknown(settings)) {
-    return undefined;
-  }
-  const list = knownOr(settings, []);
+/** Switches existing entries on (in place, keeping their other fields), or appends one; other settings stay as they are. */
+const remediate = setInput("settings", (props) => {
+  const list = knownOr(read.array(props, "settings"), []);
   if (list.some((entry) => isUnknown(entry) || isUnknown(read.string(entry, "name")))) {
     return undefined;
   }
@@ -44,13 +40,13 @@ function remediate(resource: Subject): object | undefined {
     return undefined;
   }
   if (entries.length === 0) {
-    props.settings = [...list, { name: SETTING, value: "enabled" }];
+    return [...list, { name: SETTING, value: "enabled" }];
   }
   for (const entry of entries) {
     (entry as Record<string, unknown>).value = "enabled";
   }
-  return props;
-}
+  return list;
+});
 
 export const ecsContainerInsights: CompliancePolicy = resourcePolicy({
   name: "ecs-container-insights",

@@ -12,6 +12,7 @@
  */
 import type { Subject } from "../lib/policy";
 import { isUnknown, read } from "../lib/props";
+import type { Verdict } from "../lib/state";
 
 /** How a deploy action's pair of literals relates in the stack. */
 export interface PairSpec {
@@ -29,7 +30,7 @@ export interface PairSpec {
 
 /** One child's relation to the named parent. */
 export interface Pairing {
-  readonly verdict: "pass" | "fail" | "unknown";
+  readonly verdict: Verdict;
   /** Why it fails or cannot be told; empty for a pass. */
   readonly reason: string;
 }

@@ -45,7 +45,7 @@ function namedRepositories(check: StackCheck, rule: Subject): readonly string[] 
     check.undecided(rule, "eventPattern is unknown during preview: cannot tell whether it matches CodeCommit events");
     return undefined;
   }
-  if (parsed.kind !== "object") {
+  if (parsed.kind !== "known") {
     return undefined;
   }
   const source = patternValues(parsed.value, "source");

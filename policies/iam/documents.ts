@@ -67,14 +67,14 @@ function statementsOf(check: ResourceCheck, root: unknown, path: string, where: 
     case "malformed":
       check.violation(`${where} is malformed: ${parsed.reason}`);
       return [];
-    case "document":
-      for (const problem of parsed.problems) {
+    case "known":
+      for (const problem of parsed.value.problems) {
         check.violation(`${where} is malformed: ${problem}`);
       }
-      for (const statement of parsed.statements.filter((s) => s.effect === "invalid")) {
+      for (const statement of parsed.value.statements.filter((s) => s.effect === "invalid")) {
         check.violation(`${where} is malformed: ${label(statement)} has an Effect other than Allow or Deny`);
       }
-      return parsed.statements.map((statement) => ({ where, statement }));
+      return parsed.value.statements.map((statement) => ({ where, statement }));
   }
 }
 

@@ -1,5 +1,6 @@
-import { CompliancePolicy, ResourceCheck, resourcePolicy, Subject } from "../lib/policy";
+import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
 import { isUnknown, read, Unknown, UNKNOWN } from "../lib/props";
+import { setInput } from "../lib/remediation";
 import { KMS_KEY } from "../lib/resource-types";
 
 /** Whether the key can rotate: only symmetric encryption keys outside custom key stores can. */
@@ -31,16 +32,9 @@ function validate(check: ResourceCheck): void {
   check.violation("the symmetric key does not rotate its key material: set enableKeyRotation: true");
 }
 
-/** Sets `enableKeyRotation` in place, which keeps every other input (and its secrecy) as it was. */
-function remediate(resource: Subject): object | undefined {
-  const props = resource.props as Record<string, unknown>;
-  const rotation = read.boolean(props, "enableKeyRotation");
-  if (rotatable(props) !== true || rotation === true || isUnknown(rotation)) {
-    return undefined;
-  }
-  props.enableKeyRotation = true;
-  return props;
-}
+const remediate = setInput("enableKeyRotation", (props) =>
+  rotatable(props) === true && read.boolean(props, "enableKeyRotation") !== true ? true : undefined,
+);
 
 export const keyRotation: CompliancePolicy = resourcePolicy({
   name: "kms-key-rotation",

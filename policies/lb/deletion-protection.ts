@@ -1,5 +1,6 @@
 import { CompliancePolicy, ResourceCheck, resourcePolicy, stringList } from "../lib/policy";
-import { isUnknown, knownOr, read } from "../lib/props";
+import { knownOr, read } from "../lib/props";
+import { undecidedWhenUnknown } from "../lib/state";
 import { stackOf } from "./stack-name";
 import { LOAD_BALANCERS } from "./types";
 
@@ -10,8 +11,7 @@ function validate(check: ResourceCheck): void {
     return;
   }
   const enabled = read.boolean(check.resource.props, "enableDeletionProtection");
-  if (isUnknown(enabled)) {
-    check.undecided("enableDeletionProtection is unknown during preview");
+  if (undecidedWhenUnknown(check, enabled, "enableDeletionProtection")) {
     return;
   }
   // Absent is the provider default false.

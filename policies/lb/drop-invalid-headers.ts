@@ -1,12 +1,12 @@
 import { CompliancePolicy, ResourceCheck, resourcePolicy } from "../lib/policy";
-import { isUnknown, read } from "../lib/props";
+import { read } from "../lib/props";
+import { undecidedWhenUnknown } from "../lib/state";
 import { loadBalancerType, LOAD_BALANCERS } from "./types";
 
 function validate(check: ResourceCheck): void {
   const props = check.resource.props;
   const type = loadBalancerType(props);
-  if (isUnknown(type)) {
-    check.undecided("loadBalancerType is unknown during preview");
+  if (undecidedWhenUnknown(check, type, "loadBalancerType")) {
     return;
   }
   // Only application load balancers parse HTTP headers.
@@ -14,8 +14,7 @@ function validate(check: ResourceCheck): void {
     return;
   }
   const drop = read.boolean(props, "dropInvalidHeaderFields");
-  if (isUnknown(drop)) {
-    check.undecided("dropInvalidHeaderFields is unknown during preview");
+  if (undecidedWhenUnknown(check, drop, "dropInvalidHeaderFields")) {
     return;
   }
   // Absent is the provider default false.

@@ -1,25 +1,19 @@
 import { nameMatches } from "../lib/names";
 import { CompliancePolicy, ResourceCheck, resourcePolicy, stringList } from "../lib/policy";
-import { isUnknown, knownOr, read } from "../lib/props";
+import { knownOr, read } from "../lib/props";
+import { anyPasses, reportVerdict, undecidedWhenUnknown, Verdict, verdictOn } from "../lib/state";
 import { knownListenerProtocol } from "./listener-protocol";
 import { LISTENERS } from "./types";
 
-type Verdict = "redirects" | "serves" | "unknown";
-
-function actionVerdict(action: unknown): Verdict {
+/** Whether the action redirects to HTTPS. */
+function redirectsToHttps(action: unknown): Verdict {
   const type = read.string(action, "type");
-  if (isUnknown(type)) {
-    return "unknown";
-  }
   if (type !== "redirect") {
-    return "serves";
-  }
-  const protocol = read.string(action, "redirect.protocol");
-  if (isUnknown(protocol)) {
-    return "unknown";
+    // Any other action serves the request over HTTP; an unknown type may still be a redirect.
+    return verdictOn(type, () => false);
   }
   // Absent, the redirect keeps the request's protocol ("#{protocol}"), so it stays on HTTP.
-  return protocol === "HTTPS" ? "redirects" : "serves";
+  return verdictOn(read.string(action, "redirect.protocol"), (protocol) => protocol === "HTTPS");
 }
 
 function validate(check: ResourceCheck): void {
@@ -33,22 +27,15 @@ function validate(check: ResourceCheck): void {
     return;
   }
   const actions = read.array(props, "defaultActions");
-  if (isUnknown(actions)) {
-    check.undecided("defaultActions is unknown during preview");
+  if (undecidedWhenUnknown(check, actions, "defaultActions")) {
     return;
   }
-  const verdicts = knownOr(actions, []).map(actionVerdict);
-  if (verdicts.includes("redirects")) {
-    return;
-  }
-  if (verdicts.includes("unknown")) {
-    check.undecided("a default action's type or redirect protocol is unknown during preview");
-    return;
-  }
-  check.violation(
-    'the HTTP listener does not redirect to HTTPS: set its default action to { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } } ' +
+  reportVerdict(check, anyPasses(knownOr(actions, []).map(redirectsToHttps)), {
+    unknown: "a default action's type or redirect protocol is unknown during preview",
+    fail:
+      'the HTTP listener does not redirect to HTTPS: set its default action to { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } } ' +
       "and serve from an HTTPS listener, or list the listener in the policy config allowedListeners",
-  );
+  });
 }
 
 export const lbHttpRedirectToHttps: CompliancePolicy = resourcePolicy({

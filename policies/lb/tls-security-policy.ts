@@ -1,5 +1,6 @@
 import { CompliancePolicy, ResourceCheck, resourcePolicy, stringList } from "../lib/policy";
-import { isUnknown, knownOr, read } from "../lib/props";
+import { knownOr, read } from "../lib/props";
+import { undecidedWhenUnknown } from "../lib/state";
 import { knownListenerProtocol } from "./listener-protocol";
 import { LISTENERS } from "./types";
 
@@ -25,8 +26,7 @@ function validate(check: ResourceCheck): void {
     return;
   }
   const policy = read.string(props, "sslPolicy");
-  if (isUnknown(policy)) {
-    check.undecided("sslPolicy is unknown during preview");
+  if (undecidedWhenUnknown(check, policy, "sslPolicy")) {
     return;
   }
   const allowed = knownOr(read.array(check.config, "allowedPolicies"), []);

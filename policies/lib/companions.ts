@@ -12,6 +12,7 @@
  */
 import type { StackCheck, Subject } from "./policy";
 import { isUnknown, read } from "./props";
+import type { Verdict } from "./state";
 
 export interface CompanionSpec {
   /** Type tokens of the parents (`aws:s3/bucket:Bucket`). */
@@ -81,9 +82,14 @@ export function indexCompanions(resources: readonly Subject[], spec: CompanionSp
 }
 
 /** What a companion contributes: it satisfies the requirement, it does not (and why), or cannot tell yet. */
-export type Judgement = { readonly verdict: "pass" } | { readonly verdict: "fail" | "unknown"; readonly reason: string };
+export type Judgement = { readonly verdict: "pass" } | { readonly verdict: Exclude<Verdict, "pass">; readonly reason: string };
 
 const PASS: Judgement = { verdict: "pass" };
+
+/** A judgement from a verdict, with the reason shown when it is not a pass. */
+export function judgement(verdict: Verdict, reason: string): Judgement {
+  return verdict === "pass" ? PASS : { verdict, reason };
+}
 
 export interface CompanionRequirement extends CompanionSpec {
   /** What each parent needs, for messages ("<parent> has no <needs>"): `BucketVersioning with status "Enabled"`. */

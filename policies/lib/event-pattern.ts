@@ -6,12 +6,13 @@
 import { parseDocument, ParsedDocument } from "./json";
 import { Path, read, StringList, UNKNOWN } from "./props";
 
+/** Parses the rule's `eventPattern` (a JSON string or an object). */
 export function parseEventPattern(rule: unknown): ParsedDocument {
   return parseDocument(rule, "eventPattern");
 }
 
 /** Literal values a pattern field matches; `filters` tells whether content filters are present too. */
-export interface PatternValues extends StringList {
+interface PatternValues extends StringList {
   readonly filters: boolean;
 }
 

@@ -6,10 +6,11 @@
  */
 import { parseDocument } from "./json";
 import { isUnknown, knownOr, lookup, read, readStrings, StringList, UNKNOWN } from "./props";
+import type { ValueState } from "./state";
 
-export type Effect = "Allow" | "Deny" | "unknown" | "invalid";
+type Effect = "Allow" | "Deny" | "unknown" | "invalid";
 
-export interface Principals {
+interface Principals {
   /** `"Principal": "*"`: anyone. */
   readonly anyone: boolean;
   /** Principal lists by type: `AWS`, `Service`, `Federated`, `CanonicalUser`. */
@@ -17,7 +18,7 @@ export interface Principals {
   readonly unknown: boolean;
 }
 
-export interface Condition {
+interface Condition {
   readonly operator: string;
   readonly key: string;
   readonly values: StringList;
@@ -37,16 +38,14 @@ export interface Statement {
   readonly conditionsUnknown: boolean;
 }
 
-export type ParsedPolicy =
-  | {
-      readonly kind: "document";
-      readonly version?: string;
-      readonly statements: readonly Statement[];
-      readonly problems: readonly string[];
-    }
-  | { readonly kind: "absent" }
-  | { readonly kind: "unknown" }
-  | { readonly kind: "malformed"; readonly reason: string };
+/** A policy document whose JSON parsed: its statements, and what is wrong with its structure. */
+interface PolicyDocument {
+  readonly version?: string;
+  readonly statements: readonly Statement[];
+  readonly problems: readonly string[];
+}
+
+type ParsedPolicy = ValueState<PolicyDocument>;
 
 function parseEffect(statement: unknown): Effect {
   const effect = read.string(statement, "Effect");
@@ -137,7 +136,7 @@ export function parsePolicyDocument(root: unknown, path: string): ParsedPolicy {
 
 function parseFresh(root: unknown, path: string): ParsedPolicy {
   const parsed = parseDocument(root, path);
-  if (parsed.kind !== "object") {
+  if (parsed.kind !== "known") {
     return parsed;
   }
   const document = parsed.value;
@@ -159,7 +158,7 @@ function parseFresh(root: unknown, path: string): ParsedPolicy {
   if (raw === undefined) {
     problems.push("the document has no Statement");
   }
-  return { kind: "document", version: typeof version === "string" ? version : undefined, statements, problems };
+  return { kind: "known", value: { version: typeof version === "string" ? version : undefined, statements, problems } };
 }
 
 // Building a RegExp per comparison was the pack's largest cost on large stacks; patterns repeat.

@@ -3,11 +3,10 @@
  * policies), normalised to one shape so that each policy does not parse them its own way.
  */
 import { isUnknown, lookup } from "./props";
+import type { ValueState } from "./state";
 
-export type JsonObject = { readonly kind: "object"; readonly value: Readonly<Record<string, unknown>> };
-
-export type ParsedDocument =
-  JsonObject | { readonly kind: "absent" } | { readonly kind: "unknown" } | { readonly kind: "malformed"; readonly reason: string };
+/** A JSON document parsed to its top-level object. */
+export type ParsedDocument = ValueState<Readonly<Record<string, unknown>>>;
 
 /** Parses the document at `path` of `root`; never throws. */
 export function parseDocument(root: unknown, path: string): ParsedDocument {
@@ -29,5 +28,5 @@ export function parseDocument(root: unknown, path: string): ParsedDocument {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     return { kind: "malformed", reason: `${path} is not a JSON object` };
   }
-  return { kind: "object", value: value as Readonly<Record<string, unknown>> };
+  return { kind: "known", value: value as Readonly<Record<string, unknown>> };
 }

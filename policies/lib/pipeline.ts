@@ -3,7 +3,7 @@
  * that inspects pipeline actions. Unknown stage or action lists are returned as paths so that a
  * policy reports `[undecided]` instead of passing on actions it could not see.
  */
-import { isUnknown, read, UNKNOWN } from "./props";
+import { isUnknown, read, Unknown, UNKNOWN } from "./props";
 
 export interface PipelineAction {
   /** `stage "Deploy", action "DeployToECS"`; positions stand in for names that are unknown. */
@@ -13,7 +13,7 @@ export interface PipelineAction {
   readonly stage: number;
 }
 
-export interface PipelineActions {
+interface PipelineActions {
   readonly actions: readonly PipelineAction[];
   /** Paths of stage or action lists (or single actions) that are unknown during preview. */
   readonly unknown: readonly string[];
@@ -49,11 +49,11 @@ export function pipelineActions(pipeline: unknown): PipelineActions {
 }
 
 /** Reads an action field, e.g. `owner`, `provider`, `category`. */
-export function actionField(action: PipelineAction, field: string): string | undefined | typeof UNKNOWN {
+export function actionField(action: PipelineAction, field: string): string | undefined | Unknown {
   return read.string(action.props, field);
 }
 
 /** Reads a key of the action's `configuration` map, e.g. `ClusterName`. */
-export function configurationValue(action: PipelineAction, key: string): string | undefined | typeof UNKNOWN {
+export function configurationValue(action: PipelineAction, key: string): string | undefined | Unknown {
   return read.string(action.props, ["configuration", key]);
 }

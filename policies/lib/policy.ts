@@ -4,117 +4,40 @@
  * findings for unknown values, and the metadata Pulumi Cloud shows (remediation steps, url, framework).
  */
 import type {
-  EnforcementLevel,
   PolicyComplianceFramework,
   PolicyResource,
   ReportViolation,
   ResourceValidationArgs,
   ResourceValidationPolicy,
-  Severity,
   StackValidationArgs,
-  StackValidationPolicy,
 } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
-import { isUnknownValueError, Undecided } from "./props";
-import { configWaiverProblems, WaiverStatus, WaiverTarget, waiverStatus, waiversConfigSchema } from "./waivers";
+import type {
+  ComplianceMapping,
+  CompliancePolicy,
+  PolicyBase,
+  PolicyConfig,
+  PolicyMeta,
+  ResourcePolicyDefinition,
+  StackPolicyDefinition,
+} from "./definitions";
+import { Findings } from "./findings";
+import { isUnknownValueFailure } from "./props";
+import { waiversConfigSchema, waiverStatus } from "./waivers";
 
-export interface ComplianceMapping {
-  readonly cis?: readonly string[];
-  readonly nist?: readonly string[];
-  readonly pci?: readonly string[];
-}
-
-/** The reference text of a policy: shown in docs/policies.md and Pulumi Cloud. */
-export interface PolicyDocs {
-  readonly what: string;
-  readonly why: string;
-  readonly fix: string;
-  readonly url: string;
-  readonly compliance: ComplianceMapping;
-}
-
-/** Policy config after defaults are applied; read it with the readers in `props.ts`. */
-export type PolicyConfig = Readonly<Record<string, unknown>>;
-
-/** A resource as a policy sees it: `props` are the SDK's proxied inputs, read them with `props.ts`. */
-export interface Subject {
-  readonly type: string;
-  readonly name: string;
-  readonly urn: string;
-  readonly props: unknown;
-  readonly provider?: { readonly props: unknown };
-  /**
-   * Resources each input's value came from (stack policies only: the engine sends them with the
-   * stack, not with a single resource). Decides about inputs that are unknown during preview.
-   */
-  readonly propertyDependencies?: Readonly<Record<string, readonly Subject[]>>;
-  /** The resource's parent (stack policies only), when the stack holds it. */
-  readonly parent?: Subject;
-}
-
-interface PolicyBase {
-  /** Kebab-case, prefixed by the service folder: `codepipeline-artifact-store-region`. */
-  readonly name: string;
-  readonly description: string;
-  readonly severity: Severity;
-  readonly enforcementLevel: EnforcementLevel;
-  readonly docs: PolicyDocs;
-  /** Config knobs with defaults; `waivers` is added to every policy. */
-  readonly config?: Readonly<Record<string, PolicyConfigJSONSchema>>;
-}
-
-export interface ResourceCheck {
-  readonly resource: Subject;
-  readonly config: PolicyConfig;
-  violation(message: string): void;
-  undecided(message: string): void;
-}
-
-export interface ResourcePolicyDefinition extends PolicyBase {
-  /** Type tokens (`aws:s3/bucket:Bucket`) the policy inspects; other resources are skipped. */
-  readonly resourceTypes: readonly string[];
-  validate(check: ResourceCheck): void;
-  /** Returns the fixed props (mutate `resource.props` in place to keep secrets), or undefined. */
-  remediate?(resource: Subject, config: PolicyConfig): object | undefined;
-}
-
-export interface StackCheck {
-  readonly resources: readonly Subject[];
-  ofType(...types: string[]): readonly Subject[];
-  readonly config: PolicyConfig;
-  violation(resource: Subject, message: string): void;
-  undecided(resource: Subject, message: string): void;
-}
-
-export interface StackPolicyDefinition extends PolicyBase {
-  validate(check: StackCheck): void;
-}
-
-/** What the pack, the docs generator and the checker's rule table read about a policy. */
-export interface PolicyMeta {
-  readonly kind: "resource" | "stack";
-  readonly docs: PolicyDocs;
-  readonly remediable: boolean;
-  /** Resource policies: the type tokens they inspect (checked against the installed provider). */
-  readonly resourceTypes?: readonly string[];
-}
-
-export type CompliancePolicy = (ResourceValidationPolicy | StackValidationPolicy) & PolicyMeta;
-
-export const WAIVED = "[waived] ";
-export const UNDECIDED = "[undecided] ";
-
-interface Diagnostic {
-  readonly message: string;
-  readonly urn?: string;
-  readonly enforcementLevel?: EnforcementLevel;
-}
-
-// The SDK accepts a diagnostic object at runtime (`makeReportViolationFun`), which lets a finding
-// carry its own level; leaving the level out keeps the one the engine configured for the policy.
-function diagnostics(report: ReportViolation): (diagnostic: Diagnostic) => void {
-  return report as unknown as (diagnostic: Diagnostic) => void;
-}
+export type {
+  CompliancePolicy,
+  ComplianceMapping,
+  PolicyConfig,
+  PolicyDocs,
+  PolicyMeta,
+  ResourceCheck,
+  ResourcePolicyDefinition,
+  StackCheck,
+  StackPolicyDefinition,
+  Subject,
+} from "./definitions";
+export { UNDECIDED, WAIVED } from "./findings";
 
 const FRAMEWORKS = [
   { key: "cis", name: "CIS AWS Foundations Benchmark", version: "3.0.0" },
@@ -162,83 +85,6 @@ function configOf(definition: PolicyBase, configured: object): PolicyConfig {
     defaults[key] = schema.default;
   }
   return { ...defaults, ...configured };
-}
-
-/** Emits findings for one policy run, applying the waivers of the resource each finding names. */
-class Findings {
-  private readonly emit: (diagnostic: Diagnostic) => void;
-  // One run never changes a resource's props, and a policy usually looks each one up twice (its
-  // malformed waivers, then each finding), so the lookup is kept for the run.
-  private readonly statuses = new Map<WaiverTarget, WaiverStatus>();
-
-  constructor(
-    private readonly policyName: string,
-    private readonly config: PolicyConfig,
-    report: ReportViolation,
-  ) {
-    this.emit = diagnostics(report);
-  }
-
-  private status(target: WaiverTarget): WaiverStatus {
-    let status = this.statuses.get(target);
-    if (status === undefined) {
-      status = waiverStatus(this.policyName, target, this.config.waivers);
-      this.statuses.set(target, status);
-    }
-    return status;
-  }
-
-  violation(target: WaiverTarget, message: string): void {
-    const status = this.status(target);
-    if (status.active) {
-      const { reason, until, source } = status.active;
-      this.emit({
-        message: `${WAIVED}${message} (waived until ${until} by ${source}: ${reason})`,
-        urn: target.urn,
-        enforcementLevel: "advisory",
-      });
-      return;
-    }
-    const notes = status.expired.map((w) => `the waiver by ${w.source} expired on ${w.until} (${w.reason})`);
-    if (status.tagsUnknown) {
-      notes.push("the resource's tags are unknown during preview, so no tag waiver applies");
-    }
-    this.emit({ message: notes.length > 0 ? `${message} (${notes.join("; ")})` : message, urn: target.urn });
-  }
-
-  undecided(urn: string | undefined, message: string): void {
-    this.emit({ message: `${UNDECIDED}${message}`, urn, enforcementLevel: "advisory" });
-  }
-
-  /** Malformed waivers are findings in their own right, whether or not the policy finds anything. */
-  malformedWaivers(target: WaiverTarget): void {
-    for (const problem of this.status(target).problems) {
-      this.malformed(target.urn, problem);
-    }
-  }
-
-  malformedConfig(urn: string | undefined): void {
-    for (const problem of configWaiverProblems(this.config.waivers)) {
-      this.malformed(urn, problem);
-    }
-  }
-
-  /** Runs a validation, turning unknown values it could not do without into `[undecided]` findings. */
-  guard(urn: string | undefined, validate: () => void): void {
-    try {
-      validate();
-    } catch (error) {
-      if (error instanceof Undecided || isUnknownValueError(error)) {
-        this.undecided(urn, `cannot decide: ${error.message}`);
-        return;
-      }
-      throw error;
-    }
-  }
-
-  private malformed(urn: string | undefined, problem: string): void {
-    this.emit({ message: `malformed waiver for ${this.policyName}: ${problem}`, urn });
-  }
 }
 
 /**
@@ -292,7 +138,7 @@ export function resourcePolicy(definition: ResourcePolicyDefinition): Compliance
         return remediate(args, config);
       } catch (error) {
         // Validation runs after remediation and reports the unknown as `[undecided]`.
-        if (error instanceof Undecided || isUnknownValueError(error)) {
+        if (isUnknownValueFailure(error)) {
           return undefined;
         }
         throw error;

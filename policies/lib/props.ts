@@ -21,8 +21,13 @@ export class Undecided extends Error {}
 // The SDK exports the class at runtime, but its typings hide it (`proxy.d.ts` is empty).
 const sdkUnknownValueError = (sdk as unknown as { UnknownValueError: new (...args: never[]) => Error }).UnknownValueError;
 
-export function isUnknownValueError(error: unknown): error is Error {
+function isUnknownValueError(error: unknown): error is Error {
   return error instanceof sdkUnknownValueError;
+}
+
+/** An error a policy threw because a value it needs is unknown during preview: `Undecided`, or the SDK's own. */
+export function isUnknownValueFailure(error: unknown): error is Error {
+  return error instanceof Undecided || isUnknownValueError(error);
 }
 
 export function isUnknown(value: unknown): value is Unknown {

@@ -5,29 +5,26 @@
  * `aws:PrincipalOrgID`, `aws:SourceArn`, ...): telling a narrowing condition from a decorative one
  * needs the account's context, which a preview does not have.
  */
+import type { CompliancePolicy, ResourceCheck, ResourcePolicyDefinition } from "./definitions";
 import { parsePolicyDocument, Statement } from "./iam-policy";
+import { resourcePolicy } from "./policy";
+import type { Verdict } from "./state";
 
-type Openness = "open" | "closed" | "unknown";
-
-function openness(statement: Statement): Openness {
+/** A statement passes when it admits no one unconditionally, and fails when it is open to anyone. */
+function closed(statement: Statement): Verdict {
   if (statement.effect === "Deny" || statement.effect === "invalid" || statement.conditions.length > 0) {
-    return "closed";
+    return "pass";
   }
   // Allow with NotPrincipal grants everyone but the principals it lists.
   const anyone = statement.principals?.anyone === true || statement.notPrincipals !== undefined;
   if (!anyone && statement.principals?.unknown !== true) {
-    return "closed";
+    return "pass";
   }
-  return anyone && statement.effect === "Allow" && !statement.conditionsUnknown ? "open" : "unknown";
+  return anyone && statement.effect === "Allow" && !statement.conditionsUnknown ? "fail" : "unknown";
 }
 
 function label(statement: Statement, index: number): string {
   return statement.sid === undefined ? `Statement[${index}]` : `Statement[${index}] (Sid "${statement.sid}")`;
-}
-
-export interface FindingSink {
-  violation(message: string): void;
-  undecided(message: string): void;
 }
 
 /**
@@ -38,7 +35,7 @@ export interface FindingSink {
  * it is `[undecided]`: the provider refuses a registration without it, so offline it is absent only
  * because its value was computed from something unknown during preview.
  */
-export function reportPublicPolicy(sink: FindingSink, root: unknown, path: string, noun: string, required: boolean): void {
+function reportPublicPolicy(sink: ResourceCheck, root: unknown, path: string, noun: string, required: boolean): void {
   const parsed = parsePolicyDocument(root, path);
   if (parsed.kind === "unknown") {
     sink.undecided(`${path} is unknown during preview: cannot tell whether it opens ${noun} to anyone`);
@@ -56,9 +53,9 @@ export function reportPublicPolicy(sink: FindingSink, root: unknown, path: strin
     }
     return;
   }
-  parsed.statements.forEach((statement, index) => {
-    const verdict = openness(statement);
-    if (verdict === "open") {
+  parsed.value.statements.forEach((statement, index) => {
+    const verdict = closed(statement);
+    if (verdict === "fail") {
       sink.violation(
         `${path} ${label(statement, index)} allows anyone (principal "*" with no Condition) to use ${noun}: ` +
           "name the accounts, roles or services, or add a condition such as aws:SourceAccount or aws:PrincipalOrgID",
@@ -66,5 +63,38 @@ export function reportPublicPolicy(sink: FindingSink, root: unknown, path: strin
     } else if (verdict === "unknown") {
       sink.undecided(`${path} ${label(statement, index)}: its effect, principal or condition is unknown during preview`);
     }
+  });
+}
+
+/** A `*-not-public` policy: what differs between them is the resource types, the noun and the docs. */
+interface NotPublicDefinition extends Omit<ResourcePolicyDefinition, "enforcementLevel" | "resourceTypes" | "validate" | "remediate"> {
+  /** What the `policy` document grants, for messages: `the bucket`. */
+  readonly noun: string;
+  /** Types whose `policy` input is optional: absent, the service's default policy applies. */
+  readonly optionalOn?: readonly string[];
+  /** Types whose `policy` input is required. */
+  readonly requiredOn: readonly string[];
+  /** Types that open the resource through other inputs than a policy document, each with its own check. */
+  readonly otherGrants?: Readonly<Record<string, (check: ResourceCheck) => void>>;
+}
+
+/**
+ * A mandatory policy that reports the `policy` document of each resource of the given types when it
+ * grants the resource to anyone (see `reportPublicPolicy`).
+ */
+export function notPublicPolicy(definition: NotPublicDefinition): CompliancePolicy {
+  const { noun, optionalOn = [], requiredOn, otherGrants = {}, ...base } = definition;
+  return resourcePolicy({
+    ...base,
+    enforcementLevel: "mandatory",
+    resourceTypes: [...optionalOn, ...requiredOn, ...Object.keys(otherGrants)],
+    validate: (check) => {
+      const other = otherGrants[check.resource.type];
+      if (other !== undefined) {
+        other(check);
+      } else {
+        reportPublicPolicy(check, check.resource.props, "policy", noun, requiredOn.includes(check.resource.type));
+      }
+    },
   });
 }

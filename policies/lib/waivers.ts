@@ -10,10 +10,11 @@
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { today } from "./clock";
 import { isUnknown, lookup, read, type Unknown } from "./props";
+import type { ValueState } from "./state";
 
 export const WAIVER_TAG_PREFIX = "compliance:waive:";
 
-export interface Waiver {
+interface Waiver {
   readonly reason: string;
   readonly until: string;
   /** Where the waiver was found, for the finding's message. */
@@ -55,7 +56,7 @@ export const waiversConfigSchema: PolicyConfigJSONSchema = {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A real calendar day in `YYYY-MM-DD` form (rejects 2026-02-30, which `Date` would roll over). */
-export function isIsoDate(value: string): boolean {
+function isIsoDate(value: string): boolean {
   if (!DATE.test(value)) {
     return false;
   }
@@ -63,7 +64,8 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 }
 
-type Parsed = { waiver: Waiver } | { problem: string };
+/** A waiver is given either well-formed or malformed; absent and unknown ones are never parsed. */
+type Parsed = Extract<ValueState<Waiver>, { kind: "known" | "malformed" }>;
 
 type ParsedEntry = Parsed & { resource?: string };
 
@@ -81,24 +83,24 @@ export function waiverTagPolicies(props: unknown): readonly string[] | Unknown {
   return (tags ?? []).flatMap(([key]) => (key.startsWith(WAIVER_TAG_PREFIX) ? [key.slice(WAIVER_TAG_PREFIX.length)] : []));
 }
 
-export function parseWaiverTag(policyName: string, value: unknown): Parsed {
+function parseWaiverTag(policyName: string, value: unknown): Parsed {
   const key = WAIVER_TAG_PREFIX + policyName;
   const expected = `expected "<reason>; until=YYYY-MM-DD"`;
   if (typeof value !== "string") {
-    return { problem: `tag ${key} is not a string; ${expected}` };
+    return { kind: "malformed", reason: `tag ${key} is not a string; ${expected}` };
   }
   const match = TAG_VALUE.exec(value);
   if (!match) {
-    return { problem: `tag ${key}="${value}" has no until date; ${expected}` };
+    return { kind: "malformed", reason: `tag ${key}="${value}" has no until date; ${expected}` };
   }
   const [, reason, until] = match;
   if (reason.trim() === "") {
-    return { problem: `tag ${key}="${value}" gives no reason; ${expected}` };
+    return { kind: "malformed", reason: `tag ${key}="${value}" gives no reason; ${expected}` };
   }
   if (!isIsoDate(until)) {
-    return { problem: `tag ${key}="${value}" has an invalid until date "${until}"; ${expected}` };
+    return { kind: "malformed", reason: `tag ${key}="${value}" has an invalid until date "${until}"; ${expected}` };
   }
-  return { waiver: { reason: reason.trim(), until, source: `tag ${key}` } };
+  return { kind: "known", value: { reason: reason.trim(), until, source: `tag ${key}` } };
 }
 
 function parseConfigEntry(entry: unknown, index: number): ParsedEntry {
@@ -107,15 +109,15 @@ function parseConfigEntry(entry: unknown, index: number): ParsedEntry {
   const reason = read.string(entry, "reason");
   const until = read.string(entry, "until");
   if (typeof resource !== "string" || resource === "") {
-    return { problem: `${where} names no resource` };
+    return { kind: "malformed", reason: `${where} names no resource` };
   }
   if (typeof reason !== "string" || reason.trim() === "") {
-    return { resource, problem: `${where} for ${resource} gives no reason` };
+    return { resource, kind: "malformed", reason: `${where} for ${resource} gives no reason` };
   }
   if (typeof until !== "string" || !isIsoDate(until)) {
-    return { resource, problem: `${where} for ${resource} has no valid until date (YYYY-MM-DD)` };
+    return { resource, kind: "malformed", reason: `${where} for ${resource} has no valid until date (YYYY-MM-DD)` };
   }
-  return { resource, waiver: { reason: reason.trim(), until, source: where } };
+  return { resource, kind: "known", value: { reason: reason.trim(), until, source: where } };
 }
 
 // The SDK hands every call the same config objects until the next Configure, and nothing mutates them,
@@ -142,7 +144,7 @@ export function configWaiverProblems(configWaivers: unknown): readonly string[] 
   if (entries === undefined) {
     return ["config waivers is not a list"];
   }
-  return entries.flatMap((parsed) => (parsed.resource === undefined && "problem" in parsed ? [parsed.problem] : []));
+  return entries.flatMap((parsed) => (parsed.resource === undefined && parsed.kind === "malformed" ? [parsed.reason] : []));
 }
 
 /** Looks up the waivers of `policyName` that name `target`, in its tags and in the policy config. */
@@ -150,10 +152,10 @@ export function waiverStatus(policyName: string, target: WaiverTarget, configWai
   const found: Waiver[] = [];
   const problems: string[] = [];
   const take = (parsed: Parsed): void => {
-    if ("waiver" in parsed) {
-      found.push(parsed.waiver);
+    if (parsed.kind === "known") {
+      found.push(parsed.value);
     } else {
-      problems.push(parsed.problem);
+      problems.push(parsed.reason);
     }
   };
 

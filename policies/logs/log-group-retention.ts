@@ -2,8 +2,9 @@
  * The default, 7 days, is the shortest that still covers a failed build found after a weekend, and
  * what the dev stack uses; production gates raise it through the pack config.
  */
-import { CompliancePolicy, PolicyConfig, ResourceCheck, resourcePolicy, Subject } from "../lib/policy";
+import { CompliancePolicy, PolicyConfig, ResourceCheck, resourcePolicy } from "../lib/policy";
 import { isUnknown, knownOr, read } from "../lib/props";
+import { setInput } from "../lib/remediation";
 import { LOG_GROUP } from "../lib/resource-types";
 
 /** The values CloudWatch Logs accepts for retentionInDays, besides 0 (never expire). */
@@ -22,12 +23,12 @@ function neverExpires(days: number | undefined): days is undefined | 0 {
 }
 
 /** Delivery-class log groups have a fixed two-day retention that the input cannot change. */
-function isDeliveryClass(resource: Subject): boolean {
-  return read.string(resource.props, "logGroupClass") === "DELIVERY";
+function isDeliveryClass(props: unknown): boolean {
+  return read.string(props, "logGroupClass") === "DELIVERY";
 }
 
 function validate(check: ResourceCheck): void {
-  if (isDeliveryClass(check.resource)) {
+  if (isDeliveryClass(check.resource.props)) {
     return;
   }
   const minimum = minimumOf(check.config);
@@ -41,18 +42,15 @@ function validate(check: ResourceCheck): void {
   }
 }
 
-function remediate(resource: Subject, config: PolicyConfig): object | undefined {
-  const props = resource.props as Record<string, unknown>;
+const remediate = setInput("retentionInDays", (props, config) => {
   const minimum = minimumOf(config);
   const days = read.number(props, "retentionInDays");
-  // A configured minimum above CloudWatch's largest value falls back to the largest.
-  const fixed = ACCEPTED_DAYS.find((value) => value >= minimum) ?? ACCEPTED_DAYS[ACCEPTED_DAYS.length - 1];
-  if (isDeliveryClass(resource) || isUnknown(days) || (!neverExpires(days) && days >= minimum)) {
+  if (isDeliveryClass(props) || (typeof days === "number" && !neverExpires(days) && days >= minimum)) {
     return undefined;
   }
-  props.retentionInDays = fixed;
-  return props;
-}
+  // A configured minimum above CloudWatch's largest value falls back to the largest.
+  return ACCEPTED_DAYS.find((value) => value >= minimum) ?? ACCEPTED_DAYS[ACCEPTED_DAYS.length - 1];
+});
 
 export const logGroupRetention: CompliancePolicy = resourcePolicy({
   name: "logs-log-group-retention",

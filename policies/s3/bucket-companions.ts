@@ -25,27 +25,3 @@ export function bucketRequirement(
     judge,
   };
 }
-
-/** Three-valued truth for settings that may be unknown during preview: 2 yes, 1 maybe, 0 no. */
-export type Tri = 0 | 1 | 2;
-export const NO: Tri = 0;
-export const MAYBE: Tri = 1;
-export const YES: Tri = 2;
-
-/** All of them: the weakest. */
-export function all(...values: Tri[]): Tri {
-  return Math.min(YES, ...values) as Tri;
-}
-
-/** Any of them: the strongest. */
-export function any(values: readonly Tri[]): Tri {
-  return Math.max(NO, ...values) as Tri;
-}
-
-/** A judgement from a three-valued result, with the reason shown when it is not a pass. */
-export function judgement(value: Tri, reason: string): Judgement {
-  if (value === YES) {
-    return { verdict: "pass" };
-  }
-  return { verdict: value === NO ? "fail" : "unknown", reason };
-}

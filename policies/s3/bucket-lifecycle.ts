@@ -1,34 +1,34 @@
-import { requireCompanion } from "../lib/companions";
+import { judgement, requireCompanion } from "../lib/companions";
 import { CompliancePolicy, stackPolicy, Subject } from "../lib/policy";
-import { isSet, isUnknown, knownOr, read, UNKNOWN } from "../lib/props";
-import { all, any, bucketRequirement, judgement, MAYBE, NO, Tri, YES } from "./bucket-companions";
+import { isSet, knownOr, read, UNKNOWN } from "../lib/props";
+import { allPass, anyPasses, Verdict, verdictOn } from "../lib/state";
+import { bucketRequirement } from "./bucket-companions";
 
 const NONCURRENT = "noncurrentVersionExpiration.noncurrentDays";
 const ABORT = "abortIncompleteMultipartUpload.daysAfterInitiation";
 
-function enabled(rule: unknown): Tri {
-  const status = read.string(rule, "status");
-  return status === "Enabled" ? YES : isUnknown(status) ? MAYBE : NO;
+function enabled(rule: unknown): Verdict {
+  return verdictOn(read.string(rule, "status"), (status) => status === "Enabled");
 }
 
 /** A set field counts even when its value is unknown: the rule is there, only the number is not known. */
-function has(rule: unknown, path: string): Tri {
-  return isSet(rule, path) ? YES : NO;
+function has(rule: unknown, path: string): Verdict {
+  return isSet(rule, path) ? "pass" : "fail";
 }
 
 function judge(companion: Subject) {
   const rules = read.array(companion.props, "rules");
   if (rules === UNKNOWN) {
-    return judgement(MAYBE, "rules is unknown during preview");
+    return judgement("unknown", "rules is unknown during preview");
   }
   const list = knownOr(rules, []);
-  const noncurrent = any(list.map((rule) => all(enabled(rule), has(rule, NONCURRENT))));
-  const abort = any(list.map((rule) => all(enabled(rule), has(rule, ABORT))));
+  const noncurrent = anyPasses(list.map((rule) => allPass([enabled(rule), has(rule, NONCURRENT)])));
+  const abort = anyPasses(list.map((rule) => allPass([enabled(rule), has(rule, ABORT)])));
   const missing = [
-    noncurrent === NO ? "no enabled rule sets noncurrentVersionExpiration.noncurrentDays" : undefined,
-    abort === NO ? "no enabled rule sets abortIncompleteMultipartUpload.daysAfterInitiation" : undefined,
+    noncurrent === "fail" ? "no enabled rule sets noncurrentVersionExpiration.noncurrentDays" : undefined,
+    abort === "fail" ? "no enabled rule sets abortIncompleteMultipartUpload.daysAfterInitiation" : undefined,
   ].filter((reason) => reason !== undefined);
-  return judgement(all(noncurrent, abort), missing.length > 0 ? missing.join("; ") : "a rule's status is unknown during preview");
+  return judgement(allPass([noncurrent, abort]), missing.length > 0 ? missing.join("; ") : "a rule's status is unknown during preview");
 }
 
 export const bucketLifecycle: CompliancePolicy = stackPolicy({

@@ -1,35 +1,36 @@
-import { requireCompanion } from "../lib/companions";
+import { judgement, requireCompanion } from "../lib/companions";
 import { parsePolicyDocument, Statement } from "../lib/iam-policy";
 import { CompliancePolicy, stackPolicy, Subject } from "../lib/policy";
 import { StringList } from "../lib/props";
-import { all, any, bucketRequirement, judgement, MAYBE, NO, Tri, YES } from "./bucket-companions";
+import { allPass, anyPasses, Verdict } from "../lib/state";
+import { bucketRequirement } from "./bucket-companions";
 
 const BUCKET_ARN = /^arn:[^:]+:s3:::[^/]+$/;
 const OBJECTS_ARN = /^arn:[^:]+:s3:::[^/]+\/\*$/;
 const ALL_S3_ACTIONS = /^(\*|s3:\*)$/i;
 
-function known(list: StringList, test: (value: string) => boolean): Tri {
+function known(list: StringList, test: (value: string) => boolean): Verdict {
   if (list.values.some(test)) {
-    return YES;
+    return "pass";
   }
-  return list.unknown ? MAYBE : NO;
+  return list.unknown ? "unknown" : "fail";
 }
 
-function deniesInsecureTransport(statement: Statement): Tri {
-  const effect = statement.effect === "Deny" ? YES : statement.effect === "unknown" ? MAYBE : NO;
+function deniesInsecureTransport(statement: Statement): Verdict {
+  const effect = statement.effect === "Deny" ? "pass" : statement.effect === "unknown" ? "unknown" : "fail";
   const principals = statement.principals;
-  const principal = principals?.anyone ? YES : principals?.unknown ? MAYBE : NO;
+  const principal = principals?.anyone ? "pass" : principals?.unknown ? "unknown" : "fail";
   const actions = known(statement.actions, (action) => ALL_S3_ACTIONS.test(action));
   const bucket = known(statement.resources, (resource) => resource === "*" || BUCKET_ARN.test(resource));
   const objects = known(statement.resources, (resource) => resource === "*" || OBJECTS_ARN.test(resource));
   const secureTransport = statement.conditions.filter(
     (c) => /^Bool(IfExists)?$/.test(c.operator) && c.key.toLowerCase() === "aws:securetransport",
   );
-  const condition = any([
+  const condition = anyPasses([
     ...secureTransport.map((c) => known(c.values, (value) => value.toLowerCase() === "false")),
-    statement.conditionsUnknown ? MAYBE : NO,
+    statement.conditionsUnknown ? "unknown" : "fail",
   ]);
-  return all(effect, principal, actions, bucket, objects, condition);
+  return allPass([effect, principal, actions, bucket, objects, condition]);
 }
 
 const REASON_FAIL = "its policy has no Deny for anyone on s3:* for the bucket and its objects when aws:SecureTransport is false";
@@ -37,19 +38,22 @@ const REASON_FAIL = "its policy has no Deny for anyone on s3:* for the bucket an
 function judge(companion: Subject) {
   const parsed = parsePolicyDocument(companion.props, "policy");
   if (parsed.kind === "unknown") {
-    return judgement(MAYBE, "policy is unknown during preview");
+    return judgement("unknown", "policy is unknown during preview");
   }
   if (parsed.kind === "malformed") {
-    return judgement(NO, parsed.reason);
+    return judgement("fail", parsed.reason);
   }
   // `policy` is required: absent offline, it was computed from a value unknown during preview.
   if (parsed.kind === "absent") {
-    return judgement(MAYBE, "policy is not set: a required policy is missing only when its value is computed and unknown during preview");
+    return judgement(
+      "unknown",
+      "policy is not set: a required policy is missing only when its value is computed and unknown during preview",
+    );
   }
-  const verdict = any(parsed.statements.map(deniesInsecureTransport));
+  const verdict = anyPasses(parsed.value.statements.map(deniesInsecureTransport));
   return judgement(
     verdict,
-    verdict === MAYBE ? "a statement's effect, principal, action, resource or condition is unknown during preview" : REASON_FAIL,
+    verdict === "unknown" ? "a statement's effect, principal, action, resource or condition is unknown during preview" : REASON_FAIL,
   );
 }
 

@@ -1,13 +1,14 @@
-import { CompliancePolicy, resourcePolicy } from "../lib/policy";
-import { reportPublicPolicy } from "../lib/public-principal";
+import type { CompliancePolicy } from "../lib/policy";
+import { notPublicPolicy } from "../lib/public-principal";
 import { SNS_TOPIC, SNS_TOPIC_POLICY } from "../lib/resource-types";
 
-export const topicPolicyNotPublic: CompliancePolicy = resourcePolicy({
+export const topicPolicyNotPublic: CompliancePolicy = notPublicPolicy({
   name: "sns-topic-policy-not-public",
   description: "An SNS topic policy must not allow a wildcard principal without a condition.",
   severity: "high",
-  enforcementLevel: "mandatory",
-  resourceTypes: [SNS_TOPIC, SNS_TOPIC_POLICY],
+  noun: "the topic",
+  optionalOn: [SNS_TOPIC],
+  requiredOn: [SNS_TOPIC_POLICY],
   docs: {
     what: 'No statement of the `policy` of an `aws.sns.Topic` or `aws.sns.TopicPolicy` may have `Effect: Allow` with `Principal: "*"`, `Principal: { AWS: "*" }` or a `NotPrincipal`, unless it has a `Condition`.',
     why: "An unconditioned wildcard principal lets any AWS account publish to the topic or subscribe to it.",
@@ -15,5 +16,4 @@ export const topicPolicyNotPublic: CompliancePolicy = resourcePolicy({
     url: "https://docs.aws.amazon.com/sns/latest/dg/sns-security-best-practices.html",
     compliance: { nist: ["AC-3", "AC-6"], pci: ["7.2.1"] },
   },
-  validate: (check) => reportPublicPolicy(check, check.resource.props, "policy", "the topic", check.resource.type === SNS_TOPIC_POLICY),
 });

@@ -1,5 +1,4 @@
-import { credentialHint, isCredentialName } from "../../../policies/lib/credentials";
-import { tokenShapeOf } from "../../../policies/lib/token-shapes";
+import { credentialHint, isCredentialName, tokenShapeOf } from "../../../policies/lib/credentials";
 import { SHAPES } from "./credential-values";
 
 describe("credential names", () => {

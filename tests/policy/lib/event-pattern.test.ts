@@ -4,9 +4,9 @@ import { asProps, unknown } from "./sdk-proxy";
 describe("parseEventPattern", () => {
   it("parses JSON strings and objects to the same pattern", () => {
     const pattern = { source: ["aws.codecommit"], detail: { repositoryName: ["app"] } };
-    expect(parseEventPattern(asProps({ eventPattern: JSON.stringify(pattern) }))).toEqual({ kind: "object", value: pattern });
+    expect(parseEventPattern(asProps({ eventPattern: JSON.stringify(pattern) }))).toEqual({ kind: "known", value: pattern });
     const fromObject = parseEventPattern(asProps({ eventPattern: pattern }));
-    expect(fromObject.kind).toBe("object");
+    expect(fromObject.kind).toBe("known");
   });
 
   it("tells absent, unknown and malformed apart", () => {

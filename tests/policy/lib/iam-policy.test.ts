@@ -2,31 +2,33 @@ import { actionMatches, allowsAction, parsePolicyDocument, parseStatement } from
 import { asProps, unknown } from "./sdk-proxy";
 
 const document = (policy: unknown) => parsePolicyDocument(asProps({ policy }), "policy");
+const known = (value: object) => ({ kind: "known", value });
 
 describe("parsePolicyDocument", () => {
   it("normalises a JSON string with a single statement object and string fields", () => {
     const parsed = document(
       JSON.stringify({ Version: "2012-10-17", Statement: { Effect: "Allow", Action: "s3:GetObject", Resource: "*", Principal: "*" } }),
     );
-    expect(parsed).toEqual({
-      kind: "document",
-      version: "2012-10-17",
-      problems: [],
-      statements: [
-        {
-          sid: undefined,
-          effect: "Allow",
-          actions: { values: ["s3:GetObject"], unknown: false },
-          notActions: { values: [], unknown: false },
-          resources: { values: ["*"], unknown: false },
-          notResources: { values: [], unknown: false },
-          principals: { anyone: true, byType: {}, unknown: false },
-          notPrincipals: undefined,
-          conditions: [],
-          conditionsUnknown: false,
-        },
-      ],
-    });
+    expect(parsed).toEqual(
+      known({
+        version: "2012-10-17",
+        problems: [],
+        statements: [
+          {
+            sid: undefined,
+            effect: "Allow",
+            actions: { values: ["s3:GetObject"], unknown: false },
+            notActions: { values: [], unknown: false },
+            resources: { values: ["*"], unknown: false },
+            notResources: { values: [], unknown: false },
+            principals: { anyone: true, byType: {}, unknown: false },
+            notPrincipals: undefined,
+            conditions: [],
+            conditionsUnknown: false,
+          },
+        ],
+      }),
+    );
   });
 
   it("normalises an object with statement lists, principal types and conditions", () => {
@@ -43,8 +45,8 @@ describe("parsePolicyDocument", () => {
         },
       ],
     });
-    expect(parsed.kind).toBe("document");
-    const [statement] = parsed.kind === "document" ? parsed.statements : [];
+    expect(parsed.kind).toBe("known");
+    const [statement] = parsed.kind === "known" ? parsed.value.statements : [];
     expect(statement).toMatchObject({
       sid: "Deploy",
       effect: "Deny",
@@ -71,7 +73,7 @@ describe("parsePolicyDocument", () => {
     const parsed = document({
       Statement: [{ Effect: unknown, Action: ["s3:*", unknown], Resource: unknown, Principal: unknown, Condition: unknown }],
     });
-    const [statement] = parsed.kind === "document" ? parsed.statements : [];
+    const [statement] = parsed.kind === "known" ? parsed.value.statements : [];
     expect(statement).toMatchObject({
       effect: "unknown",
       actions: { values: ["s3:*"], unknown: true },
@@ -86,18 +88,15 @@ describe("parsePolicyDocument", () => {
   it("reports problems without throwing on malformed documents", () => {
     expect(document("{")).toEqual({ kind: "malformed", reason: expect.stringContaining("not valid JSON") });
     expect(document(undefined)).toEqual({ kind: "absent" });
-    expect(document({ Version: 1 })).toEqual({
-      kind: "document",
-      version: undefined,
-      statements: [],
-      problems: ["the document has no Statement"],
-    });
+    expect(document({ Version: 1 })).toEqual(known({ version: undefined, statements: [], problems: ["the document has no Statement"] }));
     const mixed = document({ Statement: [null, "x", { Effect: "allow" }] });
-    expect(mixed).toMatchObject({
-      problems: ["Statement[0] is not an object", "Statement[1] is not an object"],
-      statements: [{ effect: "invalid" }],
-    });
-    expect(document({ Statement: "Allow" })).toMatchObject({ statements: [], problems: [] });
+    expect(mixed).toMatchObject(
+      known({
+        problems: ["Statement[0] is not an object", "Statement[1] is not an object"],
+        statements: [{ effect: "invalid" }],
+      }),
+    );
+    expect(document({ Statement: "Allow" })).toMatchObject(known({ statements: [], problems: [] }));
     expect(parseStatement({ Principal: { AWS: 5 } }).principals).toEqual({
       anyone: false,
       byType: { AWS: { values: [], unknown: false } },
@@ -114,7 +113,7 @@ describe("parsePolicyDocument", () => {
       JSON.stringify({ Version: "2012-10-17", Statement: { Effect: "Allow", Action: `s3:Action${i}`, Resource: "*" } });
     const first = document(policyOf(0));
     for (let i = 1; i <= 600; i++) {
-      expect(document(policyOf(i))).toMatchObject({ statements: [{ actions: { values: [`s3:Action${i}`] } }] });
+      expect(document(policyOf(i))).toMatchObject(known({ statements: [{ actions: { values: [`s3:Action${i}`] } }] }));
     }
     expect(document(policyOf(0))).toEqual(first);
     expect(document(policyOf(600))).toBe(document(policyOf(600)));
