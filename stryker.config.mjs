@@ -26,6 +26,8 @@ export default {
     // the root config's test environment, which a `projects` list bypasses.
     config: {
       rootDir: ".",
+      // Only these folders are crawled for tests and modules; the rest of the repository is not the pack's.
+      roots: ["<rootDir>/policies", "<rootDir>/tests"],
       testEnvironment: policy.testEnvironment,
       transform: policy.transform,
       moduleFileExtensions: policy.moduleFileExtensions,
@@ -34,11 +36,17 @@ export default {
       // they would cover every mutant and take minutes per mutant, while the per-policy tests decide
       // them. The `fuzz` project is left out for the same reason (its policy oracle runs for minutes).
       testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/policy/engine/", "<rootDir>/tests/policy/drift/"],
+      // Where the time goes is loading: each test file loads the pack and the Pulumi SDK again, for every
+      // mutant. These cut what is loaded (stryker/*.js says how); the tests themselves run as in `npm test`.
+      moduleNameMapper: { "^@npmcli/arborist$": "<rootDir>/stryker/unused-module.js" },
+      setupFilesAfterEnv: ["<rootDir>/stryker/record-tests.js"],
+      testSequencer: "<rootDir>/stryker/sequencer.js",
     },
     enableFindRelatedTests: false,
   },
   checkers: ["typescript"],
-  tsconfigFile: "tsconfig.json",
+  // The pack's own tsconfig (it is publishable alone): the checker compiles the pack, not the whole repository.
+  tsconfigFile: "policies/tsconfig.json",
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   coverageAnalysis: "perTest",
   // The dry run executes the policy suite in one process with coverage: minutes, not seconds.
