@@ -3,6 +3,7 @@ import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import { loadProtocol, PackCallError, type AnalyzerCalls } from "../../checker/analyze/client";
 import { AnalyzerSession, mapBounded } from "../../checker/analyze/session";
 import type { EnforcementLevel, RecordedResource, Recording } from "../../checker/types";
+import { recordedResource } from "./recordedResource";
 
 const protocol = loadProtocol(path.join(__dirname, "..", "..", "policies"));
 const pb = protocol.pb;
@@ -13,25 +14,8 @@ const turns = async (n: number): Promise<void> => {
   }
 };
 
-const resource = (i: number): RecordedResource => ({
-  urn: `urn:pulumi:dev::p::aws:s3/bucket:Bucket::b${i}`,
-  type: "aws:s3/bucket:Bucket",
-  name: `b${i}`,
-  custom: true,
-  parent: "",
-  provider: "",
-  inputs: { index: i },
-  outputs: {},
-  dependencies: [],
-  propertyDependencies: {},
-  options: {
-    protect: false,
-    ignoreChanges: [],
-    aliases: [],
-    additionalSecretOutputs: [],
-    customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-  },
-});
+const resource = (i: number): RecordedResource =>
+  recordedResource(`urn:pulumi:dev::p::aws:s3/bucket:Bucket::b${i}`, { inputs: { index: i } });
 
 /**
  * A scripted pack: resources with higher indexes answer sooner, so calls finish out of registration
