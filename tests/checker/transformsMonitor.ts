@@ -17,6 +17,7 @@ export const secret = (value: unknown): Record<string, unknown> => ({ [SIG_KEY]:
 /** An output value (known or not, secret or not, with its dependencies) as a transform sees it. */
 export const output = (fields: Record<string, unknown>): Record<string, unknown> => ({ [SIG_KEY]: OUTPUT_SIG, ...fields });
 
+/** How the program's SDK answers one callback: the serialized response to the serialized request. */
 export type Answer = (request: Uint8Array) => Promise<Uint8Array> | Uint8Array;
 
 /** The program's callback server: answers each token with a scripted function, and logs the calls. */
@@ -94,6 +95,7 @@ export function registration(
   return req;
 }
 
+/** The monitor under test, the recorder behind it, and what reached the mock. */
 export interface Harness {
   monitor: MockMonitor;
   recorder: Recorder;
