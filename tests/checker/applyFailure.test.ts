@@ -2,20 +2,17 @@
 // host: the rejection nobody handles ends the run with the program's error, never a report that
 // silently lacks the resource that needed the value.
 import * as path from "path";
-import { runCheck, startPack, type PackHandle } from "../../checker/index";
+import { runCheck } from "../../checker/index";
 import { CheckError } from "../../checker/errors";
 import { PACK } from "./cliProcess";
+import { usePack } from "./packFixture";
 
 const program = (name: string): string => path.join(__dirname, "programs", "apply-throws", `${name}.ts`);
 
 jest.setTimeout(120_000);
 
 describe("an apply that throws", () => {
-  let pack: PackHandle;
-  beforeAll(async () => {
-    pack = await startPack({ policyPack: PACK, project: "apply-throws", stack: "dev" });
-  });
-  afterAll(() => pack.stop());
+  const pack = usePack({ policyPack: PACK, project: "apply-throws", stack: "dev" });
 
   it.each([
     ["a resource's input", "consumed", 'error serializing property "bucket": boom inside apply', 8],
@@ -23,7 +20,7 @@ describe("an apply that throws", () => {
     ["a component's registered output", "component", 'error serializing property "outputs": boom inside apply', 11],
     ["nothing", "unused", "boom inside apply", 8],
   ])("fails the program, naming the throw, when its result feeds %s", async (_feeds, name, message, line) => {
-    const failure = runCheck({ program: program(name), pack });
+    const failure = runCheck({ program: program(name), pack: pack() });
     await expect(failure).rejects.toThrow(CheckError);
     const file = path.relative(process.cwd(), program(name));
     await expect(failure).rejects.toThrow(`program ${file} threw: ${message} (${file}:${line})`);

@@ -3,27 +3,23 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { runCheck, startPack, type PackHandle } from "../../checker/index";
+import { runCheck } from "../../checker/index";
 import { CheckError } from "../../checker/errors";
 import { causeOf, engineLauncher } from "../../checker/serve/launcher";
 import { liveCount } from "../../checker/serve/processes";
+import { pairs, usePack } from "./packFixture";
 
 const PACK = path.join(__dirname, "packs", "basic");
 const BROKEN = path.join(__dirname, "packs", "broken");
 const PROGRAM = path.join(__dirname, "programs", "basic.ts");
-const pairs = (list: { policy: string; resourceName: string }[]): string[] => list.map((f) => `${f.policy}@${f.resourceName}`).sort();
 
 jest.setTimeout(120_000);
 
 describe("runCheck with the test pack", () => {
-  let pack: PackHandle;
-  beforeAll(async () => {
-    pack = await startPack({ policyPack: PACK, project: "programs", stack: "dev" });
-  });
-  afterAll(() => pack.stop());
+  const pack = usePack({ policyPack: PACK, project: "programs", stack: "dev" });
 
   it("sorts every kind of finding the way the engine reports them", async () => {
-    const result = await runCheck({ program: PROGRAM, pack });
+    const result = await runCheck({ program: PROGRAM, pack: pack() });
     // Stack, default provider, three buckets, two topics.
     expect(result.resources).toBe(7);
     expect(pairs(result.violations)).toEqual([
@@ -74,7 +70,7 @@ describe("runCheck with the test pack", () => {
     };
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pc-state-")), "state.json");
     fs.writeFileSync(file, JSON.stringify(state));
-    const result = await runCheck({ state: file, pack });
+    const result = await runCheck({ state: file, pack: pack() });
     expect(result.resources).toBe(2);
     expect(pairs(result.violations)).toEqual(["no-inline-versioning@old"]);
     expect(result.entry).toBe(file);

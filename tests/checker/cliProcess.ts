@@ -50,6 +50,25 @@ export function scratch(prefix: string): { dir: string; write(name: string, text
   };
 }
 
+/** The processes a CLI run listed in its PIPELINE_CHECK_PID_FILE, one `<pid> <label>` line each. */
+export function readStarted(pidFile: string): Started[] {
+  return fs
+    .readFileSync(pidFile, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => ({ pid: Number(l.split(" ")[0]), label: l.slice(l.indexOf(" ") + 1) }));
+}
+
+/** Asserts the CLI's answer to a user mistake: exit 2, nothing on stdout, one stderr line matching `cause`, no stack. */
+export function expectOneLineFailure(run: CliRun, cause: RegExp): void {
+  expect(run.code).toBe(2);
+  expect(run.stdout).toBe("");
+  const lines = run.stderr.split("\n").filter((l) => l !== "");
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(cause);
+  expect(run.stderr).not.toMatch(/^ {4}at /m);
+}
+
 const pids = scratch("pc-pids-");
 let runs = 0;
 
@@ -62,13 +81,7 @@ export function runCli(args: string[], env: Record<string, string> = {}): CliRun
     maxBuffer: 1 << 28,
     env: { ...process.env, NO_COLOR: "1", PIPELINE_CHECK_PID_FILE: pidFile, ...env },
   });
-  const started = fs.existsSync(pidFile)
-    ? fs
-        .readFileSync(pidFile, "utf8")
-        .split("\n")
-        .filter(Boolean)
-        .map((l) => ({ pid: Number(l.split(" ")[0]), label: l.slice(l.indexOf(" ") + 1) }))
-    : [];
+  const started = fs.existsSync(pidFile) ? readStarted(pidFile) : [];
   const { rest, progress } = splitProgress(run.stderr);
   return { code: run.status, stdout: run.stdout, stderr: rest, progress, started };
 }

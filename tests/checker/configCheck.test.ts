@@ -13,8 +13,9 @@ import { configFindings, unusedEntriesWarning, type CheckedStack, type PackPolic
 import { toJson } from "../../checker/report/json";
 import { toSarif } from "../../checker/report/sarif";
 import { toText } from "../../checker/report/text";
-import type { PackInfo, RecordedResource } from "../../checker/types";
+import type { PackInfo } from "../../checker/types";
 import { disagreements, verdictFromReport } from "../../engine/conformance/compare";
+import { recordedResource } from "./recordedResource";
 import { parseReport } from "./reportSchema";
 import { sampleReport } from "./sampleReport";
 import { sarifProblems } from "./sarifSchema";
@@ -41,30 +42,7 @@ const pack: PackInfo = {
   })),
 };
 
-function resource(urn: string): RecordedResource {
-  const [, , type, name] = urn.slice("urn:pulumi:".length).split("::");
-  return {
-    urn,
-    type,
-    name,
-    custom: true,
-    parent: "",
-    provider: "",
-    inputs: {},
-    outputs: {},
-    dependencies: [],
-    propertyDependencies: {},
-    options: {
-      protect: false,
-      ignoreChanges: [],
-      aliases: [],
-      additionalSecretOutputs: [],
-      customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-    },
-  };
-}
-
-const stack: CheckedStack = { project: "kit", stack: "dev", resources: [resource(ROOT_URN), resource(BUCKET_URN)] };
+const stack: CheckedStack = { project: "kit", stack: "dev", resources: [recordedResource(ROOT_URN), recordedResource(BUCKET_URN)] };
 
 function configOf(doc: unknown, initial: PolicyConfigMap = {}, packPolicies = policies): PackPolicyConfig {
   const text = JSON.stringify(doc, null, 2);

@@ -3,7 +3,7 @@
 // every child to PIPELINE_CHECK_PID_FILE, and each pid must be gone (ESRCH), not even a zombie.
 import * as fs from "fs";
 import * as path from "path";
-import { PACK, PROGRAM, ROOT, runCli as cli, scratch, type CliRun as Run, type Started } from "./cliProcess";
+import { expectOneLineFailure, PACK, PROGRAM, ROOT, runCli as cli, scratch, type CliRun as Run, type Started } from "./cliProcess";
 import { parseReport } from "./reportSchema";
 
 const { dir: tmp, write } = scratch("pc-hostile-");
@@ -22,11 +22,7 @@ function stillRunning(started: Started[]): Started[] {
 }
 
 function expectCleanFailure(run: Run, cause: RegExp, labels: string[]): void {
-  expect(run.code).toBe(2);
-  expect(run.stdout).toBe("");
-  const lines = run.stderr.split("\n").filter((l) => l !== "");
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(cause);
+  expectOneLineFailure(run, cause);
   expect(run.started.map((s) => s.label).sort()).toEqual([...labels].sort());
   expect(stillRunning(run.started)).toEqual([]);
 }

@@ -21,3 +21,16 @@ export function parseReport<T = Record<string, unknown>>(text: string): T {
   }
   return report as T;
 }
+
+/** The report's top-level keys, in the order the versioned contract writes them. */
+export const REPORT_KEYS = [
+  "schemaVersion",
+  "tool",
+  "pack",
+  "resources",
+  "violations",
+  "waived",
+  "undecided",
+  "remediated",
+  "unansweredFunctions",
+];

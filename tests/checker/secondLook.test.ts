@@ -13,8 +13,9 @@ import {
   secondLookFindings,
   undecidedCore,
 } from "../../checker/secondLook";
-import type { CheckReport, RecordedResource, Recording } from "../../checker/types";
+import type { CheckReport, Recording } from "../../checker/types";
 import { createdOutputs } from "../../model";
+import { recordedResource } from "./recordedResource";
 import { finding, sampleReport } from "./sampleReport";
 
 const pipelineUrn = "urn:pulumi:dev::p::aws:codepipeline/pipeline:Pipeline::pipeline";
@@ -22,41 +23,16 @@ const connectionUrn = "urn:pulumi:dev::p::aws:codestarconnections/connection:Con
 const providerUrn = "urn:pulumi:dev::p::pulumi:providers:aws::default";
 const componentUrn = "urn:pulumi:dev::p::my:index:Component::parts";
 
-const resource = (urn: string, type: string, name: string, custom: boolean, dependencies: string[] = []): RecordedResource => ({
-  urn,
-  type,
-  name,
-  custom,
-  parent: "",
-  provider: "",
-  inputs: {},
-  outputs: {},
-  dependencies,
-  propertyDependencies: {},
-  options: {
-    protect: false,
-    ignoreChanges: [],
-    aliases: [],
-    additionalSecretOutputs: [],
-    customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-  },
-});
-
 const recording: Recording = {
   project: "p",
   stack: "dev",
   entry: "index.ts",
   invokes: [],
   resources: [
-    resource(providerUrn, "pulumi:providers:aws", "default", true),
-    resource(connectionUrn, "aws:codestarconnections/connection:Connection", "github", true),
-    resource(componentUrn, "my:index:Component", "parts", false),
-    resource(pipelineUrn, "aws:codepipeline/pipeline:Pipeline", "pipeline", true, [
-      connectionUrn,
-      providerUrn,
-      componentUrn,
-      connectionUrn,
-    ]),
+    recordedResource(providerUrn),
+    recordedResource(connectionUrn),
+    recordedResource(componentUrn, { custom: false }),
+    recordedResource(pipelineUrn, { dependencies: [connectionUrn, providerUrn, componentUrn, connectionUrn] }),
   ],
 };
 
@@ -142,7 +118,7 @@ describe("second look", () => {
 
   it("lets AnalyzeStack see a deployed resource's outputs under its final inputs", () => {
     const bucket = {
-      ...resource("urn:b", "aws:s3/bucket:Bucket", "b", true),
+      ...recordedResource("urn:b", { type: "aws:s3/bucket:Bucket", name: "b" }),
       outputs: { bucket: "b", arn: "arn:aws:s3:::b", tags: { a: "1" } },
     };
     const final = { tags: { a: "2" } };

@@ -4,9 +4,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { CheckError } from "../../checker/errors";
-import { runCheck, startPack, type PackHandle } from "../../checker/index";
+import { runCheck } from "../../checker/index";
 import { OPAQUE_SECRET, parseStateExport, readStateExport } from "../../checker/record/stateExport";
 import { RESOURCE_SIG, SECRET_SIG, SIG_KEY } from "../../checker/record/properties";
+import { usePack } from "./packFixture";
 import { PROBE_PACK, seenResources, seenStack } from "./probeFindings";
 
 const stackUrn = "urn:pulumi:prod::app::pulumi:pulumi:Stack::app-prod";
@@ -213,16 +214,12 @@ describe("a stack export through the analyzer, as pulumi policy analyze --file",
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pc-state-probe-"));
   const file = path.join(dir, "state.json");
   fs.writeFileSync(file, JSON.stringify(state));
-  let pack: PackHandle;
 
   jest.setTimeout(120_000);
-  beforeAll(async () => {
-    pack = await startPack({ policyPack: PROBE_PACK, project: "app", stack: "prod" });
-  });
-  afterAll(() => pack.stop());
+  const pack = usePack({ policyPack: PROBE_PACK, project: "app", stack: "prod" });
 
   it("sends every resource not pending deletion, providers included, to Analyze and AnalyzeStack", async () => {
-    const result = await runCheck({ state: file, pack });
+    const result = await runCheck({ state: file, pack: pack() });
     const live = ["alerts", "app-prod", "artifacts", "default_7_48_0"];
     expect(result.resources).toBe(4);
     expect([...seenResources(result).keys()].sort()).toEqual(live);
@@ -240,7 +237,7 @@ describe("a stack export through the analyzer, as pulumi policy analyze --file",
   });
 
   it("reports a remediation without applying it: Analyze sees the original inputs, AnalyzeStack the outputs", async () => {
-    const result = await runCheck({ state: file, pack });
+    const result = await runCheck({ state: file, pack: pack() });
     expect(result.remediated).toEqual([
       {
         policy: "force-destroy-off",
@@ -263,7 +260,7 @@ describe("a stack export through the analyzer, as pulumi policy analyze --file",
   });
 
   it("hands an undecryptable secret to policies as the string [secret], and says so", async () => {
-    const result = await runCheck({ state: file, pack });
+    const result = await runCheck({ state: file, pack: pack() });
     expect(seenResources(result).get("alerts")?.props.kmsMasterKeyId).toBe(OPAQUE_SECRET);
     expect(result.warnings).toEqual([
       expect.stringMatching(/^could not decrypt secrets in .*state\.json; analyzing with secret values redacted/),

@@ -2,8 +2,9 @@
 // its transforms run as the engine runs them, and the test pack reports over gRPC what Analyze and
 // Remediate were given (`echo`: inputs, options, provider; `mark-secrets`: which inputs are secret).
 import * as path from "path";
-import { runCheck, startPack, type CheckResult, type PackHandle } from "../../checker/index";
+import { runCheck, type CheckResult } from "../../checker/index";
 import { CheckError } from "../../checker/errors";
+import { usePack } from "./packFixture";
 
 const PACK = path.join(__dirname, "packs", "transforms");
 const program = (name: string): string => path.join(__dirname, "programs", "transforms", `${name}.ts`);
@@ -34,21 +35,17 @@ function blocked(result: CheckResult): string[] {
 jest.setTimeout(120_000);
 
 describe("transforms as the engine applies them", () => {
-  let pack: PackHandle;
-  beforeAll(async () => {
-    pack = await startPack({ policyPack: PACK, project: "transforms", stack: "dev" });
-  });
-  afterAll(() => pack.stop());
+  const pack = usePack({ policyPack: PACK, project: "transforms", stack: "dev" });
 
   it("applies a resource's own transforms to that resource only", async () => {
-    const result = await runCheck({ program: program("own"), pack });
+    const result = await runCheck({ program: program("own"), pack: pack() });
     expect(echo(result, "fixed").props).toEqual({ by: "own:fixed:true", encrypted: true, size: 3 });
     expect(echo(result, "untouched").props).toEqual({ encrypted: false, size: 3 });
     expect(blocked(result)).toEqual(["must-be-encrypted@untouched"]);
   });
 
   it("applies a component's transforms to the component and every descendant, innermost parent first", async () => {
-    const result = await runCheck({ program: program("parents"), pack });
+    const result = await runCheck({ program: program("parents"), pack: pack() });
     expect(echo(result, "nested").props.trail).toEqual(["declared", "own@nested", "inner@nested", "outer@nested"]);
     expect(echo(result, "direct").props.trail).toEqual(["declared", "outer@direct"]);
     expect(echo(result, "outside").props.trail).toEqual(["declared"]);
@@ -57,7 +54,7 @@ describe("transforms as the engine applies them", () => {
   });
 
   it("applies stack transforms to every resource the SDK registers after them", async () => {
-    const result = await runCheck({ program: program("stack"), pack });
+    const result = await runCheck({ program: program("stack"), pack: pack() });
     expect(echo(result, "early").props).toEqual({ encrypted: false });
     expect(echo(result, "declared-first").props).toEqual({ encrypted: true });
     expect(echo(result, "later").props).toEqual({ encrypted: true });
@@ -65,14 +62,14 @@ describe("transforms as the engine applies them", () => {
   });
 
   it("runs own, then parents' (innermost first), then stack transforms, and the verdicts follow that order", async () => {
-    const result = await runCheck({ program: program("order"), pack });
+    const result = await runCheck({ program: program("order"), pack: pack() });
     expect(echo(result, "local-off").props).toEqual({ encrypted: true, trail: ["own", "stack-1", "stack-2"] });
     expect(echo(result, "group-off").props).toEqual({ encrypted: false, trail: ["own", "inner", "outer", "stack-1", "stack-2"] });
     expect(blocked(result)).toEqual(["must-be-encrypted@group-off"]);
   });
 
   it("keeps a registration exactly as declared when a transform returns undefined", async () => {
-    const result = await runCheck({ program: program("unchanged"), pack });
+    const result = await runCheck({ program: program("unchanged"), pack: pack() });
     expect(echo(result, "declared")).toEqual({
       props: {
         after: "second",
@@ -101,7 +98,7 @@ describe("transforms as the engine applies them", () => {
   });
 
   it("records the options a transform changes, the provider included", async () => {
-    const result = await runCheck({ program: program("options"), pack });
+    const result = await runCheck({ program: program("options"), pack: pack() });
     expect(echo(result, "moved")).toEqual({
       props: { size: 1 },
       opts: {
@@ -122,7 +119,7 @@ describe("transforms as the engine applies them", () => {
   });
 
   it("hands secrets and unknowns to a transform as Outputs and keeps them secret and unknown", async () => {
-    const result = await runCheck({ program: program("values"), pack });
+    const result = await runCheck({ program: program("values"), pack: pack() });
     expect(echo(result, "values").props).toEqual({
       moved: "hunter2",
       pending: "<unknown>",
@@ -134,12 +131,12 @@ describe("transforms as the engine applies them", () => {
   });
 
   it("runs invoke transforms before the provider answers the invoke", async () => {
-    const result = await runCheck({ program: program("invoke"), pack });
+    const result = await runCheck({ program: program("invoke"), pack: pack() });
     expect(echo(result, "lookup").props).toEqual({ asked: "first", got: "second", seen: ["pulumi:pulumi:getResource"] });
   });
 
   it("fails the check, naming the resource, when a transform throws", async () => {
-    const failure = runCheck({ program: program("failing"), pack });
+    const failure = runCheck({ program: program("failing"), pack: pack() });
     await expect(failure).rejects.toThrow(CheckError);
     await expect(failure).rejects.toThrow(
       "failed to register new resource refused [test:index:Thing]: transform failed: Error: no such thing allowed",

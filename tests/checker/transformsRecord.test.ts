@@ -1,140 +1,15 @@
 // The engine's side of transforms in process: the monitor wrapper, the transform pipeline and the
 // callback client against a scripted callback server (the part of the program's SDK that answers
-// TransformRequests), plus the wire-value conversions around a transform.
-import * as path from "path";
-import * as grpc from "@grpc/grpc-js";
+// TransformRequests).
 import * as aliasproto from "@pulumi/pulumi/proto/alias_pb";
-import * as callbackproto from "@pulumi/pulumi/proto/callback_pb";
-import { CallbacksService } from "@pulumi/pulumi/proto/callback_grpc_pb";
 import * as resproto from "@pulumi/pulumi/proto/resource_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { ArrivalOrder } from "../../checker/record/arrival";
-import { recordThrough, type MockMonitor } from "../../checker/record/monitor";
-import { OUTPUT_SIG, RESOURCE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN } from "../../checker/record/properties";
-import { Recorder } from "../../checker/record/recorder";
-import { invokeTransformArgs, outputDependencies, registeredProperties, transformProperties } from "../../checker/record/transformValues";
+import { RESOURCE_SIG, SIG_KEY, UNKNOWN } from "../../checker/record/properties";
+import { CallbackServer, done, harness, output, registration, resourceTransform, secret, type Harness } from "./transformsMonitor";
 
-const SDK_DIR = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
 const STACK = "urn:pulumi:dev::proj::pulumi:pulumi:Stack::proj-dev";
 const urn = (qualifiedType: string, name: string): string => `urn:pulumi:dev::proj::${qualifiedType}::${name}`;
 const DEP = urn("test:index:Other", "dep");
-const secret = (value: unknown): Record<string, unknown> => ({ [SIG_KEY]: SECRET_SIG, value });
-const output = (fields: Record<string, unknown>): Record<string, unknown> => ({ [SIG_KEY]: OUTPUT_SIG, ...fields });
-const tick = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-type Answer = (request: Uint8Array) => Promise<Uint8Array> | Uint8Array;
-
-/** The program's callback server: answers each token with a scripted function, and logs the calls. */
-class CallbackServer {
-  readonly calls: { token: string; request: Uint8Array }[] = [];
-  private readonly answers = new Map<string, Answer>();
-  private readonly server = new grpc.Server();
-  target = "";
-
-  async start(): Promise<void> {
-    this.server.addService(CallbacksService, {
-      invoke: (
-        call: grpc.ServerUnaryCall<callbackproto.CallbackInvokeRequest, unknown>,
-        reply: grpc.sendUnaryData<callbackproto.CallbackInvokeResponse>,
-      ) => {
-        const token = call.request.getToken();
-        const request = call.request.getRequest_asU8();
-        this.calls.push({ token, request });
-        Promise.resolve()
-          .then(() => this.answers.get(token)?.(request) ?? Promise.reject(new Error(`callback not found: ${token}`)))
-          .then(
-            (bytes) => reply(null, new callbackproto.CallbackInvokeResponse().setResponse(bytes)),
-            (e: Error) => reply({ code: grpc.status.UNKNOWN, details: `transform failed: ${e.message}` }),
-          );
-      },
-    });
-    const port = await new Promise<number>((resolve, reject) =>
-      this.server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
-    );
-    this.target = `127.0.0.1:${port}`;
-  }
-
-  callback(token: string, answer: Answer): callbackproto.Callback {
-    this.answers.set(token, answer);
-    return new callbackproto.Callback().setToken(token).setTarget(this.target);
-  }
-
-  tokens(): string[] {
-    return this.calls.map((c) => c.token);
-  }
-
-  stop(): void {
-    this.server.forceShutdown();
-  }
-}
-
-/** A resource transform as the SDK answers it; `change` returning undefined means "unchanged". */
-function resourceTransform(
-  change: (req: resproto.TransformRequest) => { props?: object; opts?: resproto.TransformResourceOptions } | undefined,
-): Answer {
-  return (bytes) => {
-    const req = resproto.TransformRequest.deserializeBinary(bytes);
-    const result = change(req);
-    const resp = new resproto.TransformResponse();
-    resp.setProperties(result?.props ? Struct.fromJavaScript(result.props as never) : req.getProperties());
-    resp.setOptions(result?.opts ?? req.getOptions());
-    return resp.serializeBinary();
-  };
-}
-
-function registration(
-  type: string,
-  name: string,
-  parent: string,
-  custom: boolean,
-  object: Record<string, unknown> = {},
-): resproto.RegisterResourceRequest {
-  const req = new resproto.RegisterResourceRequest();
-  req.setType(type);
-  req.setName(name);
-  req.setParent(parent);
-  req.setCustom(custom);
-  req.setObject(Struct.fromJavaScript(object as never));
-  return req;
-}
-
-interface Harness {
-  monitor: MockMonitor;
-  recorder: Recorder;
-  /** What reached the mock's own registerResource and invoke, in order. */
-  registered: resproto.RegisterResourceRequest[];
-  invoked: resproto.ResourceInvokeRequest[];
-  errors: Error[];
-  register(req: resproto.RegisterResourceRequest): Promise<unknown>;
-  close(): void;
-}
-
-function harness(): Harness {
-  const registered: resproto.RegisterResourceRequest[] = [];
-  const invoked: resproto.ResourceInvokeRequest[] = [];
-  const errors: Error[] = [];
-  const monitor: MockMonitor = {
-    newUrn: () => "mock-urn",
-    registerResource: (req, cb) => {
-      registered.push(req);
-      cb(null, { setUrn: () => undefined });
-    },
-    registerResourceOutputs: (_req, cb) => cb(null, {}),
-    registerStackTransform: (_req, cb) => cb(null, {}),
-    registerStackInvokeTransform: (_req, cb) => cb(null, {}),
-    invoke: (req, cb) => {
-      invoked.push(req);
-      cb(null, {});
-    },
-  };
-  const recorder = new Recorder("proj", "dev", "/prog/index.ts", "/prog", { values: {}, secretKeys: [] });
-  const close = recordThrough(monitor, recorder, SDK_DIR, { onRecorded: () => undefined, onError: (e) => errors.push(e) });
-  const register = (req: resproto.RegisterResourceRequest): Promise<unknown> =>
-    new Promise((resolve) => monitor.registerResource(req, (err) => resolve(err)));
-  return { monitor, recorder, registered, invoked, errors, register, close };
-}
-
-const done = (): ((err: unknown) => void) => () => undefined;
 
 describe("transforms as the engine's resource monitor runs them", () => {
   let server: CallbackServer;
@@ -287,17 +162,25 @@ describe("transforms as the engine's resource monitor runs them", () => {
 
   it("records in the order registrations arrived, whatever order their transforms finish in", async () => {
     const slowAnswer = resourceTransform(() => undefined);
+    // The slow transform answers only once the test lets it: the fast registration is done by then.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const slow = registration("test:index:Thing", "slow", STACK, true);
     slow.setTransformsList([
       server.callback("slow", async (bytes) => {
-        await tick(100);
+        await held;
         return slowAnswer(bytes);
       }),
     ]);
-    const pending = [h.register(slow), h.register(registration("test:index:Thing", "fast", STACK, true))];
+    const slowDone = h.register(slow);
+    const fastDone = h.register(registration("test:index:Thing", "fast", STACK, true));
     h.monitor.registerResourceOutputs({ getUrn: () => STACK, getOutputs: () => Struct.fromJavaScript({ out: 1 }) }, done());
     expect(h.recorder.resources.map((r) => r.name)).toEqual(["proj-dev"]);
-    await Promise.all(pending);
+    await fastDone;
+    release();
+    await slowDone;
     expect(h.recorder.resources.map((r) => r.name)).toEqual(["proj-dev", "default", "slow", "fast"]);
     expect(h.registered.map((r) => r.getName())).toEqual(["proj-dev", "fast", "slow"]);
     expect(h.recorder.resources[0].outputs).toEqual({ out: 1 });
@@ -372,112 +255,5 @@ describe("transforms as the engine's resource monitor runs them", () => {
     const err = await new Promise((resolve) => h.monitor.invoke(lookup(), resolve));
     expect((err as Error).message).toBe("transform failed: Error: nope");
     expect(h.invoked).toHaveLength(2);
-  });
-});
-
-describe("property values around a transform", () => {
-  it("keeps a property that already carries its dependencies, and merges them into one that does not", () => {
-    const deps = new Map([
-      ["carried", ["u1"]],
-      ["partial", ["u1", "u2"]],
-      ["none", []],
-    ]);
-    const props = transformProperties(
-      {
-        carried: { [SIG_KEY]: OUTPUT_SIG, value: 1, dependencies: ["u1"] },
-        partial: { [SIG_KEY]: OUTPUT_SIG, value: 2, dependencies: ["u1"] },
-        none: "n",
-        absent: "a",
-      },
-      deps,
-    );
-    expect(props).toEqual({
-      carried: output({ value: 1, dependencies: ["u1"] }),
-      partial: output({ value: 2, dependencies: ["u1", "u2"] }),
-      none: "n",
-      absent: "a",
-    });
-  });
-
-  it("upgrades nested secrets and every typed unknown, and leaves assets and component references alone", () => {
-    const asset = { [SIG_KEY]: "c44067f5952c0a294b673a41bacd8c17", text: "hi" };
-    const component = { [SIG_KEY]: RESOURCE_SIG, urn: "urn:c", packageVersion: "1.0.0" };
-    expect(
-      transformProperties({
-        list: [secret({ inner: "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7" })],
-        obj: { n: null, asset, component, known: { [SIG_KEY]: RESOURCE_SIG, urn: "urn:x", id: "id-1" } },
-      }),
-    ).toEqual({
-      list: [output({ secret: true, value: { inner: output({}) } })],
-      obj: { n: null, asset, component, known: { [SIG_KEY]: RESOURCE_SIG, urn: "urn:x", id: "id-1" } },
-    });
-  });
-
-  it("collects dependencies from outputs, references, secrets and containers", () => {
-    expect([
-      ...outputDependencies([
-        output({ value: output({ dependencies: ["a"] }), dependencies: ["b", 3] }),
-        { [SIG_KEY]: RESOURCE_SIG, urn: "urn:x", id: output({ dependencies: ["c"] }) },
-        secret({ x: output({ dependencies: ["d"] }) }),
-        { [SIG_KEY]: "c44067f5952c0a294b673a41bacd8c17", path: "p" },
-      ]),
-    ]).toEqual(["a", "b", "c", "d"]);
-  });
-
-  it("downgrades what a transform returned to the form the SDK sends", () => {
-    expect(
-      registeredProperties({
-        known: output({ value: [output({ value: "x", secret: true })], dependencies: ["a"] }),
-        unknownSecret: output({ secret: true }),
-        nested: secret({ pending: output({}) }),
-        refs: [
-          { [SIG_KEY]: RESOURCE_SIG, urn: "urn:x", id: "" },
-          { [SIG_KEY]: RESOURCE_SIG, urn: "urn:y", id: output({ value: "id-y" }) },
-          { [SIG_KEY]: RESOURCE_SIG, urn: "urn:c" },
-        ],
-      }),
-    ).toEqual({
-      known: [secret("x")],
-      unknownSecret: secret(UNKNOWN),
-      nested: secret({ pending: UNKNOWN }),
-      refs: [
-        { [SIG_KEY]: RESOURCE_SIG, urn: "urn:x", id: UNKNOWN },
-        { [SIG_KEY]: RESOURCE_SIG, urn: "urn:y", id: "id-y" },
-        { [SIG_KEY]: RESOURCE_SIG, urn: "urn:c" },
-      ],
-    });
-  });
-
-  it("sends invoke arguments as they are but for unknown resource ids", () => {
-    const asset = { [SIG_KEY]: "c44067f5952c0a294b673a41bacd8c17", text: "hi" };
-    expect(
-      invokeTransformArgs({
-        s: secret([{ [SIG_KEY]: RESOURCE_SIG, urn: "urn:x", id: UNKNOWN }]),
-        u: UNKNOWN,
-        o: { asset, c: { [SIG_KEY]: RESOURCE_SIG, urn: "urn:c" } },
-      }),
-    ).toEqual({
-      s: secret([{ [SIG_KEY]: RESOURCE_SIG, urn: "urn:x", id: "" }]),
-      u: UNKNOWN,
-      o: { asset, c: { [SIG_KEY]: RESOURCE_SIG, urn: "urn:c" } },
-    });
-  });
-});
-
-describe("ArrivalOrder", () => {
-  it("runs updates in ticket order and later ones once earlier ones ran", () => {
-    const order = new ArrivalOrder();
-    const ran: string[] = [];
-    const first = order.ticket();
-    const second = order.ticket();
-    order.then(() => ran.push("after both"));
-    order.complete(second, () => ran.push("second"));
-    expect(ran).toEqual([]);
-    expect(order.idle).toBe(false);
-    order.complete(first, () => ran.push("first"));
-    expect(ran).toEqual(["first", "second", "after both"]);
-    expect(order.idle).toBe(true);
-    order.then(() => ran.push("now"));
-    expect(ran.at(-1)).toBe("now");
   });
 });

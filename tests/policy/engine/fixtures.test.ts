@@ -4,9 +4,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { actualLists, compareFindings, formatDifferences, listFixtures, readExpected } from "../../../checker/fixtures";
-import { runCheck, startPack, type PackHandle } from "../../../checker/index";
+import { runCheck } from "../../../checker/index";
 import { CORE_POLICIES, SECOND_LOOK_PREFIX } from "../../../checker/secondLook";
 import type { PhaseEvent } from "../../../checker/types";
+import { usePack } from "../../checker/packFixture";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const fixtures = listFixtures(path.join(ROOT, "fixtures"));
@@ -55,11 +56,7 @@ const NAMED_FOR: Readonly<Record<string, { readonly policies: readonly string[];
 jest.setTimeout(180_000);
 
 describe("fixtures under the real pack", () => {
-  let pack: PackHandle;
-  beforeAll(async () => {
-    pack = await startPack({ policyPack: path.join(ROOT, "policies"), project: "fixtures", stack: "dev" });
-  });
-  afterAll(() => pack.stop());
+  const pack = usePack({ policyPack: path.join(ROOT, "policies"), project: "fixtures", stack: "dev" });
 
   it("has a fixture for every known failure a policy can see, and good programs", () => {
     const names = fixtures.map((f) => f.name);
@@ -81,7 +78,7 @@ describe("fixtures under the real pack", () => {
     // Every program process the check starts is listed here: the second look is a second one.
     const pidFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fixture-pids-")), "pids");
     process.env.PIPELINE_CHECK_PID_FILE = pidFile;
-    const result = await runCheck({ program: fixture.dir, pack }).finally(() => delete process.env.PIPELINE_CHECK_PID_FILE);
+    const result = await runCheck({ program: fixture.dir, pack: pack() }).finally(() => delete process.env.PIPELINE_CHECK_PID_FILE);
     const programRuns = fs
       .readFileSync(pidFile, "utf8")
       .split("\n")
@@ -136,14 +133,22 @@ describe("fixtures under the real pack", () => {
 
   it("reports each finished phase once, the second look's with what it decided", async () => {
     const events: PhaseEvent[] = [];
-    await runCheck({ program: path.join(ROOT, "fixtures", "second-look-github-v1-in-apply"), pack, onPhase: (e) => events.push(e) });
+    await runCheck({
+      program: path.join(ROOT, "fixtures", "second-look-github-v1-in-apply"),
+      pack: pack(),
+      onPhase: (e) => events.push(e),
+    });
     // The pack was started before the check, so no pack phase is reported for it.
     expect(events.map((e) => e.phase)).toEqual(["record", "analyze", "second look"]);
     expect(events[2]).toMatchObject({ undecided: 2, decided: 1 });
   });
 
   it("--no-second-look leaves the report exactly the first look's", async () => {
-    const result = await runCheck({ program: path.join(ROOT, "fixtures", "second-look-github-v1-in-apply"), pack, secondLook: false });
+    const result = await runCheck({
+      program: path.join(ROOT, "fixtures", "second-look-github-v1-in-apply"),
+      pack: pack(),
+      secondLook: false,
+    });
     expect(result.secondLook).toBe("off");
     expect(result.violations.filter((v) => v.enforcementLevel === "mandatory")).toEqual([]);
     expect(result.undecided.some((u) => u.policy === "codepipeline-no-github-v1-source")).toBe(true);
