@@ -1,25 +1,22 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { bucketArnOf, type AwsContext } from "../aws-context";
+import { bucketArnOf } from "../aws-context";
 import { policyDocument, type PolicyStatement } from "../policy-documents";
-import type { Tags } from "../tags";
+import { componentType, type EncryptedComponentArgs } from "./common";
 
-export interface ArtifactBucketArgs {
-  context: AwsContext;
+export interface ArtifactBucketArgs extends EncryptedComponentArgs {
   /** Globally unique physical name (stack/names.ts). */
-  bucketName: pulumi.Input<string>;
-  kmsKeyArn: pulumi.Input<string>;
+  readonly bucketName: pulumi.Input<string>;
   /** Lets `pulumi destroy` delete a bucket that still holds artifacts (dev stacks). */
-  forceDestroy: boolean;
+  readonly forceDestroy: boolean;
   /** Days a replaced artifact version is kept. */
-  noncurrentVersionDays: number;
-  tags: Tags;
+  readonly noncurrentVersionDays: number;
   /** Where this bucket's server access logs go (another bucket of the stack), if anywhere. */
-  accessLogs?: { targetBucket: pulumi.Input<string>; targetPrefix: string };
+  readonly accessLogs?: { targetBucket: pulumi.Input<string>; targetPrefix: string };
   /** Makes this a log bucket: S3 server access logging may deliver the logs of this source bucket ARN. */
-  logDeliverySourceArn?: pulumi.Input<string>;
+  readonly logDeliverySourceArn?: pulumi.Input<string>;
   /** Days a current object is kept (log buckets); artifacts are kept until replaced. */
-  expireAfterDays?: number;
+  readonly expireAfterDays?: number;
 }
 
 /** The statement that lets S3 server access logging deliver one source bucket's logs, for a log bucket. */
@@ -53,8 +50,7 @@ export class ArtifactBucket extends pulumi.ComponentResource {
   readonly bucketArn: pulumi.Output<string>;
 
   constructor(name: string, args: ArtifactBucketArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("pipeline-compliance-kit:components:ArtifactBucket", name, {}, opts);
-    const parent = { parent: this };
+    super(componentType("ArtifactBucket"), name, {}, opts);
 
     // A fixed name cannot exist twice, so a replacement must delete the old bucket first.
     this.bucket = new aws.s3.Bucket(
@@ -71,11 +67,8 @@ export class ArtifactBucket extends pulumi.ComponentResource {
 
     const versioning = new aws.s3.BucketVersioning(
       `${name}-versioning`,
-      {
-        bucket,
-        versioningConfiguration: { status: "Enabled" },
-      },
-      parent,
+      { bucket, versioningConfiguration: { status: "Enabled" } },
+      { parent: this },
     );
 
     new aws.s3.BucketServerSideEncryptionConfiguration(
@@ -90,7 +83,7 @@ export class ArtifactBucket extends pulumi.ComponentResource {
           },
         ],
       },
-      parent,
+      { parent: this },
     );
 
     new aws.s3.BucketLifecycleConfiguration(
@@ -120,17 +113,10 @@ export class ArtifactBucket extends pulumi.ComponentResource {
         ignorePublicAcls: true,
         restrictPublicBuckets: true,
       },
-      parent,
+      { parent: this },
     );
 
-    new aws.s3.BucketOwnershipControls(
-      `${name}-ownership`,
-      {
-        bucket,
-        rule: { objectOwnership: "BucketOwnerEnforced" },
-      },
-      parent,
-    );
+    new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket, rule: { objectOwnership: "BucketOwnerEnforced" } }, { parent: this });
 
     new aws.s3.BucketPolicy(
       `${name}-policy`,
@@ -153,7 +139,7 @@ export class ArtifactBucket extends pulumi.ComponentResource {
     );
 
     if (args.accessLogs) {
-      new aws.s3.BucketLogging(`${name}-access-logging`, { bucket, ...args.accessLogs }, parent);
+      new aws.s3.BucketLogging(`${name}-access-logging`, { bucket, ...args.accessLogs }, { parent: this });
     }
 
     this.registerOutputs({ bucketName: bucket, bucketArn: this.bucketArn });

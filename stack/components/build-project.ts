@@ -1,32 +1,27 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { arnOf, type AwsContext } from "../aws-context";
-import { policyDocument, serviceTrustPolicy, stackKeyStatement, type PolicyStatement } from "../policy-documents";
-import type { Tags } from "../tags";
+import { arnOf } from "../aws-context";
+import { policyDocument, stackKeyStatement, type PolicyStatement } from "../policy-documents";
+import { componentType, encryptedLogGroup, serviceRole, type LoggingComponentArgs } from "./common";
 
-export interface BuildProjectArgs {
-  context: AwsContext;
+export interface BuildProjectArgs extends LoggingComponentArgs {
   /** Physical names of the project and of its role (stack/names.ts). */
-  projectName: string;
-  roleName: string;
-  description: string;
-  buildspec: string;
+  readonly projectName: string;
+  readonly roleName: string;
+  readonly description: string;
+  readonly buildspec: string;
   /**
    * Why the project needs Docker-in-Docker (privileged mode); undefined runs it unprivileged. Only a
    * project that builds images has a reason, and the tag states it where reviewers and policies see it.
    */
-  privilegedReason: string | undefined;
+  readonly privilegedReason: string | undefined;
   /** Plain-text, non-secret values only; secrets belong in PARAMETER_STORE or SECRETS_MANAGER variables. */
-  environment: Record<string, pulumi.Input<string>>;
+  readonly environment: Record<string, pulumi.Input<string>>;
   /** What this project needs beyond its logs, the artifact bucket and the key. */
-  extraStatements: PolicyStatement[];
-  artifactBucketArn: pulumi.Input<string>;
-  kmsKeyArn: pulumi.Input<string>;
+  readonly extraStatements: PolicyStatement[];
+  readonly artifactBucketArn: pulumi.Input<string>;
   /** The key's alias: what the role's key statement names, because the key's ARN is unknown at preview. */
-  kmsAliasName: string;
-  logGroupName: string;
-  logRetentionDays: number;
-  tags: Tags;
+  readonly kmsAliasName: string;
 }
 
 /** The tag the policy pack's codebuild-privileged-mode reads for the reason a project is privileged. */
@@ -40,32 +35,11 @@ export class BuildProject extends pulumi.ComponentResource {
   readonly projectArn: pulumi.Output<string>;
 
   constructor(name: string, args: BuildProjectArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("pipeline-compliance-kit:components:BuildProject", name, {}, opts);
-    const parent = { parent: this };
-    // Fixed names cannot exist twice, so replacements delete the old group, role and project first.
-    const named = { parent: this, deleteBeforeReplace: true };
+    super(componentType("BuildProject"), name, {}, opts);
     const { context, tags } = args;
 
-    this.logGroup = new aws.cloudwatch.LogGroup(
-      `${name}-logs`,
-      {
-        name: args.logGroupName,
-        retentionInDays: args.logRetentionDays,
-        kmsKeyId: args.kmsKeyArn,
-        tags,
-      },
-      named,
-    );
-
-    const role = new aws.iam.Role(
-      `${name}-role`,
-      {
-        name: args.roleName,
-        assumeRolePolicy: serviceTrustPolicy("codebuild.amazonaws.com", context),
-        tags,
-      },
-      named,
-    );
+    this.logGroup = encryptedLogGroup(`${name}-logs`, args, this);
+    const role = serviceRole(`${name}-role`, args.roleName, "codebuild.amazonaws.com", args, this);
     const rolePolicy = new aws.iam.RolePolicy(
       `${name}-policy`,
       {
@@ -93,7 +67,7 @@ export class BuildProject extends pulumi.ComponentResource {
           ...args.extraStatements,
         ]),
       },
-      parent,
+      { parent: this },
     );
 
     this.project = new aws.codebuild.Project(
@@ -125,7 +99,8 @@ export class BuildProject extends pulumi.ComponentResource {
         tags: args.privilegedReason === undefined ? tags : { ...tags, [PRIVILEGED_REASON_TAG]: args.privilegedReason },
         // A build started before its role may write logs fails on its first line.
       },
-      { ...named, dependsOn: [rolePolicy] },
+      // The name is fixed and cannot exist twice: a replacement deletes the old project first.
+      { parent: this, deleteBeforeReplace: true, dependsOn: [rolePolicy] },
     );
     this.projectArn = arnOf(context, "codebuild", `project/${args.projectName}`);
 

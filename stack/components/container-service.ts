@@ -1,39 +1,34 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { arnOf, iamArnOf, type AwsContext } from "../aws-context";
-import { policyDocument, serviceTrustPolicy } from "../policy-documents";
-import type { Tags } from "../tags";
+import { arnOf, iamArnOf } from "../aws-context";
+import { policyDocument } from "../policy-documents";
+import { componentType, encryptedLogGroup, serviceRole, type LoggingComponentArgs } from "./common";
 import { publicLoadBalancer } from "./load-balancer";
 
-export interface ContainerServiceArgs {
-  context: AwsContext;
-  vpcId: pulumi.Input<string>;
-  vpcCidr: pulumi.Input<string>;
-  publicSubnetIds: pulumi.Input<string>[];
-  privateSubnetIds: pulumi.Input<string>[];
+export interface ContainerServiceArgs extends LoggingComponentArgs {
+  readonly vpcId: pulumi.Input<string>;
+  readonly vpcCidr: pulumi.Input<string>;
+  readonly publicSubnetIds: pulumi.Input<string>[];
+  readonly privateSubnetIds: pulumi.Input<string>[];
   /** Physical names (stack/names.ts): the pipeline's policy and the task definition refer to them. */
-  clusterName: string;
-  serviceName: string;
-  taskRoleName: string;
-  executionRoleName: string;
+  readonly clusterName: string;
+  readonly serviceName: string;
+  readonly taskRoleName: string;
+  readonly executionRoleName: string;
   /** Task definition family; the pipeline's deploy action registers new revisions of it. */
-  family: string;
-  containerName: string;
-  image: pulumi.Input<string>;
-  imageRepositoryArn: pulumi.Input<string>;
-  containerPort: number;
-  healthCheckPath: string;
-  desiredCount: number;
-  cpu: number;
-  memory: number;
-  logGroupName: string;
-  logRetentionDays: number;
-  kmsKeyArn: pulumi.Input<string>;
-  allowedIngressCidr: string;
-  certificateArn: string;
-  accessLogsBucket: string | undefined;
-  deletionProtection: boolean;
-  tags: Tags;
+  readonly family: string;
+  readonly containerName: string;
+  readonly image: pulumi.Input<string>;
+  readonly imageRepositoryArn: pulumi.Input<string>;
+  readonly containerPort: number;
+  readonly healthCheckPath: string;
+  readonly desiredCount: number;
+  readonly cpu: number;
+  readonly memory: number;
+  readonly allowedIngressCidr: string;
+  readonly certificateArn: string;
+  readonly accessLogsBucket: string | undefined;
+  readonly deletionProtection: boolean;
 }
 
 /** The deploy target: a Fargate service in private subnets behind a public Application Load Balancer (HTTPS; HTTP redirects). */
@@ -50,12 +45,10 @@ export class ContainerService extends pulumi.ComponentResource {
   readonly executionRoleArn: pulumi.Output<string>;
 
   constructor(name: string, args: ContainerServiceArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("pipeline-compliance-kit:components:ContainerService", name, {}, opts);
-    const parent = { parent: this };
+    super(componentType("ContainerService"), name, {}, opts);
     const { context, tags } = args;
-    // Resources with fixed names cannot exist twice: a replacement deletes the old one first.
-    const named = { parent: this, deleteBeforeReplace: true };
 
+    // Resources with fixed names cannot exist twice: a replacement deletes the old one first.
     this.cluster = new aws.ecs.Cluster(
       `${name}-cluster`,
       {
@@ -63,33 +56,16 @@ export class ContainerService extends pulumi.ComponentResource {
         settings: [{ name: "containerInsights", value: "enabled" }],
         tags,
       },
-      named,
+      { parent: this, deleteBeforeReplace: true },
     );
     this.serviceArn = arnOf(context, "ecs", `service/${args.clusterName}/${args.serviceName}`);
     this.taskRoleArn = iamArnOf(context, `role/${args.taskRoleName}`);
     this.executionRoleArn = iamArnOf(context, `role/${args.executionRoleName}`);
 
-    this.logGroup = new aws.cloudwatch.LogGroup(
-      `${name}-logs`,
-      {
-        name: args.logGroupName,
-        retentionInDays: args.logRetentionDays,
-        kmsKeyId: args.kmsKeyArn,
-        tags,
-      },
-      named,
-    );
+    this.logGroup = encryptedLogGroup(`${name}-logs`, args, this);
 
     // Used by ECS itself to pull the image and ship logs; the application never sees it.
-    this.executionRole = new aws.iam.Role(
-      `${name}-execution-role`,
-      {
-        name: args.executionRoleName,
-        assumeRolePolicy: serviceTrustPolicy("ecs-tasks.amazonaws.com", context),
-        tags,
-      },
-      named,
-    );
+    this.executionRole = serviceRole(`${name}-execution-role`, args.executionRoleName, "ecs-tasks.amazonaws.com", args, this);
     new aws.iam.RolePolicy(
       `${name}-execution-policy`,
       {
@@ -116,19 +92,11 @@ export class ContainerService extends pulumi.ComponentResource {
           },
         ]),
       },
-      parent,
+      { parent: this },
     );
 
     // The application's own identity: no permissions until the application needs some.
-    this.taskRole = new aws.iam.Role(
-      `${name}-task-role`,
-      {
-        name: args.taskRoleName,
-        assumeRolePolicy: serviceTrustPolicy("ecs-tasks.amazonaws.com", context),
-        tags,
-      },
-      named,
-    );
+    this.taskRole = serviceRole(`${name}-task-role`, args.taskRoleName, "ecs-tasks.amazonaws.com", args, this);
 
     const taskDefinition = new aws.ecs.TaskDefinition(
       `${name}-task`,
@@ -190,7 +158,7 @@ export class ContainerService extends pulumi.ComponentResource {
         egress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"], description: "HTTPS to AWS APIs" }],
         tags,
       },
-      parent,
+      { parent: this },
     );
 
     this.service = new aws.ecs.Service(
@@ -213,7 +181,8 @@ export class ContainerService extends pulumi.ComponentResource {
         tags,
       },
       {
-        ...named,
+        parent: this,
+        deleteBeforeReplace: true,
         // The target group must be attached to a listener before a service can register with it.
         dependsOn: [httpsListener],
         // The pipeline's deploy action registers new task definition revisions; without this, the next

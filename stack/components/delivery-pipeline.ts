@@ -1,10 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { arnOf, type AwsContext } from "../aws-context";
+import { arnOf } from "../aws-context";
 import { renderStages, renderTriggers } from "../pipeline/render";
 import type { PipelineShape } from "../pipeline/shape";
-import { policyDocument, serviceTrustPolicy, stackKeyStatement } from "../policy-documents";
-import type { Tags } from "../tags";
+import { policyDocument, stackKeyStatement } from "../policy-documents";
+import { componentType, serviceRole, type EncryptedComponentArgs } from "./common";
 
 /**
  * A resource the pipeline acts on. `name` goes into the stages, where a resource output also orders the
@@ -12,31 +12,28 @@ import type { Tags } from "../tags";
  * so the policy is known during a preview.
  */
 interface Target {
-  name: pulumi.Input<string>;
-  arn: pulumi.Input<string>;
+  readonly name: pulumi.Input<string>;
+  readonly arn: pulumi.Input<string>;
 }
 
-export interface DeliveryPipelineArgs {
-  context: AwsContext;
-  shape: PipelineShape;
+export interface DeliveryPipelineArgs extends EncryptedComponentArgs {
+  readonly shape: PipelineShape;
   /** Physical names of the pipeline and its role (stack/names.ts). */
-  pipelineName: string;
-  roleName: string;
+  readonly pipelineName: string;
+  readonly roleName: string;
   /** Name of the GitHub connection (at most 32 characters). */
-  connectionName: string;
-  artifactBucket: Target;
-  kmsKeyArn: pulumi.Input<string>;
+  readonly connectionName: string;
+  readonly artifactBucket: Target;
   /** The key's alias: what the role's key statement names, because the key's ARN is unknown at preview. */
-  kmsAliasName: string;
-  projects: Record<"build" | "test", Target>;
+  readonly kmsAliasName: string;
+  readonly projects: Record<"build" | "test", Target>;
   /** Physical name of the cluster: task ARNs in the role policy contain it. */
-  clusterName: string;
-  service: Target;
+  readonly clusterName: string;
+  readonly service: Target;
   /** The task definition family the deploy action registers revisions of. */
-  taskFamily: string;
+  readonly taskFamily: string;
   /** The task and execution roles the deploy action hands to ECS. */
-  taskRoleArns: pulumi.Input<string>[];
-  tags: Tags;
+  readonly taskRoleArns: pulumi.Input<string>[];
 }
 
 /** The GitHub connection and the CodePipeline (V2) rendered from the pipeline's shape. */
@@ -47,13 +44,11 @@ export class DeliveryPipeline extends pulumi.ComponentResource {
   readonly pipelineArn: pulumi.Output<string>;
 
   constructor(name: string, args: DeliveryPipelineArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("pipeline-compliance-kit:components:DeliveryPipeline", name, {}, opts);
-    const parent = { parent: this };
+    super(componentType("DeliveryPipeline"), name, {}, opts);
     const { context, tags } = args;
-    // Fixed names cannot exist twice, so replacements delete the old connection, role and pipeline first.
-    const named = { parent: this, deleteBeforeReplace: true };
 
     // Created PENDING: someone completes the GitHub handshake once in the console (docs/deploying.md).
+    // The name is fixed and cannot exist twice, so a replacement deletes the old connection first.
     this.connection = new aws.codeconnections.Connection(
       `${name}-github`,
       {
@@ -61,18 +56,10 @@ export class DeliveryPipeline extends pulumi.ComponentResource {
         providerType: "GitHub",
         tags,
       },
-      named,
+      { parent: this, deleteBeforeReplace: true },
     );
 
-    const role = new aws.iam.Role(
-      `${name}-role`,
-      {
-        name: args.roleName,
-        assumeRolePolicy: serviceTrustPolicy("codepipeline.amazonaws.com", context),
-        tags,
-      },
-      named,
-    );
+    const role = serviceRole(`${name}-role`, args.roleName, "codepipeline.amazonaws.com", args, this);
     const repositories = args.shape.stages
       .flatMap((stage) => stage.steps)
       .flatMap((step) => (step.kind === "source" ? [step.repository] : []));
@@ -156,7 +143,7 @@ export class DeliveryPipeline extends pulumi.ComponentResource {
           },
         ]),
       },
-      parent,
+      { parent: this },
     );
 
     this.pipeline = new aws.codepipeline.Pipeline(
@@ -183,7 +170,8 @@ export class DeliveryPipeline extends pulumi.ComponentResource {
         tags,
         // The first run starts on creation and fails if the role cannot yet read the source.
       },
-      { ...named, dependsOn: [rolePolicy] },
+      // The name is fixed: a replacement deletes the old pipeline first.
+      { parent: this, deleteBeforeReplace: true, dependsOn: [rolePolicy] },
     );
     this.pipelineArn = arnOf(context, "codepipeline", args.pipelineName);
 

@@ -1,17 +1,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { arnOf, iamArnOf, type AwsContext } from "../aws-context";
+import { arnOf, iamArnOf } from "../aws-context";
 import { policyDocument } from "../policy-documents";
-import type { Tags } from "../tags";
+import { componentType, type ComponentArgs } from "./common";
 
-export interface EncryptionKeyArgs {
-  context: AwsContext;
+export interface EncryptionKeyArgs extends ComponentArgs {
   /** Alias name, including the `alias/` prefix. */
-  aliasName: string;
-  deletionWindowDays: number;
+  readonly aliasName: string;
+  readonly deletionWindowDays: number;
   /** Log groups under this prefix may use the key (e.g. `/pipeline-compliance-kit/dev`). */
-  logGroupPrefix: string;
-  tags: Tags;
+  readonly logGroupPrefix: string;
 }
 
 /** The one customer-managed key for artifacts, logs, images and notifications. */
@@ -20,7 +18,7 @@ export class EncryptionKey extends pulumi.ComponentResource {
   readonly alias: aws.kms.Alias;
 
   constructor(name: string, args: EncryptionKeyArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("pipeline-compliance-kit:components:EncryptionKey", name, {}, opts);
+    super(componentType("EncryptionKey"), name, {}, opts);
     const { context } = args;
     const rootArn = iamArnOf(context, "root");
 

@@ -1,21 +1,18 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { arnOf, type AwsContext } from "../aws-context";
+import { arnOf } from "../aws-context";
 import { policyDocument } from "../policy-documents";
-import type { Tags } from "../tags";
+import { componentType, type EncryptedComponentArgs } from "./common";
 
-export interface FailureNotificationsArgs {
-  context: AwsContext;
+export interface FailureNotificationsArgs extends EncryptedComponentArgs {
   /** Physical names of the topic and the rule (stack/names.ts): the topic policy names both ARNs. */
-  topicName: string;
-  ruleName: string;
+  readonly topicName: string;
+  readonly ruleName: string;
   /** The watched pipeline, by physical name and the ARN built from it, so the event pattern is known at preview. */
-  pipelineName: string;
-  pipelineArn: pulumi.Input<string>;
-  kmsKeyArn: pulumi.Input<string>;
+  readonly pipelineName: string;
+  readonly pipelineArn: pulumi.Input<string>;
   /** Subscribed by email when set; the address must confirm the subscription. */
-  email: string | undefined;
-  tags: Tags;
+  readonly email: string | undefined;
 }
 
 /** Failed pipeline executions, as events, published to an encrypted SNS topic. */
@@ -24,8 +21,7 @@ export class FailureNotifications extends pulumi.ComponentResource {
   readonly rule: aws.cloudwatch.EventRule;
 
   constructor(name: string, args: FailureNotificationsArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("pipeline-compliance-kit:components:FailureNotifications", name, {}, opts);
-    const parent = { parent: this };
+    super(componentType("FailureNotifications"), name, {}, opts);
     const { context, tags } = args;
     // Fixed names cannot exist twice: a replacement deletes the old topic or rule first.
     const named = { parent: this, deleteBeforeReplace: true };
@@ -69,7 +65,7 @@ export class FailureNotifications extends pulumi.ComponentResource {
           },
         ]),
       },
-      parent,
+      { parent: this },
     );
 
     new aws.cloudwatch.EventTarget(
@@ -89,7 +85,7 @@ export class FailureNotifications extends pulumi.ComponentResource {
           protocol: "email",
           endpoint: args.email,
         },
-        parent,
+        { parent: this },
       );
     }
 

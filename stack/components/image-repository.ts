@@ -1,18 +1,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { arnOf, type AwsContext } from "../aws-context";
-import type { Tags } from "../tags";
+import { arnOf } from "../aws-context";
+import { componentType, type EncryptedComponentArgs } from "./common";
 
-export interface ImageRepositoryArgs {
-  context: AwsContext;
+export interface ImageRepositoryArgs extends EncryptedComponentArgs {
   /** Physical name, unique per account and region (stack/names.ts). */
-  repositoryName: string;
-  kmsKeyArn: pulumi.Input<string>;
+  readonly repositoryName: string;
   /** Lets `pulumi destroy` delete a repository that still holds images (dev stacks). */
-  forceDelete: boolean;
+  readonly forceDelete: boolean;
   /** How many tagged images to keep. */
-  keepImages: number;
-  tags: Tags;
+  readonly keepImages: number;
 }
 
 /** The ECR repository the build pushes to and the service pulls from. */
@@ -23,7 +20,7 @@ export class ImageRepository extends pulumi.ComponentResource {
   readonly repositoryUri: pulumi.Output<string>;
 
   constructor(name: string, args: ImageRepositoryArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("pipeline-compliance-kit:components:ImageRepository", name, {}, opts);
+    super(componentType("ImageRepository"), name, {}, opts);
     const { context } = args;
 
     this.repository = new aws.ecr.Repository(

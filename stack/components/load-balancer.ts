@@ -14,17 +14,17 @@ export const NO_ACCESS_LOGS_REASON =
   "no accessLogsBucket configured: ALB log delivery needs an SSE-S3 bucket, and this stack's buckets use the stack KMS key";
 
 export interface LoadBalancerArgs {
-  vpcId: pulumi.Input<string>;
-  vpcCidr: pulumi.Input<string>;
-  publicSubnetIds: pulumi.Input<string>[];
-  containerPort: number;
-  healthCheckPath: string;
-  allowedIngressCidr: string;
-  certificateArn: string;
+  readonly vpcId: pulumi.Input<string>;
+  readonly vpcCidr: pulumi.Input<string>;
+  readonly publicSubnetIds: pulumi.Input<string>[];
+  readonly containerPort: number;
+  readonly healthCheckPath: string;
+  readonly allowedIngressCidr: string;
+  readonly certificateArn: string;
   /** Existing bucket for access logs; undefined means none, with the reason in a tag. */
-  accessLogsBucket: string | undefined;
-  deletionProtection: boolean;
-  tags: Tags;
+  readonly accessLogsBucket: string | undefined;
+  readonly deletionProtection: boolean;
+  readonly tags: Tags;
 }
 
 export interface PublicLoadBalancer {

@@ -58,36 +58,22 @@ describe("s3.encryption", () => {
     expect(await runCheck(check("s3.encryption"))).toMatchObject({ status: "pass" });
   });
 
-  it("fails on SSE-S3", async () => {
-    encryption("AES256");
-    expect(await runCheck(check("s3.encryption"))).toMatchObject({
-      status: "fail",
-      detail: expect.stringContaining("default encryption is AES256"),
-    });
-  });
-
-  it("fails when no default encryption rule comes back", async () => {
-    mocks.s3.on(GetBucketEncryptionCommand).resolves({});
-    expect(await runCheck(check("s3.encryption"))).toMatchObject({
-      status: "fail",
-      detail: expect.stringContaining("default encryption is unset"),
-    });
-  });
-
-  it("fails on the AWS managed key", async () => {
-    encryption("aws:kms");
-    expect(await runCheck(check("s3.encryption"))).toMatchObject({
-      status: "fail",
-      detail: expect.stringContaining("no key (AWS managed)"),
-    });
-  });
-
-  it("fails on another customer key", async () => {
-    encryption("aws:kms", "arn:aws:kms:eu-west-1:123456789012:key/other");
-    expect(await runCheck(check("s3.encryption"))).toMatchObject({
-      status: "fail",
-      detail: expect.stringContaining("'arn:aws:kms:eu-west-1:123456789012:key/other'"),
-    });
+  it.each([
+    ["on SSE-S3", () => encryption("AES256"), "default encryption is AES256"],
+    [
+      "when no default encryption rule comes back",
+      () => mocks.s3.on(GetBucketEncryptionCommand).resolves({}),
+      "default encryption is unset",
+    ],
+    ["on the AWS managed key", () => encryption("aws:kms"), "no key (AWS managed)"],
+    [
+      "on another customer key",
+      () => encryption("aws:kms", "arn:aws:kms:eu-west-1:123456789012:key/other"),
+      "'arn:aws:kms:eu-west-1:123456789012:key/other'",
+    ],
+  ])("fails %s", async (_case, answer, text) => {
+    answer();
+    expect(await runCheck(check("s3.encryption"))).toMatchObject({ status: "fail", detail: expect.stringContaining(text) });
   });
 });
 

@@ -1,14 +1,13 @@
 import { GetConnectionCommand } from "@aws-sdk/client-codestar-connections";
-import { call } from "../aws-errors";
 import { type Check, fail, pass } from "../types";
+import { callCheck } from "./check";
 
-const connectionStatus: Check = {
+const connectionStatus = callCheck({
   id: "connections.status",
   title: "GitHub connection is AVAILABLE",
-  async run({ outputs, clients }) {
-    const res = await call("codeconnections:GetConnection", () =>
-      clients.connections.send(new GetConnectionCommand({ ConnectionArn: outputs.connectionArn })),
-    );
+  operation: "codeconnections:GetConnection",
+  send: ({ outputs, clients }) => clients.connections.send(new GetConnectionCommand({ ConnectionArn: outputs.connectionArn })),
+  judge(res, outputs) {
     const status = res.Connection?.ConnectionStatus;
     switch (status) {
       case "AVAILABLE":
@@ -26,6 +25,6 @@ const connectionStatus: Check = {
         );
     }
   },
-};
+});
 
 export const connectionChecks: readonly Check[] = [connectionStatus];

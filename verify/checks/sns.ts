@@ -1,17 +1,16 @@
 import { GetTopicAttributesCommand } from "@aws-sdk/client-sns";
-import { call } from "../aws-errors";
 import { type Check, fail, pass } from "../types";
+import { callCheck } from "./check";
 
-const topicEncrypted: Check = {
+const topicEncrypted = callCheck({
   id: "sns.topic-encryption",
   title: "notification topic is encrypted with KMS",
-  async run({ outputs, clients }) {
-    const res = await call("sns:GetTopicAttributes", () =>
-      clients.sns.send(new GetTopicAttributesCommand({ TopicArn: outputs.notificationTopicArn })),
-    );
+  operation: "sns:GetTopicAttributes",
+  send: ({ outputs, clients }) => clients.sns.send(new GetTopicAttributesCommand({ TopicArn: outputs.notificationTopicArn })),
+  judge(res) {
     const key = res.Attributes?.KmsMasterKeyId;
     return key ? pass(`KmsMasterKeyId ${key}`) : fail("the topic has no KmsMasterKeyId; set kmsMasterKeyId on the topic");
   },
-};
+});
 
 export const snsChecks: readonly Check[] = [topicEncrypted];

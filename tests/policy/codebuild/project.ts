@@ -1,3 +1,5 @@
+import { BUILD_ENVIRONMENT } from "../../../fixtures/shared/shapes";
+
 /** A CodeBuild project as the reference stack builds it: every CodeBuild policy passes on it. */
 export const PROJECT = "aws:codebuild/project:Project";
 
@@ -8,10 +10,7 @@ export function project(overrides: Record<string, unknown> = {}, environment: Re
     source: { type: "CODEPIPELINE", buildspec: "version: 0.2" },
     artifacts: { type: "CODEPIPELINE" },
     environment: {
-      type: "LINUX_CONTAINER",
-      computeType: "BUILD_GENERAL1_SMALL",
-      image: "aws/codebuild/amazonlinux-x86_64-standard:5.0",
-      privilegedMode: false,
+      ...BUILD_ENVIRONMENT,
       environmentVariables: [{ name: "CONTAINER_NAME", value: "app", type: "PLAINTEXT" }],
       ...environment,
     },

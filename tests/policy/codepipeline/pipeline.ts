@@ -1,20 +1,16 @@
+import { sourceAction } from "../../../fixtures/shared/shapes";
+
 /** Pipelines shaped like the reference stack's: every CodePipeline policy passes on `pipeline()`. */
 export const PIPELINE = "aws:codepipeline/pipeline:Pipeline";
 
 type Props = Record<string, unknown>;
 
 export const source = (extra: Props = {}): Props => ({
-  name: "Source",
-  category: "Source",
-  owner: "AWS",
-  provider: "CodeStarSourceConnection",
-  version: "1",
-  outputArtifacts: ["source"],
-  configuration: {
+  ...sourceAction("AWS", "CodeStarSourceConnection", {
     ConnectionArn: "arn:aws:codeconnections:us-east-1:111111111111:connection/x",
     FullRepositoryId: "org/app",
     BranchName: "main",
-  },
+  }),
   ...extra,
 });
 
