@@ -5,92 +5,24 @@
  * members reference one another, as a real program's would.
  */
 import type { Recorded } from "./record";
-import { secretOf, type Wire, type WireObject } from "./values";
+import {
+  blueGreen,
+  codeCommit,
+  codeCommitPattern,
+  connection,
+  document,
+  ecsDeploy,
+  gitHubV1,
+  group,
+  KEY_ARN,
+  pipeline,
+  project,
+  publicStatement,
+  store,
+  tlsStatement,
+} from "./seed-parts";
+import { secretOf } from "./values";
 import { unknown } from "../policy/harness";
-
-const ACCOUNT = "123456789012";
-const KEY_ARN = `arn:aws:kms:us-east-1:${ACCOUNT}:key/0f1e2d3c-aaaa-bbbb-cccc-000000000000`;
-
-const document = (statements: readonly WireObject[]): string => JSON.stringify({ Version: "2012-10-17", Statement: statements });
-
-const action = (category: string, owner: string, provider: string, configuration: WireObject, name = provider): WireObject => ({
-  name,
-  category,
-  owner,
-  provider,
-  version: "1",
-  configuration,
-});
-
-function pipeline(artifactStores: Wire, sources: readonly WireObject[], deploy: readonly WireObject[]): WireObject {
-  return {
-    name: "fuzz-pipeline",
-    roleArn: `arn:aws:iam::${ACCOUNT}:role/pipeline`,
-    artifactStores,
-    stages: [
-      { name: "Source", actions: sources },
-      { name: "Build", actions: [action("Build", "AWS", "CodeBuild", { ProjectName: "fuzz-build" })] },
-      { name: "Deploy", actions: deploy },
-    ],
-  };
-}
-
-const store = (extra: WireObject = {}): WireObject => ({
-  location: "fuzz-artifacts",
-  type: "S3",
-  encryptionKey: { id: KEY_ARN, type: "KMS" },
-  ...extra,
-});
-
-const gitHubV1 = action("Source", "ThirdParty", "GitHub", {
-  Owner: "acme",
-  Repo: "app",
-  Branch: "main",
-  OAuthToken: secretOf("ghp_token"),
-});
-const codeCommit = action("Source", "AWS", "CodeCommit", { RepositoryName: "app-repo", BranchName: "main" });
-const connection = action("Source", "AWS", "CodeStarSourceConnection", {
-  ConnectionArn: unknown,
-  FullRepositoryId: "acme/app",
-  BranchName: "main",
-});
-const ecsDeploy = action("Deploy", "AWS", "ECS", {
-  ClusterName: "app-cluster",
-  ServiceName: "app-service",
-  FileName: "imagedefinitions.json",
-});
-const blueGreen = action("Deploy", "AWS", "CodeDeployToECS", {
-  ApplicationName: "app",
-  DeploymentGroupName: "app-dg",
-  TaskDefinitionTemplateArtifact: "Build",
-});
-
-const codeCommitPattern = (extra: WireObject = {}): string =>
-  JSON.stringify({ source: ["aws.codecommit"], "detail-type": ["CodeCommit Repository State Change"], ...extra });
-
-const publicStatement: WireObject = { Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::fuzz-artifacts/*" };
-const tlsStatement: WireObject = {
-  Effect: "Deny",
-  Principal: { AWS: "*" },
-  Action: "s3:*",
-  Resource: ["arn:aws:s3:::fuzz-artifacts", "arn:aws:s3:::fuzz-artifacts/*"],
-  Condition: { Bool: { "aws:SecureTransport": "false" } },
-};
-
-const project = (environment: WireObject, extra: WireObject = {}): WireObject => ({
-  name: "fuzz-build",
-  serviceRole: `arn:aws:iam::${ACCOUNT}:role/build`,
-  artifacts: { type: "CODEPIPELINE" },
-  source: { type: "CODEPIPELINE", buildspec: "version: 0.2" },
-  environment: { computeType: "BUILD_GENERAL1_SMALL", image: "aws/codebuild/standard:7.0", type: "LINUX_CONTAINER", ...environment },
-  ...extra,
-});
-
-type Member = readonly [type: string, name: string, props: WireObject, dependencies?: Readonly<Record<string, readonly number[]>>];
-
-function group(members: readonly Member[]): Recorded[] {
-  return members.map(([type, name, props, dependencies = {}]) => ({ type, name, props, dependencies }));
-}
 
 /** Small stacks, each around one known failure or one resource type the reference stack lacks. */
 export const HAND_GROUPS: readonly (readonly Recorded[])[] = [

@@ -1,37 +1,14 @@
 /**
- * Property values in the engine's wire form and the random edits the fuzz applies to them: values
- * missing, null, wrong-typed, unknown or secret at any depth, documents (IAM policies, event
- * patterns) swapped between JSON string, object and malformed text, and very large arrays.
+ * Random property values in the engine's wire form, drawn from the vocabulary the seeds use and from
+ * nasty strings and keys. The wire form itself (`wire.ts`) and the edits applied to values
+ * (`edits.ts`) are re-exported, so the fuzz imports all of it from here.
  */
 import fc from "fast-check";
-import { secret, unknown } from "../policy/harness";
+import { unknown } from "../policy/harness";
+import { isObject, objectOf, parseDocument, secretOf, SIGNATURE, type Wire, type WireObject } from "./wire";
 
-export type Wire = null | boolean | number | string | readonly Wire[] | WireObject;
-export interface WireObject {
-  readonly [key: string]: Wire;
-}
-
-// The engine's signature key; an object carrying it with a value the SDK does not know is a wire
-// error the engine never sends, so generated keys must never be it.
-const SIGNATURE = "4dabf18193072939515e22adb298388d";
-
-export function isObject(value: Wire | undefined): value is WireObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function isSecret(value: Wire): value is WireObject {
-  return isObject(value) && Object.prototype.hasOwnProperty.call(value, SIGNATURE);
-}
-
-/** Marks a value secret; the engine never nests secrets, so a secret stays as it is. */
-export function secretOf(value: Wire): Wire {
-  return isSecret(value) ? value : (secret(value) as WireObject);
-}
-
-/** Builds objects with `defineProperty` semantics, so a `__proto__` key stays an own key as on the wire. */
-export function objectOf(entries: Iterable<readonly [string, Wire]>): WireObject {
-  return Object.fromEntries(entries) as WireObject;
-}
+export { applyEdits, editArbitrary, hugeArbitrary, withTag, type Edit, type Operation } from "./edits";
+export { isObject, objectOf, secretOf, type Wire, type WireObject } from "./wire";
 
 /** Keys of objects and string values found in the seeds, documents included: the vocabulary policies read. */
 export interface Vocabulary {
@@ -39,18 +16,7 @@ export interface Vocabulary {
   readonly strings: readonly string[];
 }
 
-function parseDocument(value: string): Wire | undefined {
-  const start = value.trimStart()[0];
-  if (start !== "{" && start !== "[") {
-    return undefined;
-  }
-  try {
-    return JSON.parse(value) as Wire;
-  } catch {
-    return undefined;
-  }
-}
-
+/** Collects the vocabulary of the given values. */
 export function vocabularyOf(values: readonly Wire[]): Vocabulary {
   const keys = new Set<string>();
   const strings = new Set<string>();
@@ -215,173 +181,4 @@ export function valueArbitraries(vocabulary: Vocabulary, extraKeys: readonly str
   }));
   const object = fc.array(fc.tuple(key, value), { maxLength: 6 }).map(objectOf);
   return { key, string, leaf, value, object };
-}
-
-/** What an edit does at the value it reaches. */
-export type Operation =
-  | { readonly kind: "delete" | "null" | "unknown" | "secret" | "decode" | "encode" | "reshape" }
-  | { readonly kind: "replace"; readonly value: Wire }
-  | { readonly kind: "add"; readonly key: string; readonly value: Wire }
-  | { readonly kind: "malform"; readonly variant: number }
-  | { readonly kind: "huge"; readonly size: number };
-
-/**
- * An edit walks down `path` (each step picks a child by index modulo the number of children;
- * secrets and JSON documents are entered transparently) and applies `operation` where the path
- * ends or no child is left.
- */
-export interface Edit {
-  readonly path: readonly number[];
-  readonly operation: Operation;
-}
-
-function operationArbitrary(values: ValueArbitraries): fc.Arbitrary<Operation> {
-  const simple = (kind: "delete" | "null" | "unknown" | "secret" | "decode" | "encode" | "reshape") => fc.constant({ kind });
-  return fc.oneof(
-    { weight: 3, arbitrary: simple("delete") },
-    { weight: 2, arbitrary: simple("null") },
-    { weight: 4, arbitrary: simple("unknown") },
-    { weight: 4, arbitrary: simple("secret") },
-    { weight: 2, arbitrary: simple("decode") },
-    { weight: 1, arbitrary: simple("encode") },
-    { weight: 1, arbitrary: simple("reshape") },
-    { weight: 5, arbitrary: values.value.map((value) => ({ kind: "replace" as const, value })) },
-    { weight: 3, arbitrary: fc.tuple(values.key, values.value).map(([key, value]) => ({ kind: "add" as const, key, value })) },
-    { weight: 2, arbitrary: fc.nat().map((variant) => ({ kind: "malform" as const, variant })) },
-  );
-}
-
-// Mostly shallow: the top levels of resource inputs are where the shapes policies read live.
-const pathArbitrary = fc.oneof(
-  { weight: 3, arbitrary: fc.array(fc.nat({ max: 1_000 }), { minLength: 1, maxLength: 3 }) },
-  { weight: 1, arbitrary: fc.array(fc.nat({ max: 1_000 }), { minLength: 1, maxLength: 8 }) },
-);
-
-export function editArbitrary(values: ValueArbitraries): fc.Arbitrary<Edit> {
-  return fc.record({ path: pathArbitrary, operation: operationArbitrary(values) });
-}
-
-/**
- * At most one huge array per input, applied last: thousands of elements exercise per-element
- * loops, while two nested huge arrays would multiply into millions of elements that say nothing more.
- */
-export function hugeArbitrary(oneIn: number): fc.Arbitrary<Edit | undefined> {
-  const huge = fc.record({
-    path: pathArbitrary,
-    operation: fc.integer({ min: 1_000, max: 3_000 }).map((size) => ({ kind: "huge" as const, size })),
-  });
-  return fc.oneof({ weight: oneIn - 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: huge });
-}
-
-const MALFORMED = ["{", "not json", "null", "[]", "1", `"text"`, "{}", `{"Statement": "x"}`, `{"source": {}}`, "\u0000"];
-
-function malformed(value: Wire, variant: number): Wire {
-  if (typeof value === "string" && value.length > 1 && variant % 3 === 0) {
-    return value.slice(0, Math.max(1, variant % value.length));
-  }
-  if (variant % 3 === 1) {
-    return `${typeof value === "string" ? value : JSON.stringify(value)}}`;
-  }
-  return MALFORMED[variant % MALFORMED.length];
-}
-
-function huge(value: Wire, size: number): Wire {
-  if (Array.isArray(value)) {
-    const items: readonly Wire[] = value;
-    return Array.from({ length: size }, (_, index) => (items.length > 0 ? items[index % items.length] : index % 2 === 0 ? null : unknown));
-  }
-  return Array.from({ length: size }, () => value);
-}
-
-// Marks a value the edit removes from its container.
-const REMOVED = Symbol("removed");
-type Edited = Wire | typeof REMOVED;
-
-function operate(value: Wire, operation: Operation): Edited {
-  switch (operation.kind) {
-    case "delete":
-      return REMOVED;
-    case "null":
-      return null;
-    case "unknown":
-      return unknown;
-    case "secret":
-      return secretOf(value);
-    case "replace":
-      return operation.value;
-    case "add":
-      if (isObject(value)) {
-        return objectOf([...Object.entries(value), [operation.key, operation.value]]);
-      }
-      return Array.isArray(value) ? [...(value as readonly Wire[]), operation.value] : objectOf([[operation.key, value]]);
-    case "decode":
-      return typeof value === "string" ? (parseDocument(value) ?? value) : value;
-    case "encode":
-      return typeof value === "object" && value !== null ? JSON.stringify(value) : value;
-    case "reshape":
-      if (Array.isArray(value)) {
-        return objectOf((value as readonly Wire[]).map((item, index) => [String(index), item]));
-      }
-      return isObject(value) ? Object.values(value) : [value];
-    case "malform":
-      return malformed(value, operation.variant);
-    case "huge":
-      return huge(value, operation.size);
-  }
-}
-
-function applyAt(value: Wire, path: readonly number[], operation: Operation): Edited {
-  if (path.length === 0) {
-    return operate(value, operation);
-  }
-  if (isSecret(value)) {
-    const inner = applyAt(value.value, path, operation);
-    return inner === REMOVED ? REMOVED : secretOf(inner);
-  }
-  const [choice, ...rest] = path;
-  if (Array.isArray(value)) {
-    const items: readonly Wire[] = value;
-    if (items.length === 0) {
-      return operate(value, operation);
-    }
-    const index = choice % items.length;
-    const inner = applyAt(items[index], rest, operation);
-    return inner === REMOVED ? items.filter((_, i) => i !== index) : items.map((item, i) => (i === index ? inner : item));
-  }
-  if (isObject(value)) {
-    const entries = Object.entries(value);
-    if (entries.length === 0) {
-      return operate(value, operation);
-    }
-    const index = choice % entries.length;
-    const inner = applyAt(entries[index][1], rest, operation);
-    return objectOf(
-      inner === REMOVED ? entries.filter((_, i) => i !== index) : entries.map(([key, item], i) => [key, i === index ? inner : item]),
-    );
-  }
-  const document = typeof value === "string" ? parseDocument(value) : undefined;
-  if (document !== undefined) {
-    const inner = applyAt(document, path, operation);
-    return inner === REMOVED ? REMOVED : JSON.stringify(inner);
-  }
-  return operate(value, operation);
-}
-
-/** Applies the edits in order; the result stays an object (the engine always sends a property map). */
-export function applyEdits(props: WireObject, edits: readonly (Edit | undefined)[]): WireObject {
-  let current = props;
-  for (const edit of edits) {
-    if (edit) {
-      const next = applyAt(current, edit.path, edit.operation);
-      current = next !== REMOVED && isObject(next) && !isSecret(next) ? next : current;
-    }
-  }
-  return current;
-}
-
-/** Sets `tags[key]`, creating or replacing a `tags` that is not a map. */
-export function withTag(props: WireObject, key: string, value: Wire): WireObject {
-  const tags = props.tags;
-  const entries: [string, Wire][] = isObject(tags) && !isSecret(tags) ? Object.entries(tags) : [];
-  return objectOf([...Object.entries(props).filter(([name]) => name !== "tags"), ["tags", objectOf([...entries, [key, value]])]]);
 }

@@ -112,15 +112,26 @@ function diagnosticsOf(response: analyzerPb.AnalyzeResponse): Diagnostic[] {
   }));
 }
 
+/** Configures the pack, then sends one resource to `method`, as the engine does per resource. */
+async function callOnResource<T>(
+  method: "analyze" | "remediate",
+  type: string,
+  name: string,
+  props: Record<string, unknown>,
+  { config, provider, policies: custom }: Options,
+): Promise<T> {
+  await configure(config);
+  return call<T>(method, analyzeRequest(subject(type, name, props, provider)), custom);
+}
+
 /** Analyzes one resource with every policy of the pack, as `pulumi preview` does for each resource. */
 export async function analyzeResource(
   type: string,
   name: string,
   props: Record<string, unknown>,
-  { config, provider, policies: custom }: Options = {},
+  options: Options = {},
 ): Promise<Diagnostic[]> {
-  await configure(config);
-  return diagnosticsOf(await call("analyze", analyzeRequest(subject(type, name, props, provider)), custom));
+  return diagnosticsOf(await callOnResource("analyze", type, name, props, options));
 }
 
 /** Analyzes a whole stack with every stack policy of the pack. */
@@ -140,14 +151,8 @@ export async function analyzeStack(resources: readonly TestResource[], { config,
 }
 
 /** Runs the Remediate RPC; only policies configured at level `remediate` take part, as in the engine. */
-export async function remediate(
-  type: string,
-  name: string,
-  props: Record<string, unknown>,
-  { config, provider, policies: custom }: Options = {},
-): Promise<Remediation[]> {
-  await configure(config);
-  const response = await call<analyzerPb.RemediateResponse>("remediate", analyzeRequest(subject(type, name, props, provider)), custom);
+export async function remediate(type: string, name: string, props: Record<string, unknown>, options: Options = {}): Promise<Remediation[]> {
+  const response = await callOnResource<analyzerPb.RemediateResponse>("remediate", type, name, props, options);
   return response.getRemediationsList().map((r) => ({
     policyName: r.getPolicyname(),
     properties: r.getProperties()?.toJavaScript(),

@@ -1,4 +1,5 @@
 // The security-relevant resources of the dev stack: key, artifact bucket, image repository, IAM.
+import { DEPRECATED_INLINE_INPUTS } from "../shared/s3-inline-inputs";
 import { ACCOUNT, asList, json, ofType, runProgram, single, singleOf, stackFileConfig, statementsOf, type ProgramRun } from "./harness";
 
 let run: ProgramRun;
@@ -37,27 +38,12 @@ describe("EncryptionKey", () => {
 });
 
 describe("ArtifactBucket", () => {
-  const DEPRECATED_INLINE = [
-    "versioning",
-    "serverSideEncryptionConfiguration",
-    "lifecycleRules",
-    "acl",
-    "grants",
-    "corsRules",
-    "logging",
-    "website",
-    "policy",
-    "replicationConfiguration",
-    "objectLockConfiguration",
-    "accelerationStatus",
-    "requestPayer",
-  ];
   const artifact = (type: string) => singleOf(run, type, "dev-artifacts-");
   const bucketName = (): unknown => artifact("aws:s3/bucket:Bucket").state.bucket;
 
   test("the bucket is bare: no inline configuration, no deprecated V2 resources anywhere", () => {
     const bucket = artifact("aws:s3/bucket:Bucket");
-    expect(Object.keys(bucket.inputs).filter((k) => DEPRECATED_INLINE.includes(k))).toEqual([]);
+    expect(Object.keys(bucket.inputs).filter((k) => DEPRECATED_INLINE_INPUTS.includes(k))).toEqual([]);
     expect(bucket.inputs.forceDestroy).toBe(true);
     expect(run.resources.filter((r) => /V2$/.test(r.type))).toEqual([]);
     expect(

@@ -1,11 +1,11 @@
-import { analyzeResource, of, unknown, verdicts } from "../harness";
+import { unknown, verdicts } from "../harness";
+import { policyOn } from "../policy-under-test";
 import { build, deploy, pipeline, PIPELINE, source, stage, STAGES } from "./pipeline";
 
 const POLICY = "codepipeline-input-artifacts-produced";
 
-async function findings(stages: unknown) {
-  return of(POLICY, await analyzeResource(PIPELINE, "pipeline", pipeline({ stages })));
-}
+const onPipeline = policyOn(POLICY, PIPELINE, "pipeline");
+const findings = (stages: unknown) => onPipeline.findings(pipeline({ stages }));
 
 describe(POLICY, () => {
   it("passes artifacts produced in earlier stages or at a lower runOrder", async () => {

@@ -1,11 +1,11 @@
-import { analyzeResource, of, unknown } from "../harness";
+import { unknown } from "../harness";
+import { policyOn } from "../policy-under-test";
 import { build, deploy, pipeline, PIPELINE, source, stage } from "./pipeline";
 
 const POLICY = "codepipeline-source-actions-first-stage";
 
-async function findings(stages: unknown) {
-  return of(POLICY, await analyzeResource(PIPELINE, "pipeline", pipeline({ stages })));
-}
+const onPipeline = policyOn(POLICY, PIPELINE, "pipeline");
+const findings = (stages: unknown) => onPipeline.findings(pipeline({ stages }));
 
 describe(POLICY, () => {
   it("passes source actions in the first stage only", async () => {

@@ -4,6 +4,8 @@
  * checks every path against the installed `@pulumi/aws` input types, and keeps this list honest: a
  * literal path a policy file reads must end one of its declared paths (or be a `documents` path).
  */
+import { DEPRECATED_INLINE_INPUTS } from "../../shared/s3-inline-inputs";
+
 export interface DeclaredInputs {
   readonly inputs: Readonly<Record<string, readonly string[]>>;
   /** Paths read inside JSON documents (event patterns, container definitions, IAM policies), not inputs. */
@@ -24,6 +26,11 @@ const LISTENERS = ["aws:lb/listener:Listener", "aws:alb/listener:Listener"];
 const each = (types: readonly string[], paths: readonly string[]): Record<string, readonly string[]> =>
   Object.fromEntries(types.map((t) => [t, paths]));
 const s3 = (name: string) => `aws:s3/${name[0].toLowerCase()}${name.slice(1)}:${name}`;
+// A bucket configuration resource names its bucket by `bucket`; the policy reads it on both sides to pair them.
+const bucketConfiguration = (name: string, paths: readonly string[]): Record<string, readonly string[]> => ({
+  [BUCKET]: ["bucket"],
+  [s3(name)]: ["bucket", ...paths],
+});
 const ACTION = [
   "stages.name",
   "stages.actions.name",
@@ -119,59 +126,35 @@ export const DECLARED: Readonly<Record<string, DeclaredInputs>> = {
   "lb-internet-facing": { inputs: each(LOAD_BALANCERS, ["internal", "name", "tags"]) },
   "lb-tls-security-policy": { inputs: each(LISTENERS, ["protocol", "sslPolicy"]) },
   "logs-log-group-retention": { inputs: { [LOG_GROUP]: ["logGroupClass", "retentionInDays"] } },
-  "s3-bucket-access-logging": { inputs: { [BUCKET]: ["bucket"], [s3("BucketLogging")]: ["bucket", "targetBucket"] } },
-  "s3-bucket-acls-disabled": { inputs: { [BUCKET]: ["bucket"], [s3("BucketOwnershipControls")]: ["bucket", "rule.objectOwnership"] } },
+  "s3-bucket-access-logging": { inputs: bucketConfiguration("BucketLogging", ["targetBucket"]) },
+  "s3-bucket-acls-disabled": { inputs: bucketConfiguration("BucketOwnershipControls", ["rule.objectOwnership"]) },
   "s3-bucket-kms-encryption": {
-    inputs: {
-      [BUCKET]: ["bucket"],
-      [s3("BucketServerSideEncryptionConfiguration")]: [
-        "bucket",
-        "rules.applyServerSideEncryptionByDefault.sseAlgorithm",
-        "rules.applyServerSideEncryptionByDefault.kmsMasterKeyId",
-      ],
-    },
+    inputs: bucketConfiguration("BucketServerSideEncryptionConfiguration", [
+      "rules.applyServerSideEncryptionByDefault.sseAlgorithm",
+      "rules.applyServerSideEncryptionByDefault.kmsMasterKeyId",
+    ]),
   },
   "s3-bucket-lifecycle": {
-    inputs: {
-      [BUCKET]: ["bucket"],
-      [s3("BucketLifecycleConfiguration")]: [
-        "bucket",
-        "rules.status",
-        "rules.noncurrentVersionExpiration.noncurrentDays",
-        "rules.abortIncompleteMultipartUpload.daysAfterInitiation",
-      ],
-    },
+    inputs: bucketConfiguration("BucketLifecycleConfiguration", [
+      "rules.status",
+      "rules.noncurrentVersionExpiration.noncurrentDays",
+      "rules.abortIncompleteMultipartUpload.daysAfterInitiation",
+    ]),
   },
   "s3-bucket-policy-not-public": { inputs: { [s3("BucketPolicy")]: ["policy"] }, documents: IAM_DOCUMENTS },
   "s3-bucket-public-access-block": {
-    inputs: {
-      [BUCKET]: ["bucket"],
-      [s3("BucketPublicAccessBlock")]: ["bucket", "blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"],
-    },
+    inputs: bucketConfiguration("BucketPublicAccessBlock", [
+      "blockPublicAcls",
+      "blockPublicPolicy",
+      "ignorePublicAcls",
+      "restrictPublicBuckets",
+    ]),
   },
-  "s3-bucket-tls-only": { inputs: { [BUCKET]: ["bucket"], [s3("BucketPolicy")]: ["bucket", "policy"] }, documents: IAM_DOCUMENTS },
-  "s3-bucket-versioning": { inputs: { [BUCKET]: ["bucket"], [s3("BucketVersioning")]: ["bucket", "versioningConfiguration.status"] } },
+  "s3-bucket-tls-only": { inputs: bucketConfiguration("BucketPolicy", ["policy"]), documents: IAM_DOCUMENTS },
+  "s3-bucket-versioning": { inputs: bucketConfiguration("BucketVersioning", ["versioningConfiguration.status"]) },
   // Reads only the waiver tags, of any type, through lib/waivers.ts like every policy's waivers.
   "waiver-mistakes": { inputs: {} },
-  "s3-no-deprecated-inline-config": {
-    inputs: {
-      [BUCKET]: [
-        "versioning",
-        "serverSideEncryptionConfiguration",
-        "lifecycleRules",
-        "acl",
-        "grants",
-        "corsRules",
-        "logging",
-        "website",
-        "policy",
-        "replicationConfiguration",
-        "objectLockConfiguration",
-        "accelerationStatus",
-        "requestPayer",
-      ],
-    },
-  },
+  "s3-no-deprecated-inline-config": { inputs: { [BUCKET]: DEPRECATED_INLINE_INPUTS } },
   "sns-topic-kms-encryption": { inputs: { "aws:sns/topic:Topic": ["kmsMasterKeyId"] } },
   "sns-topic-policy-not-public": {
     inputs: { "aws:sns/topic:Topic": ["policy"], "aws:sns/topicPolicy:TopicPolicy": ["policy"] },

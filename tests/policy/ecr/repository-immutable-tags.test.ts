@@ -1,22 +1,12 @@
-import { analyzeResource, of, remediate, secret, unknown, urnOf, verdicts } from "../harness";
+import { secret, unknown, verdicts } from "../harness";
+import { policyOn } from "../policy-under-test";
 
-const POLICY = "ecr-repository-immutable-tags";
-const REPOSITORY = "aws:ecr/repository:Repository";
-const config = { [POLICY]: { enforcementLevel: "remediate" as const } };
-
-async function findings(props: Record<string, unknown>) {
-  return of(POLICY, await analyzeResource(REPOSITORY, "repo", props));
-}
+const { findings, remediate, finding } = policyOn("ecr-repository-immutable-tags", "aws:ecr/repository:Repository", "repo");
 
 describe("ecr-repository-immutable-tags", () => {
   it("reports mutable tags, explicit or by default", async () => {
     expect(await findings({})).toEqual([
-      {
-        policyName: POLICY,
-        level: "mandatory",
-        urn: urnOf(REPOSITORY, "repo"),
-        message: 'image tags are mutable (imageTagMutability absent, so MUTABLE): set imageTagMutability: "IMMUTABLE"',
-      },
+      finding('image tags are mutable (imageTagMutability absent, so MUTABLE): set imageTagMutability: "IMMUTABLE"'),
     ]);
     expect((await findings({ imageTagMutability: "MUTABLE_WITH_EXCLUSION" })).map((d) => d.message)).toEqual([
       expect.stringContaining("(imageTagMutability MUTABLE_WITH_EXCLUSION)"),
@@ -40,15 +30,15 @@ describe("ecr-repository-immutable-tags", () => {
   });
 
   it("remediates absent and MUTABLE to IMMUTABLE, keeping the rest, idempotently", async () => {
-    const [once] = await remediate(REPOSITORY, "repo", { name: secret("app"), imageTagMutability: "MUTABLE" }, { config });
+    const [once] = await remediate({ name: secret("app"), imageTagMutability: "MUTABLE" });
     expect(once.properties).toEqual({ name: secret("app"), imageTagMutability: "IMMUTABLE" });
-    expect(await remediate(REPOSITORY, "repo", once.properties as Record<string, unknown>, { config })).toEqual([]);
-    const [absent] = await remediate(REPOSITORY, "repo", {}, { config });
+    expect(await remediate(once.properties as Record<string, unknown>)).toEqual([]);
+    const [absent] = await remediate({});
     expect(absent.properties).toEqual({ imageTagMutability: "IMMUTABLE" });
   });
 
   it("leaves exclusion filters and unknown settings to a person", async () => {
-    expect(await remediate(REPOSITORY, "repo", { imageTagMutability: "MUTABLE_WITH_EXCLUSION" }, { config })).toEqual([]);
-    expect(await remediate(REPOSITORY, "repo", { imageTagMutability: unknown }, { config })).toEqual([]);
+    expect(await remediate({ imageTagMutability: "MUTABLE_WITH_EXCLUSION" })).toEqual([]);
+    expect(await remediate({ imageTagMutability: unknown })).toEqual([]);
   });
 });

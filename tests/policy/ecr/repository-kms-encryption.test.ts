@@ -1,21 +1,15 @@
-import { analyzeResource, of, unknown, urnOf, verdicts } from "../harness";
+import { unknown, verdicts } from "../harness";
+import { policyOn } from "../policy-under-test";
 
-const POLICY = "ecr-repository-kms-encryption";
-const REPOSITORY = "aws:ecr/repository:Repository";
-
-async function findings(props: Record<string, unknown>) {
-  return of(POLICY, await analyzeResource(REPOSITORY, "repo", props));
-}
+const { findings, finding } = policyOn("ecr-repository-kms-encryption", "aws:ecr/repository:Repository", "repo");
 
 describe("ecr-repository-kms-encryption", () => {
   it("reports the default and explicit AES256 encryption, as advisory", async () => {
     expect(await findings({})).toEqual([
-      {
-        policyName: POLICY,
-        level: "advisory",
-        urn: urnOf(REPOSITORY, "repo"),
-        message: 'images are encrypted with the default AES256, not KMS: set encryptionConfigurations: [{ encryptionType: "KMS", kmsKey }]',
-      },
+      finding(
+        'images are encrypted with the default AES256, not KMS: set encryptionConfigurations: [{ encryptionType: "KMS", kmsKey }]',
+        "advisory",
+      ),
     ]);
     expect((await findings({ encryptionConfigurations: [{ encryptionType: "AES256" }] })).map((d) => d.message)).toEqual([
       expect.stringMatching(/^images are encrypted with AES256/),

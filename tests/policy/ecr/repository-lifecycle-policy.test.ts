@@ -1,4 +1,5 @@
-import { analyzeStack, of, TestResource, unknown, urnOf } from "../harness";
+import { TestResource, unknown, urnOf } from "../harness";
+import { stackFindings } from "../policy-under-test";
 
 const POLICY = "ecr-repository-lifecycle-policy";
 const REPOSITORY = "aws:ecr/repository:Repository";
@@ -12,9 +13,7 @@ const previewLifecycle: TestResource = {
   propertyDependencies: { repository: [`${REPOSITORY}::app`] },
 };
 
-async function findings(resources: readonly TestResource[]) {
-  return of(POLICY, await analyzeStack(resources));
-}
+const findings = (resources: readonly TestResource[]) => stackFindings(POLICY, resources);
 
 describe("ecr-repository-lifecycle-policy", () => {
   it("reports a repository without a lifecycle policy, as advisory", async () => {

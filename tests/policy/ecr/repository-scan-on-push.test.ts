@@ -1,23 +1,11 @@
-import { analyzeResource, of, remediate, secret, unknown, urnOf } from "../harness";
+import { secret, unknown } from "../harness";
+import { policyOn } from "../policy-under-test";
 
-const POLICY = "ecr-repository-scan-on-push";
-const REPOSITORY = "aws:ecr/repository:Repository";
-const config = { [POLICY]: { enforcementLevel: "remediate" as const } };
-
-async function findings(props: Record<string, unknown>) {
-  return of(POLICY, await analyzeResource(REPOSITORY, "repo", props));
-}
+const { findings, remediate, finding } = policyOn("ecr-repository-scan-on-push", "aws:ecr/repository:Repository", "repo");
 
 describe("ecr-repository-scan-on-push", () => {
   it("reports a repository that does not scan on push, with no block as with scanOnPush false (AWS's default)", async () => {
-    const expected = [
-      {
-        policyName: POLICY,
-        level: "mandatory",
-        urn: urnOf(REPOSITORY, "repo"),
-        message: "images are not scanned on push: set imageScanningConfiguration.scanOnPush: true",
-      },
-    ];
+    const expected = [finding("images are not scanned on push: set imageScanningConfiguration.scanOnPush: true")];
     expect(await findings({ name: "app" })).toEqual(expected);
     expect(await findings({ imageScanningConfiguration: { scanOnPush: false } })).toEqual(expected);
   });
@@ -39,19 +27,19 @@ describe("ecr-repository-scan-on-push", () => {
   });
 
   it("remediates an absent block and a false flag, keeping the rest, idempotently", async () => {
-    const [created] = await remediate(REPOSITORY, "repo", { name: secret("app"), imageTagMutability: "IMMUTABLE" }, { config });
+    const [created] = await remediate({ name: secret("app"), imageTagMutability: "IMMUTABLE" });
     expect(created.properties).toEqual({
       name: secret("app"),
       imageTagMutability: "IMMUTABLE",
       imageScanningConfiguration: { scanOnPush: true },
     });
-    expect(await remediate(REPOSITORY, "repo", created.properties as Record<string, unknown>, { config })).toEqual([]);
-    const [flipped] = await remediate(REPOSITORY, "repo", { imageScanningConfiguration: { scanOnPush: false } }, { config });
+    expect(await remediate(created.properties as Record<string, unknown>)).toEqual([]);
+    const [flipped] = await remediate({ imageScanningConfiguration: { scanOnPush: false } });
     expect(flipped.properties).toEqual({ imageScanningConfiguration: { scanOnPush: true } });
   });
 
   it("leaves unknown settings alone", async () => {
-    expect(await remediate(REPOSITORY, "repo", { imageScanningConfiguration: unknown }, { config })).toEqual([]);
-    expect(await remediate(REPOSITORY, "repo", { imageScanningConfiguration: { scanOnPush: unknown } }, { config })).toEqual([]);
+    expect(await remediate({ imageScanningConfiguration: unknown })).toEqual([]);
+    expect(await remediate({ imageScanningConfiguration: { scanOnPush: unknown } })).toEqual([]);
   });
 });

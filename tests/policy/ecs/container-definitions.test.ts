@@ -26,19 +26,16 @@ describe("containerDefinitions", () => {
     expect(result.every((d) => d.level === "advisory" && d.message.startsWith("[undecided] containerDefinitions is unknown"))).toBe(true);
   });
 
-  it("reports malformed definitions as violations in every task policy", async () => {
-    const cases: [unknown, string][] = [
-      ["[{", "containerDefinitions is not valid JSON"],
-      ['{"name":"app"}', "is not a JSON list of containers"],
-      ["[42]", "containerDefinitions[0] is not an object"],
-      ["[[]]", "containerDefinitions[0] is not an object"],
-      ["[null]", "containerDefinitions[0] is not an object"],
-    ];
-    for (const [definitions, reason] of cases) {
-      const result = await findings(task(definitions));
-      expect(result).toHaveLength(POLICIES.length);
-      expect(result.every((d) => d.message.includes(reason) && !d.message.startsWith("[undecided]"))).toBe(true);
-    }
+  it.each([
+    ["[{", "containerDefinitions is not valid JSON"],
+    ['{"name":"app"}', "is not a JSON list of containers"],
+    ["[42]", "containerDefinitions[0] is not an object"],
+    ["[[]]", "containerDefinitions[0] is not an object"],
+    ["[null]", "containerDefinitions[0] is not an object"],
+  ])("reports malformed definitions %s as violations in every task policy: %s", async (definitions, reason) => {
+    const result = await findings(task(definitions));
+    expect(result).toHaveLength(POLICIES.length);
+    expect(result.every((d) => d.message.includes(reason) && !d.message.startsWith("[undecided]"))).toBe(true);
   });
 
   it("accepts a list that is not a string and names containers by position when they have no name", async () => {

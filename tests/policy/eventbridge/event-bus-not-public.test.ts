@@ -1,17 +1,11 @@
 import { analyzeResource, of, unknown, urnOf } from "../harness";
+import { statementLike } from "../iam/documents";
 
 const POLICY = "eventbridge-event-bus-not-public";
 const BUS_POLICY = "aws:cloudwatch/eventBusPolicy:EventBusPolicy";
 const PERMISSION = "aws:cloudwatch/eventPermission:EventPermission";
 
-const putEvents = (extra: Record<string, unknown> = {}) => ({
-  Sid: "Org",
-  Effect: "Allow",
-  Principal: "*",
-  Action: "events:PutEvents",
-  Resource: "*",
-  ...extra,
-});
+const putEvents = statementLike({ Sid: "Org", Effect: "Allow", Principal: "*", Action: "events:PutEvents", Resource: "*" });
 
 async function findings(type: string, props: Record<string, unknown>) {
   return of(POLICY, await analyzeResource(type, "bus", props));

@@ -1,4 +1,5 @@
-import { analyzeStack, of, TestResource, unknown, urnOf } from "../harness";
+import { TestResource, unknown, urnOf } from "../harness";
+import { stackFindings } from "../policy-under-test";
 
 const POLICY = "eventbridge-rule-has-target";
 const RULE = "aws:cloudwatch/eventRule:EventRule";
@@ -12,9 +13,7 @@ const target = (props: Record<string, unknown>, dependsOnRule = false): TestReso
   propertyDependencies: dependsOnRule ? { rule: [`${RULE}::failures`] } : undefined,
 });
 
-async function findings(resources: readonly TestResource[]) {
-  return of(POLICY, await analyzeStack(resources));
-}
+const findings = (resources: readonly TestResource[]) => stackFindings(POLICY, resources);
 
 describe("eventbridge-rule-has-target", () => {
   it("reports a rule without a target, as advisory", async () => {

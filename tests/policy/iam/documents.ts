@@ -5,6 +5,11 @@ export const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
 
 type Statement = Record<string, unknown>;
 
+/** A statement builder: `base`, with any field overridden or added by the builder's argument. */
+export const statementLike =
+  (base: Statement) =>
+  (extra: Statement = {}): Statement => ({ ...base, ...extra });
+
 export const allow = (Action: unknown, Resource: unknown, extra: Statement = {}): Statement => ({
   Effect: "Allow",
   Action,

@@ -1,23 +1,12 @@
-import { analyzeResource, of, remediate, secret, unknown, urnOf, verdicts } from "../harness";
+import { secret, unknown, verdicts } from "../harness";
+import { policyOn } from "../policy-under-test";
 
 const POLICY = "kms-key-rotation";
-const KEY = "aws:kms/key:Key";
-const config = { [POLICY]: { enforcementLevel: "remediate" as const } };
-
-async function findings(props: Record<string, unknown>) {
-  return of(POLICY, await analyzeResource(KEY, "key", props));
-}
+const { findings, remediate, finding } = policyOn(POLICY, "aws:kms/key:Key", "key");
 
 describe("kms-key-rotation", () => {
   it("reports a symmetric key without rotation", async () => {
-    const expected = [
-      {
-        policyName: POLICY,
-        level: "mandatory",
-        urn: urnOf(KEY, "key"),
-        message: "the symmetric key does not rotate its key material: set enableKeyRotation: true",
-      },
-    ];
+    const expected = [finding("the symmetric key does not rotate its key material: set enableKeyRotation: true")];
     expect(await findings({ description: "artifacts" })).toEqual(expected);
     expect(await findings({ enableKeyRotation: false, customerMasterKeySpec: "SYMMETRIC_DEFAULT" })).toEqual(expected);
     expect(await findings({ enableKeyRotation: "true", customerMasterKeySpec: "SYMMETRIC_DEFAULT" })).toEqual(expected);
@@ -27,8 +16,8 @@ describe("kms-key-rotation", () => {
     expect(verdicts(await findings({}))).toEqual(["mandatory"]);
     expect(verdicts(await findings({ enableKeyRotation: false }))).toEqual(["mandatory"]);
     expect(verdicts(await findings({ customerMasterKeySpec: "SYMMETRIC_DEFAULT" }))).toEqual(["mandatory"]);
-    const [absent] = await remediate(KEY, "key", {}, { config });
-    const [explicit] = await remediate(KEY, "key", { enableKeyRotation: false, customerMasterKeySpec: "SYMMETRIC_DEFAULT" }, { config });
+    const [absent] = await remediate({});
+    const [explicit] = await remediate({ enableKeyRotation: false, customerMasterKeySpec: "SYMMETRIC_DEFAULT" });
     expect(absent.properties).toEqual({ enableKeyRotation: true });
     expect(explicit.properties).toEqual({ enableKeyRotation: true, customerMasterKeySpec: "SYMMETRIC_DEFAULT" });
   });
@@ -58,18 +47,18 @@ describe("kms-key-rotation", () => {
 
   it("remediates by enabling rotation, keeping other inputs and secrets, idempotently", async () => {
     const props = { description: secret("artifacts"), enableKeyRotation: false, deletionWindowInDays: 30 };
-    const [once] = await remediate(KEY, "key", props, { config });
+    const [once] = await remediate(props);
     expect(once).toMatchObject({
       policyName: POLICY,
       properties: { description: secret("artifacts"), enableKeyRotation: true, deletionWindowInDays: 30 },
     });
-    expect(await remediate(KEY, "key", once.properties as Record<string, unknown>, { config })).toEqual([]);
+    expect(await remediate(once.properties as Record<string, unknown>)).toEqual([]);
     expect(await findings(once.properties as Record<string, unknown>)).toEqual([]);
   });
 
   it("does not remediate keys that cannot rotate or whose settings are unknown", async () => {
     for (const props of [{ customerMasterKeySpec: "ECC_NIST_P256" }, { customerMasterKeySpec: unknown }, { enableKeyRotation: unknown }]) {
-      expect(await remediate(KEY, "key", props, { config })).toEqual([]);
+      expect(await remediate(props)).toEqual([]);
     }
   });
 });

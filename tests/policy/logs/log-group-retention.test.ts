@@ -1,28 +1,15 @@
-import { analyzeResource, of, remediate, secret, unknown, urnOf, verdicts } from "../harness";
+import { secret, unknown, verdicts } from "../harness";
+import { policyOn } from "../policy-under-test";
 
-const POLICY = "logs-log-group-retention";
-const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
-
-async function findings(props: Record<string, unknown>, minimumDays?: number) {
-  const config = minimumDays === undefined ? undefined : { [POLICY]: { minimumDays } };
-  return of(POLICY, await analyzeResource(LOG_GROUP, "logs", props, { config }));
-}
-
-async function remediated(props: Record<string, unknown>, minimumDays?: number) {
-  const config = { [POLICY]: { enforcementLevel: "remediate" as const, ...(minimumDays === undefined ? {} : { minimumDays }) } };
-  return remediate(LOG_GROUP, "logs", props, { config });
-}
+const retention = policyOn("logs-log-group-retention", "aws:cloudwatch/logGroup:LogGroup", "logs");
+const { finding } = retention;
+const minimum = (minimumDays?: number) => (minimumDays === undefined ? undefined : { minimumDays });
+const findings = (props: Record<string, unknown>, minimumDays?: number) => retention.findings(props, minimum(minimumDays));
+const remediated = (props: Record<string, unknown>, minimumDays?: number) => retention.remediate(props, minimum(minimumDays));
 
 describe("logs-log-group-retention", () => {
   it("reports a log group that never expires (absent or 0), as advisory", async () => {
-    const expected = [
-      {
-        policyName: POLICY,
-        level: "advisory",
-        urn: urnOf(LOG_GROUP, "logs"),
-        message: "the log group never expires its events: set retentionInDays to 7 days or more",
-      },
-    ];
+    const expected = [finding("the log group never expires its events: set retentionInDays to 7 days or more", "advisory")];
     expect(await findings({ name: "/aws/codebuild/app" })).toEqual(expected);
     expect(await findings({ retentionInDays: 0 })).toEqual(expected);
   });

@@ -16,17 +16,6 @@ describe(POLICY, () => {
   const artifacts = bucket("artifacts");
   const logs = bucket("access-logs");
 
-  it("reports a bucket without a BucketLogging, at advisory, against the bucket", async () => {
-    expect(await findings([artifacts])).toEqual([
-      {
-        policyName: POLICY,
-        level: "advisory",
-        urn: urnOf(BUCKET, "artifacts"),
-        message: "artifacts has no BucketLogging sending its server access logs to another bucket",
-      },
-    ]);
-  });
-
   it("passes a bucket that logs to a log bucket, and the log bucket itself (no logging loop)", async () => {
     expect(await findings([artifacts, logs, logging("artifacts-logging", artifacts, logs)])).toEqual([]);
   });

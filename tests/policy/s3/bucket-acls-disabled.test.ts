@@ -1,5 +1,5 @@
-import { TestResource, unknown, urnOf } from "../harness";
-import { BUCKET, bucket, companionOf, stackFindings } from "./buckets";
+import { TestResource, unknown } from "../harness";
+import { bucket, companionOf, stackFindings } from "./buckets";
 
 const POLICY = "s3-bucket-acls-disabled";
 const OWNERSHIP = "aws:s3/bucketOwnershipControls:BucketOwnershipControls";
@@ -9,16 +9,6 @@ const ownership = (rule: unknown) => companionOf(OWNERSHIP, "ownership", artifac
 const findings = (resources: readonly TestResource[]) => stackFindings(POLICY, resources);
 
 describe("s3-bucket-acls-disabled", () => {
-  it("reports a bucket without ownership controls", async () => {
-    expect(await findings([artifacts])).toEqual([
-      expect.objectContaining({
-        level: "mandatory",
-        urn: urnOf(BUCKET, "artifacts"),
-        message: 'artifacts has no BucketOwnershipControls with objectOwnership "BucketOwnerEnforced"',
-      }),
-    ]);
-  });
-
   it("passes BucketOwnerEnforced", async () => {
     expect(await findings([artifacts, ownership({ objectOwnership: "BucketOwnerEnforced" })])).toEqual([]);
   });

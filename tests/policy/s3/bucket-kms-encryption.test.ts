@@ -1,5 +1,5 @@
-import { secret, TestResource, unknown, urnOf, verdicts } from "../harness";
-import { BUCKET, bucket, companionOf, stackFindings } from "./buckets";
+import { secret, TestResource, unknown, verdicts } from "../harness";
+import { bucket, companionOf, stackFindings } from "./buckets";
 
 const POLICY = "s3-bucket-kms-encryption";
 const SSE = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
@@ -17,16 +17,6 @@ const messages = async (rules: unknown, config?: Record<string, unknown>) =>
   (await findings([artifacts, sse(rules)], config)).map((d) => d.message);
 
 describe("s3-bucket-kms-encryption", () => {
-  it("reports a bucket with no encryption configuration", async () => {
-    expect(await findings([artifacts])).toEqual([
-      expect.objectContaining({
-        level: "mandatory",
-        urn: urnOf(BUCKET, "artifacts"),
-        message: expect.stringContaining("artifacts has no BucketServerSideEncryptionConfiguration with SSE-KMS"),
-      }),
-    ]);
-  });
-
   it("passes aws:kms and aws:kms:dsse with a key, even a key unknown at preview or secret", async () => {
     expect(await messages([rule("aws:kms", KEY)])).toEqual([]);
     expect(await messages([rule("aws:kms:dsse", unknown)])).toEqual([]);

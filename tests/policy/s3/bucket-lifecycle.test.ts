@@ -1,5 +1,5 @@
-import { TestResource, unknown, urnOf } from "../harness";
-import { BUCKET, bucket, companionOf, stackFindings } from "./buckets";
+import { TestResource, unknown } from "../harness";
+import { bucket, companionOf, stackFindings } from "./buckets";
 
 const POLICY = "s3-bucket-lifecycle";
 const LIFECYCLE = "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration";
@@ -13,16 +13,6 @@ const findings = (resources: readonly TestResource[]) => stackFindings(POLICY, r
 const messages = async (rules: unknown) => (await findings([artifacts, lifecycle(rules)])).map((d) => d.message);
 
 describe("s3-bucket-lifecycle", () => {
-  it("reports a bucket without lifecycle configuration, as advisory", async () => {
-    expect(await findings([artifacts])).toEqual([
-      expect.objectContaining({
-        level: "advisory",
-        urn: urnOf(BUCKET, "artifacts"),
-        message: expect.stringMatching(/^artifacts has no BucketLifecycleConfiguration/),
-      }),
-    ]);
-  });
-
   it("passes one rule or two rules covering both, with days unknown at preview", async () => {
     expect(await messages([rule("Enabled", NONCURRENT, ABORT)])).toEqual([]);
     expect(

@@ -1,17 +1,16 @@
 import { analyzeResource, of, secret, unknown, urnOf } from "../harness";
+import { object as doc, statementLike } from "../iam/documents";
 
 const POLICY = "s3-bucket-policy-not-public";
 const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
 
-const statement = (extra: Record<string, unknown> = {}) => ({
+const statement = statementLike({
   Sid: "Read",
   Effect: "Allow",
   Principal: "*",
   Action: "s3:GetObject",
   Resource: "arn:aws:s3:::artifacts/*",
-  ...extra,
 });
-const doc = (...Statement: unknown[]) => ({ Version: "2012-10-17", Statement });
 
 async function findings(policy: unknown) {
   return of(POLICY, await analyzeResource(BUCKET_POLICY, "policy", { bucket: "artifacts", policy }));

@@ -1,5 +1,5 @@
-import { secret, TestResource, unknown, urnOf, verdicts } from "../harness";
-import { BUCKET, bucket, companionOf, stackFindings } from "./buckets";
+import { secret, TestResource, unknown, verdicts } from "../harness";
+import { bucket, companionOf, stackFindings } from "./buckets";
 
 const POLICY = "s3-bucket-public-access-block";
 const BLOCK = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
@@ -10,16 +10,6 @@ const block = (flags: Record<string, unknown>) => companionOf(BLOCK, "block", ar
 const findings = (resources: readonly TestResource[]) => stackFindings(POLICY, resources);
 
 describe("s3-bucket-public-access-block", () => {
-  it("reports a bucket without a public access block", async () => {
-    expect(await findings([artifacts])).toEqual([
-      expect.objectContaining({
-        level: "mandatory",
-        urn: urnOf(BUCKET, "artifacts"),
-        message: "artifacts has no BucketPublicAccessBlock with all four settings true",
-      }),
-    ]);
-  });
-
   it("passes all four flags true, secret or not", async () => {
     expect(await findings([artifacts, block(ALL_ON)])).toEqual([]);
     expect(await findings([artifacts, block({ ...ALL_ON, ignorePublicAcls: secret(true) })])).toEqual([]);

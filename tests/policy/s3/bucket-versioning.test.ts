@@ -12,17 +12,6 @@ const findings = (resources: readonly TestResource[]) => stackFindings(POLICY, r
 describe("s3-bucket-versioning", () => {
   const artifacts = bucket("artifacts");
 
-  it("reports a bucket without a BucketVersioning, against the bucket", async () => {
-    expect(await findings([artifacts])).toEqual([
-      {
-        policyName: POLICY,
-        level: "mandatory",
-        urn: urnOf(BUCKET, "artifacts"),
-        message: 'artifacts has no BucketVersioning with status "Enabled"',
-      },
-    ]);
-  });
-
   it("passes a bucket whose companion (matched by property dependency at preview) enables versioning", async () => {
     expect(await findings([artifacts, versioning("v", artifacts, "Enabled")])).toEqual([]);
     expect(await findings([artifacts, versioning("v", artifacts, secret("Enabled"))])).toEqual([]);

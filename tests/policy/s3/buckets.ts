@@ -1,5 +1,7 @@
 /** Stacks of buckets and companions for the S3 stack-policy tests. */
-import { analyzeStack, of, PackConfig, TestResource } from "../harness";
+import { TestResource } from "../harness";
+
+export { stackFindings } from "../policy-under-test";
 
 export const BUCKET = "aws:s3/bucket:Bucket";
 
@@ -15,9 +17,4 @@ export function companionOf(type: string, name: string, parent: TestResource, pr
     props: { bucket: "04da6b54-80e4-46f7-96ec-b56ff0331ba9", ...props },
     propertyDependencies: { bucket: [`${parent.type}::${parent.name}`] },
   };
-}
-
-export async function stackFindings(policy: string, resources: readonly TestResource[], config?: Record<string, unknown>) {
-  const packConfig: PackConfig | undefined = config && { [policy]: config };
-  return of(policy, await analyzeStack(resources, { config: packConfig }));
 }
