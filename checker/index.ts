@@ -1,24 +1,18 @@
 // Programmatic entry: runCheck(options) records a program (or reads a stack export), serves the pack,
 // analyzes, and returns the report plus timings. startPack lets callers reuse one pack for many targets.
-import * as fs from "fs";
-import * as path from "path";
-import { AnalyzerSession } from "./analyze/session";
 import { CheckError } from "./errors";
 import { buildReport, withViolations } from "./analyze/interpret";
-import { readPolicyConfigFile, type PolicyConfigFile } from "./analyze/policyConfig";
-import { configFindings, unusedEntriesWarning, type PackPolicyConfig } from "./configCheck";
-import { resolveProgram } from "./record/program";
-import { KIT_ROOT, recordProgram } from "./record/run";
-import { stackConfig, type StackConfig } from "./record/stackConfig";
-import { readStateExport } from "./record/stateExport";
+import { configFindings, unusedEntriesWarning } from "./configCheck";
+import { DEFAULT_ORGANIZATION, startPack, userPolicyConfig, withPackExit, type PackHandle } from "./pack";
 import { unansweredFunctions } from "./report/unanswered";
-import { kitLauncher, type PackLauncher, type RunningPack } from "./serve/launcher";
+import type { PackLauncher } from "./serve/launcher";
 import { installSignalHandlers } from "./serve/processes";
-import { environmentTags, parseStackTagFlags } from "./stackTags";
 import { secondLookFindings, undecidedCore } from "./secondLook";
+import { target } from "./target";
 import type { CheckReport, PackInfo, PhaseEvent, Recording, SourceLocation, Timings } from "./types";
 
-export const DEFAULT_ORGANIZATION = "organization";
+export { DEFAULT_ORGANIZATION, defaultPackDir, startPack, type PackHandle, type PackOptions } from "./pack";
+export { defaultProgramDir } from "./target";
 
 export interface CheckOptions {
   program?: string;
@@ -63,175 +57,6 @@ export interface CheckResult extends CheckReport {
   /** What the user should know about how the target was judged (the CLI prints each as `warning:`). */
   warnings: string[];
   secondLook: SecondLookState;
-}
-
-export interface PackHandle {
-  session: AnalyzerSession;
-  running: RunningPack;
-  serveMs: number;
-  stop(): void;
-  /** Settles once the pack's process is gone. */
-  exited: Promise<string>;
-  /** How the pack was configured, for the config check. */
-  policyConfig: PackPolicyConfig;
-}
-
-export interface PackOptions {
-  policyPack?: string;
-  policyPackConfig?: string;
-  project: string;
-  stack: string;
-  organization?: string;
-  config?: Record<string, string>;
-  /** Keys of `config` that are secrets, for ConfigureStack. */
-  secretKeys?: string[];
-  /** Stack tags for ConfigureStack. */
-  tags?: Record<string, string>;
-  timeoutSeconds?: number;
-  launcher?: PackLauncher;
-  onStatus?: (message: string) => void;
-  /** Called once the pack is configured and ready. */
-  onPhase?: (event: PhaseEvent) => void;
-}
-
-export function defaultPackDir(): string {
-  return fs.existsSync(path.resolve("policies")) ? "policies" : path.join(KIT_ROOT, "policies");
-}
-
-export function defaultProgramDir(): string {
-  return fs.existsSync(path.resolve("Pulumi.yaml")) ? process.cwd() : KIT_ROOT;
-}
-
-function userPolicyConfig(file: string | undefined): PolicyConfigFile | undefined {
-  return file ? readPolicyConfigFile(file) : undefined;
-}
-
-export async function startPack(options: PackOptions, userConfig = userPolicyConfig(options.policyPackConfig)): Promise<PackHandle> {
-  installSignalHandlers();
-  const started = Date.now();
-  const launcher = options.launcher ?? kitLauncher;
-  const packDir = options.policyPack ?? defaultPackDir();
-  const status = options.onStatus;
-  status?.(`starting policy pack ${packDir} ...`);
-  // A TypeScript pack is type-checked while it loads, which takes seconds: say it is still going.
-  const ticker = status
-    ? setInterval(() => status(`policy pack still starting (${Math.round((Date.now() - started) / 1000)}s) ...`), 3000)
-    : undefined;
-  ticker?.unref();
-  const running = await launcher
-    .start(
-      packDir,
-      {
-        project: options.project,
-        stack: options.stack,
-        organization: options.organization ?? DEFAULT_ORGANIZATION,
-        config: options.config ?? {},
-      },
-      (options.timeoutSeconds ?? 300) * 1000,
-    )
-    .finally(() => clearInterval(ticker));
-  try {
-    const session = await AnalyzerSession.open(running.address, running.dir, {
-      stack: {
-        project: options.project,
-        stack: options.stack,
-        organization: options.organization ?? DEFAULT_ORGANIZATION,
-        config: options.config ?? {},
-        secretKeys: options.secretKeys ?? [],
-        tags: options.tags ?? {},
-      },
-    });
-    const reconciled = await session.configure(userConfig?.entries ?? {}, userConfig?.file ?? "policy config");
-    options.onStatus?.(`policy pack ${session.info.name}@${session.info.version} ready (${session.info.policies.length} policies)`);
-    options.onPhase?.({
-      phase: "pack",
-      name: session.info.name,
-      version: session.info.version,
-      policies: session.info.policies.length,
-      ms: Date.now() - started,
-    });
-    return {
-      session,
-      running,
-      serveMs: Date.now() - started,
-      exited: running.exited,
-      policyConfig: { file: userConfig, reconciled },
-      stop: () => {
-        session.close();
-        running.stop();
-      },
-    };
-  } catch (e) {
-    running.stop();
-    await running.exited;
-    throw e;
-  }
-}
-
-interface Target {
-  /** `secondLook`: run as a preview of the deployed stack sees it (programs only). */
-  recording: (signal: AbortSignal, secondLook?: boolean) => Promise<Recording>;
-  /** A program can be run again for the second look; a stack export cannot. */
-  program: boolean;
-  project: string;
-  stack: string;
-  config: StackConfig;
-  tags: Record<string, string>;
-  /** A stack export without resources: like `pulumi policy analyze`, nothing is analyzed. */
-  empty?: Recording;
-}
-
-function target(options: CheckOptions, stack: string, organization: string, onDeadline: () => void): Target {
-  const userTags = parseStackTagFlags(options.stackTags ?? []);
-  if (options.state) {
-    const recording = readStateExport(options.state);
-    return {
-      recording: async () => recording,
-      program: false,
-      project: recording.project,
-      stack: recording.stack || stack,
-      config: { values: {}, secretKeys: [] },
-      tags: userTags,
-      empty: recording.resources.length === 0 ? recording : undefined,
-    };
-  }
-  const program = resolveProgram(options.program, defaultProgramDir());
-  const config = stackConfig(program.projectDir, stack, program.project, options.config ?? []);
-  return {
-    project: program.project,
-    stack,
-    config,
-    program: true,
-    tags: { ...environmentTags(program.projectDir, program.project, config.values), ...userTags },
-    recording: (signal, secondLook) =>
-      recordProgram({
-        target: program,
-        stack,
-        organization,
-        config,
-        signal,
-        secondLook,
-        timeoutMs: (options.timeoutSeconds ?? 300) * 1000,
-        onProgress: (n) => options.onStatus?.(`recorded ${n} resources ...`),
-        onStatus: options.onStatus,
-        onOutput: options.onProgramOutput,
-        onDeadline,
-      }),
-  };
-}
-
-/** A pack that died mid-run shows only as a dropped connection; say that the process ended, and how. */
-async function withPackExit(error: unknown, running: RunningPack): Promise<unknown> {
-  if (!(error instanceof CheckError)) {
-    return error;
-  }
-  let timer: NodeJS.Timeout | undefined;
-  const grace = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), 1000);
-  });
-  const ended = await Promise.race([running.exited, grace]);
-  clearTimeout(timer);
-  return ended ? new CheckError(`${error.message} (the policy pack process exited with ${ended})`) : error;
 }
 
 export async function runCheck(options: CheckOptions = {}): Promise<CheckResult> {

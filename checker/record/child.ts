@@ -68,7 +68,7 @@ export async function main(): Promise<void> {
     }
   };
   try {
-    const recording = await recordInProcess(spec, { onRecorded, onError: fail });
+    const { recording } = await recordInProcess(spec, { onRecorded, onError: fail });
     writeResult(spec.resultFile, { recording, peakMemoryKb: process.resourceUsage().maxRSS });
   } catch (e) {
     fail(e);

@@ -24,6 +24,36 @@ function pluginDownloadUrlOf(req: object): string {
   return (req as { getPlugindownloadurl?(): string }).getPlugindownloadurl?.() ?? "";
 }
 
+/**
+ * A recorded resource with only what `fields` gives it: no parent, provider, properties, dependencies or
+ * options, as the engine records what it registers itself (a default provider).
+ */
+export function bareResource(
+  fields: Pick<RecordedResource, "urn" | "type" | "name" | "custom"> & Partial<RecordedResource>,
+): RecordedResource {
+  const { urn, type, name, custom, ...given } = fields;
+  return {
+    urn,
+    type,
+    name,
+    custom,
+    parent: "",
+    provider: "",
+    inputs: {},
+    outputs: {},
+    dependencies: [],
+    propertyDependencies: {},
+    options: {
+      protect: false,
+      ignoreChanges: [],
+      aliases: [],
+      additionalSecretOutputs: [],
+      customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+    },
+    ...given,
+  };
+}
+
 export class Recorder {
   readonly resources: RecordedResource[] = [];
   readonly invokes: RecordedInvoke[] = [];
@@ -68,25 +98,7 @@ export class Recorder {
     if (pluginDownloadUrl) {
       inputs.pluginDownloadURL = pluginDownloadUrl;
     }
-    this.add({
-      urn,
-      type: `${PROVIDER_PREFIX}${pkg}`,
-      name,
-      custom: true,
-      parent: "",
-      provider: "",
-      inputs,
-      outputs: inputs,
-      dependencies: [],
-      propertyDependencies: {},
-      options: {
-        protect: false,
-        ignoreChanges: [],
-        aliases: [],
-        additionalSecretOutputs: [],
-        customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-      },
-    });
+    this.add(bareResource({ urn, type: `${PROVIDER_PREFIX}${pkg}`, name, custom: true, inputs, outputs: inputs }));
     return urn;
   }
 

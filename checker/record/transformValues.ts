@@ -4,7 +4,7 @@
 // them to the callback as Outputs), and a resource with transforms of its own also sees each property's
 // dependencies on it. What the engine registers afterwards has output values downgraded again.
 import { isRecord } from "../../model";
-import { OUTPUT_SIG, RESOURCE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN } from "./properties";
+import { mapObject, OUTPUT_SIG, RESOURCE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN, wireWalk } from "./properties";
 
 /** The engine's typed unknown sentinels (bool, number, string, array, asset, archive, object). */
 const UNKNOWNS: ReadonlySet<string> = new Set([
@@ -23,14 +23,6 @@ function isOutput(v: unknown): v is Wire {
   return isRecord(v) && v[SIG_KEY] === OUTPUT_SIG;
 }
 
-function mapObject(value: Wire, fn: (v: unknown) => unknown): Wire {
-  const out: Wire = {};
-  for (const [k, v] of Object.entries(value)) {
-    out[k] = fn(v);
-  }
-  return out;
-}
-
 /** A custom resource reference's id as the engine marshals it back: "" when unknown. */
 function referenceId(id: unknown): unknown {
   if (typeof id === "string" && UNKNOWNS.has(id)) {
@@ -42,35 +34,25 @@ function referenceId(id: unknown): unknown {
   return id;
 }
 
-function upgrade(value: unknown): unknown {
-  if (typeof value === "string") {
-    return UNKNOWNS.has(value) ? { [SIG_KEY]: OUTPUT_SIG } : value;
-  }
-  if (Array.isArray(value)) {
-    return value.map(upgrade);
-  }
-  if (!isRecord(value)) {
-    return value;
-  }
-  const sig = value[SIG_KEY];
-  if (sig === SECRET_SIG) {
-    return { [SIG_KEY]: OUTPUT_SIG, secret: true, value: upgrade(value.value) };
-  }
-  if (sig === RESOURCE_SIG) {
-    const ref: Wire = { [SIG_KEY]: RESOURCE_SIG, urn: value.urn };
-    if ("id" in value) {
-      ref.id = referenceId(upgrade(value.id));
+const upgrade = wireWalk(
+  (value, sig, walk) => {
+    if (sig === SECRET_SIG) {
+      return { [SIG_KEY]: OUTPUT_SIG, secret: true, value: walk(value.value) };
     }
-    if (typeof value.packageVersion === "string" && value.packageVersion) {
-      ref.packageVersion = value.packageVersion;
+    if (sig === RESOURCE_SIG) {
+      const ref: Wire = { [SIG_KEY]: RESOURCE_SIG, urn: value.urn };
+      if ("id" in value) {
+        ref.id = referenceId(walk(value.id));
+      }
+      if (typeof value.packageVersion === "string" && value.packageVersion) {
+        ref.packageVersion = value.packageVersion;
+      }
+      return ref;
     }
-    return ref;
-  }
-  if (typeof sig === "string") {
     return value;
-  }
-  return mapObject(value, upgrade);
-}
+  },
+  (leaf) => (typeof leaf === "string" && UNKNOWNS.has(leaf) ? { [SIG_KEY]: OUTPUT_SIG } : leaf),
+);
 
 /** The URNs a value depends on through the output values inside it (the engine's addOutputDependencies). */
 export function outputDependencies(value: unknown, into = new Set<string>()): Set<string> {
@@ -124,22 +106,15 @@ export function transformProperties(object: Wire, dependencies?: ReadonlyMap<str
   return props;
 }
 
-function references(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    return value.map(references);
-  }
-  if (!isRecord(value)) {
-    return value;
-  }
-  const sig = value[SIG_KEY];
+const references = wireWalk((value, sig, walk) => {
   if (sig === RESOURCE_SIG && "id" in value) {
     return { ...value, id: referenceId(value.id) };
   }
   if (sig === SECRET_SIG) {
-    return { ...value, value: references(value.value) };
+    return { ...value, value: walk(value.value) };
   }
-  return typeof sig === "string" ? value : mapObject(value, references);
-}
+  return value;
+});
 
 /**
  * The arguments an invoke transform is sent: the engine reads an invoke's arguments without output
@@ -149,33 +124,20 @@ export function invokeTransformArgs(args: Wire): Wire {
   return mapObject(args, references);
 }
 
-function downgrade(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    return value.map(downgrade);
-  }
-  if (!isRecord(value)) {
-    return value;
-  }
-  const sig = value[SIG_KEY];
+const downgrade = wireWalk((value, sig, walk) => {
   if (sig === OUTPUT_SIG) {
-    const plain = "value" in value ? downgrade(value.value) : UNKNOWN;
+    const plain = "value" in value ? walk(value.value) : UNKNOWN;
     return value.secret === true ? { [SIG_KEY]: SECRET_SIG, value: plain } : plain;
   }
   if (sig === SECRET_SIG) {
-    return { [SIG_KEY]: SECRET_SIG, value: downgrade(value.value) };
+    return { [SIG_KEY]: SECRET_SIG, value: walk(value.value) };
   }
-  if (sig === RESOURCE_SIG) {
-    if (!("id" in value)) {
-      return value;
-    }
-    const id = referenceId(downgrade(value.id));
+  if (sig === RESOURCE_SIG && "id" in value) {
+    const id = referenceId(walk(value.id));
     return { ...value, id: id === "" ? UNKNOWN : id };
   }
-  if (typeof sig === "string") {
-    return value;
-  }
-  return mapObject(value, downgrade);
-}
+  return value;
+});
 
 /**
  * What the engine registers from the properties the last transform returned: output values become

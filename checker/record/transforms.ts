@@ -28,6 +28,12 @@ function copyInto<V>(
   from.forEach((value, key) => to.set(key, value));
 }
 
+/** One transform's request, and how to read what it returned: the properties (or arguments) and options. */
+interface Step<O> {
+  request: { serializeBinary(): Uint8Array };
+  reply(bytes: Uint8Array): { values: structproto.Struct | undefined; options: O | undefined };
+}
+
 /** The transforms a program registered, and what running them makes of its registrations and invokes. */
 export class Transforms {
   private readonly stack: CallbackRef[] = [];
@@ -99,26 +105,45 @@ export class Transforms {
     return list;
   }
 
+  /** Runs `transforms` in turn as the engine chains them: each is sent what the one before returned. */
+  private async chain<O>(
+    transforms: readonly CallbackRef[],
+    values: Wire,
+    options: O,
+    step: (values: Wire, options: O) => Step<O>,
+  ): Promise<[Wire, O]> {
+    for (const transform of transforms) {
+      const { request, reply } = step(values, options);
+      const response = reply(await this.callbacks.invoke(transform, request.serializeBinary()));
+      values = response.values?.toJavaScript() ?? values;
+      options = response.options ?? options;
+    }
+    return [values, options];
+  }
+
   /** Runs `transforms` (from plan) on the registration and rewrites it to what the engine registers. */
   async resource(req: resproto.RegisterResourceRequest, transforms: readonly CallbackRef[]): Promise<void> {
     const { res, struct } = this.load();
     // Only a resource's own transforms make the engine attach property dependencies and, afterwards,
     // rebuild the dependencies from what the transforms returned.
     const hasOwn = req.getTransformsList().length > 0;
-    let props: Wire = transformProperties(req.getObject()?.toJavaScript() ?? {}, hasOwn ? propertyDependencies(req) : undefined);
-    let opts = this.options(req);
-    for (const transform of transforms) {
+    const initial = transformProperties(req.getObject()?.toJavaScript() ?? {}, hasOwn ? propertyDependencies(req) : undefined);
+    const [props, opts] = await this.chain(transforms, initial, this.options(req), (values, options) => {
       const request = new res.TransformRequest();
       request.setType(req.getType());
       request.setName(req.getName());
       request.setCustom(req.getCustom());
       request.setParent(req.getParent());
-      request.setProperties(struct.Struct.fromJavaScript(props as never));
-      request.setOptions(opts);
-      const response = res.TransformResponse.deserializeBinary(await this.callbacks.invoke(transform, request.serializeBinary()));
-      props = response.getProperties()?.toJavaScript() ?? props;
-      opts = response.getOptions() ?? opts;
-    }
+      request.setProperties(struct.Struct.fromJavaScript(values as never));
+      request.setOptions(options);
+      return {
+        request,
+        reply: (bytes) => {
+          const response = res.TransformResponse.deserializeBinary(bytes);
+          return { values: response.getProperties(), options: response.getOptions() };
+        },
+      };
+    });
     this.rewrite(req, props, opts, hasOwn);
   }
 
@@ -201,21 +226,25 @@ export class Transforms {
   /** Runs the invoke transforms on an invoke and rewrites it to what the engine asks the provider. */
   async invoke(req: resproto.ResourceInvokeRequest): Promise<void> {
     const { res, struct } = this.load();
-    let args: Wire = invokeTransformArgs(req.getArgs()?.toJavaScript() ?? {});
-    let opts = new res.TransformInvokeOptions();
-    opts.setProvider(req.getProvider());
-    opts.setVersion(req.getVersion());
-    opts.setPluginDownloadUrl(req.getPlugindownloadurl());
-    copyInto(req.getPluginchecksumsMap(), opts.getPluginChecksumsMap());
-    for (const transform of [...this.invokes]) {
+    const initial = new res.TransformInvokeOptions();
+    initial.setProvider(req.getProvider());
+    initial.setVersion(req.getVersion());
+    initial.setPluginDownloadUrl(req.getPlugindownloadurl());
+    copyInto(req.getPluginchecksumsMap(), initial.getPluginChecksumsMap());
+    const sent = invokeTransformArgs(req.getArgs()?.toJavaScript() ?? {});
+    const [args, opts] = await this.chain([...this.invokes], sent, initial, (values, options) => {
       const request = new res.TransformInvokeRequest();
       request.setToken(req.getTok());
-      request.setArgs(struct.Struct.fromJavaScript(args as never));
-      request.setOptions(opts);
-      const response = res.TransformInvokeResponse.deserializeBinary(await this.callbacks.invoke(transform, request.serializeBinary()));
-      args = response.getArgs()?.toJavaScript() ?? args;
-      opts = response.getOptions() ?? opts;
-    }
+      request.setArgs(struct.Struct.fromJavaScript(values as never));
+      request.setOptions(options);
+      return {
+        request,
+        reply: (bytes) => {
+          const response = res.TransformInvokeResponse.deserializeBinary(bytes);
+          return { values: response.getArgs(), options: response.getOptions() };
+        },
+      };
+    });
     req.setArgs(struct.Struct.fromJavaScript(registeredProperties(args) as never));
     req.setProvider(opts.getProvider());
     req.setVersion(opts.getVersion());

@@ -4,14 +4,12 @@
  * as the engine's sentinel) and the property dependencies between them. These are the most realistic
  * seeds the fuzz has: every shape the reference stack really produces.
  */
-import * as path from "node:path";
-import type * as pulumiModule from "@pulumi/pulumi";
+import type { MockAnswers } from "../../checker/record/inProcess";
 import { stackFileConfig as readStackFile } from "../../checker/record/stackConfig";
-import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { UNKNOWN } from "../../model/sentinels";
+import { PROJECT, recordReferenceStack, ROOT } from "../referenceStack";
 import type { WireObject } from "./values";
 
-const ROOT = path.resolve(__dirname, "../..");
-const PROJECT = "pipeline-compliance-kit";
 const ACCOUNT = "123456789012";
 
 /** One custom resource of the recorded stack. */
@@ -22,19 +20,6 @@ export interface Recorded {
   /** Per input, the indexes (in the recording) of the resources its value came from. */
   readonly dependencies: Readonly<Record<string, readonly number[]>>;
 }
-
-interface RegisterRequest {
-  getType(): string;
-  getName(): string;
-  getCustom(): boolean;
-  getObject(): Struct | undefined;
-  getPropertydependenciesMap(): { forEach(visit: (value: { getUrnsList(): string[] }, key: string) => void): void };
-}
-interface RegisterResponse {
-  getUrn(): string;
-}
-type Callback = (error: Error | null, response?: RegisterResponse) => void;
-type Register = (request: RegisterRequest, callback: Callback) => void;
 
 // Attributes the program reads back from resources; left out, an `apply` in the program would see
 // `undefined` where the provider always answers with a value.
@@ -69,52 +54,35 @@ function computed(type: string, name: string, inputs: Record<string, unknown>, u
  * first `pulumi preview` of a new stack does; otherwise the attributes are known, as in later runs.
  */
 export async function recordStack(stack: string, firstPreview: boolean): Promise<Recorded[]> {
-  const requests: { request: RegisterRequest; urn: string }[] = [];
-  await jest.isolateModulesAsync(async () => {
-    const pulumi: typeof pulumiModule = await import("@pulumi/pulumi");
-    const unknown = firstPreview ? pulumi.runtime.unknownValue : undefined;
-    await pulumi.runtime.setMocks(
-      {
-        newResource: (args) => ({
-          id: `${args.name}-id`,
-          state: computed(args.type, args.name, args.inputs as Record<string, unknown>, unknown),
+  const unknown = firstPreview ? UNKNOWN : undefined;
+  // Only what the program registered: the engine's default providers are the recorder's own.
+  const registered = new Set<string>();
+  const answers: MockAnswers = {
+    newResource: (args) => {
+      registered.add(`${args.type}::${args.name}`);
+      return { id: `${args.name}-id`, state: computed(args.type, args.name, args.inputs, unknown) };
+    },
+    call: () =>
+      firstPreview
+        ? { accountId: ACCOUNT, partition: "aws" }
+        : { accountId: ACCOUNT, partition: "aws", arn: `arn:aws:iam::${ACCOUNT}:user/fuzz`, id: ACCOUNT },
+  };
+  const config = { values: readStackFile(ROOT, stack, PROJECT).values, secretKeys: [] };
+  const { recording } = await recordReferenceStack(stack, config, answers);
+  const custom = recording.resources.filter((r) => r.custom && registered.has(`${r.type}::${r.name}`));
+  const indexByUrn = new Map(custom.map(({ urn }, index) => [urn, index]));
+  return custom.map((resource) => ({
+    type: resource.type,
+    name: resource.name,
+    props: resource.inputs as WireObject,
+    dependencies: Object.fromEntries(
+      Object.entries(resource.propertyDependencies).map(([input, urns]) => [
+        input,
+        urns.flatMap((urn) => {
+          const index = indexByUrn.get(urn);
+          return index === undefined ? [] : [index];
         }),
-        call: () =>
-          firstPreview
-            ? { accountId: ACCOUNT, partition: "aws" }
-            : { accountId: ACCOUNT, partition: "aws", arn: `arn:aws:iam::${ACCOUNT}:user/fuzz`, id: ACCOUNT },
-      },
-      PROJECT,
-      stack,
-      true,
-    );
-    pulumi.runtime.setAllConfig(readStackFile(ROOT, stack, PROJECT).values);
-    const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource: Register };
-    const register = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (request, callback) =>
-      register(request, (error, response) => {
-        if (response && request.getCustom()) {
-          requests.push({ request, urn: response.getUrn() });
-        }
-        callback(error, response);
-      });
-    await import("../../stack/index");
-    await pulumi.runtime.disconnect();
-  });
-  const indexByUrn = new Map(requests.map(({ urn }, index) => [urn, index]));
-  return requests.map(({ request }) => {
-    const dependencies: Record<string, number[]> = {};
-    request.getPropertydependenciesMap().forEach((value, input) => {
-      dependencies[input] = value.getUrnsList().flatMap((urn) => {
-        const index = indexByUrn.get(urn);
-        return index === undefined ? [] : [index];
-      });
-    });
-    return {
-      type: request.getType(),
-      name: request.getName(),
-      props: (request.getObject()?.toJavaScript() ?? {}) as WireObject,
-      dependencies,
-    };
-  });
+      ]),
+    ),
+  }));
 }

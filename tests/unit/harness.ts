@@ -1,12 +1,12 @@
-// Runs the real program under Pulumi mocks in preview mode and records what it registers.
-import * as path from "node:path";
-import type * as pulumiModule from "@pulumi/pulumi";
+// Runs the real program under Pulumi mocks (the checker's recorder) in preview mode and records what it registers.
+import type { MockAnswers } from "../../checker/record/inProcess";
 import { stackFileConfig as readStackFile } from "../../checker/record/stackConfig";
+import { UNKNOWN } from "../../model/sentinels";
+import { PROJECT, recordReferenceStack, ROOT, ROOT_STACK } from "../referenceStack";
 
-export const PROJECT = "pipeline-compliance-kit";
+export { PROJECT };
 export const ACCOUNT = "123456789012";
 const REGION = "us-east-1";
-const ROOT = path.resolve(__dirname, "../..");
 
 export interface RecordedResource {
   type: string;
@@ -79,14 +79,6 @@ function unknownState(inputs: Record<string, unknown>, unknown: string): Record<
   return { ...inputs, ...Object.fromEntries(computed.filter((k) => inputs[k] === undefined).map((k) => [k, unknown])) };
 }
 
-interface RegisterRequest {
-  getType(): string;
-  getName(): string;
-  getParent(): string;
-  getDeletebeforereplace(): boolean;
-}
-type Register = (req: RegisterRequest, callback: unknown) => void;
-
 export interface RunOptions {
   /**
    * Answer like a first preview: every computed attribute (ARN, generated name, URL) unknown; invokes
@@ -96,75 +88,42 @@ export interface RunOptions {
 }
 
 /**
- * Loads `stack/index.ts` in a fresh module registry with the given stack's config and resolves once every
- * resource registration has finished.
+ * Records `stack/index.ts` through the checker's recorder, in a fresh module registry with the given
+ * stack's config, the mocks answering with computed attributes; resolves once every registration has finished.
  */
 export async function runProgram(stack: string, config: Record<string, string>, options: RunOptions = {}): Promise<ProgramRun> {
-  const resources: RecordedResource[] = [];
-  const parents = new Map<string, string>();
-  const deleteFirst = new Set<string>();
+  // What the mocks were handed and answered, by type and name: the recording keeps the engine's view of the inputs.
+  const answered = new Map<string, { inputs: Record<string, unknown>; state: Record<string, unknown> }>();
   const invokes: string[] = [];
-  const outputs: Record<string, unknown> = {};
-  await jest.isolateModulesAsync(async () => {
-    const pulumi: typeof pulumiModule = await import("@pulumi/pulumi");
-    await pulumi.runtime.setMocks(
-      {
-        newResource: (args) => {
-          const inputs = args.inputs as Record<string, unknown>;
-          const state = options.unknownComputed
-            ? unknownState(inputs, pulumi.runtime.unknownValue)
-            : computedState(args.type, args.name, inputs);
-          resources.push({ type: args.type, name: args.name, inputs, state, urn: "", parentUrn: "", deleteBeforeReplace: false });
-          return { id: `${args.name}-id`, state };
-        },
-        call: (args) => {
-          invokes.push(args.token);
-          if (args.token === "aws:index/getCallerIdentity:getCallerIdentity") {
-            if (options.unknownComputed) return { accountId: ACCOUNT };
-            return { accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/test`, userId: "AIDTEST", id: ACCOUNT };
-          }
-          if (args.token === "aws:index/getPartition:getPartition") {
-            if (options.unknownComputed) return { partition: "aws", dnsSuffix: "amazonaws.com" };
-            return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws", reverseDnsPrefix: "com.amazonaws" };
-          }
-          throw new Error(`unexpected invoke ${args.token}`);
-        },
-      },
-      PROJECT,
-      stack,
-      true,
-    );
-    pulumi.runtime.setAllConfig(config);
-
-    // The mock API does not pass the parent to newResource; the monitor's request carries it.
-    const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource: Register };
-    const register = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (req, callback) => {
-      parents.set(`${req.getType()}::${req.getName()}`, req.getParent());
-      if (req.getDeletebeforereplace()) deleteFirst.add(`${req.getType()}::${req.getName()}`);
-      register(req, callback);
-    };
-
-    const program = (await import("../../stack/index")) as Record<string, unknown>;
-    for (const [key, value] of Object.entries(program)) {
-      if (options.unknownComputed) break;
-      outputs[key] = pulumi.Output.isInstance(value) ? await new Promise((resolve) => value.apply((v: unknown) => resolve(v))) : value;
-    }
-    await pulumi.runtime.disconnect();
+  const answers: MockAnswers = {
+    newResource: (args) => {
+      const state = options.unknownComputed ? unknownState(args.inputs, UNKNOWN) : computedState(args.type, args.name, args.inputs);
+      answered.set(`${args.type}::${args.name}`, { inputs: args.inputs, state });
+      return { id: `${args.name}-id`, state };
+    },
+    call: (args) => {
+      invokes.push(args.token);
+      if (args.token === "aws:index/getCallerIdentity:getCallerIdentity") {
+        if (options.unknownComputed) return { accountId: ACCOUNT };
+        return { accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/test`, userId: "AIDTEST", id: ACCOUNT };
+      }
+      if (args.token === "aws:index/getPartition:getPartition") {
+        if (options.unknownComputed) return { partition: "aws", dnsSuffix: "amazonaws.com" };
+        return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws", reverseDnsPrefix: "com.amazonaws" };
+      }
+      throw new Error(`unexpected invoke ${args.token}`);
+    },
+  };
+  const { recording, outputs } = await recordReferenceStack(stack, { values: config, secretKeys: [] }, answers);
+  const root = recording.resources.find((r) => r.type === ROOT_STACK)?.urn;
+  // Only what the program registered: the root stack and the engine's default providers are the recorder's.
+  const resources = recording.resources.flatMap((r): RecordedResource[] => {
+    const mocked = r.type === ROOT_STACK ? undefined : answered.get(`${r.type}::${r.name}`);
+    if (!mocked) return [];
+    const parentUrn = r.parent === root ? "" : r.parent;
+    return [{ type: r.type, name: r.name, ...mocked, urn: r.urn, parentUrn, deleteBeforeReplace: r.options.deleteBeforeReplace ?? false }];
   });
-  for (const resource of resources) {
-    const parentUrn = parents.get(`${resource.type}::${resource.name}`) ?? "";
-    resource.parentUrn = parentUrn;
-    resource.deleteBeforeReplace = deleteFirst.has(`${resource.type}::${resource.name}`);
-    resource.urn = urnOf(stack, resource.type, resource.name, parentUrn);
-  }
-  return { resources, outputs, invokes };
-}
-
-// The mock monitor's URN scheme: the parent's type chain, then the resource's type and name.
-function urnOf(stack: string, type: string, name: string, parentUrn: string): string {
-  const qualified = parentUrn === "" ? type : `${parentUrn.split("::")[2]}$${type}`;
-  return `urn:pulumi:${stack}::${PROJECT}::${qualified}::${name}`;
+  return { resources, outputs: options.unknownComputed ? {} : outputs, invokes };
 }
 
 /** Resources of one type, in registration order. */
