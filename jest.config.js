@@ -33,7 +33,6 @@ module.exports = {
     // These run only inside the processes the checker spawns (program recorder, pack runner), where jest
     // cannot instrument them; the CLI, fixture and hostile-input tests exercise them end to end.
     "!checker/record/child.ts",
-    "!checker/record/inProcess.ts",
     "!checker/record/deferred.ts",
     "!checker/serve/packRunner.ts",
     "!**/node_modules/**",

@@ -22,7 +22,7 @@ const refused = (name: string, instead = CHECK): { code: number; stdout: string;
 });
 
 describe("an internal entry point run by hand", () => {
-  it.each(["record-child.js", "pack-runner.js", "parent-watch.js", "ts-hook.js", "internal.js"])("bin/%s", (file) => {
+  it.each(["record-child.js", "pack-runner.js", "parent-watch.js", "ts-hook.js", "internal.js", "command.js"])("bin/%s", (file) => {
     expect(run(process.execPath, [path.join("bin", file)])).toEqual(refused(`bin/${file}`));
   });
 

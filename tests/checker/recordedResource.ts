@@ -1,4 +1,5 @@
 // Recorded resources for the tests that feed the analysis without running a program.
+import { bareResource } from "../../checker/record/recorder";
 import type { RecordedResource } from "../../checker/types";
 
 /**
@@ -8,24 +9,5 @@ import type { RecordedResource } from "../../checker/types";
  */
 export function recordedResource(urn: string, fields: Partial<RecordedResource> = {}): RecordedResource {
   const [, , type = "", name = ""] = urn.slice("urn:pulumi:".length).split("::");
-  return {
-    urn,
-    type,
-    name,
-    custom: true,
-    parent: "",
-    provider: "",
-    inputs: {},
-    outputs: {},
-    dependencies: [],
-    propertyDependencies: {},
-    options: {
-      protect: false,
-      ignoreChanges: [],
-      aliases: [],
-      additionalSecretOutputs: [],
-      customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-    },
-    ...fields,
-  };
+  return bareResource({ urn, type, name, custom: true, ...fields });
 }
