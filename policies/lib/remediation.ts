@@ -18,8 +18,9 @@ export function setInput(
   path: string,
   fixed: (props: MutableProps, config: PolicyConfig) => unknown,
 ): NonNullable<ResourcePolicyDefinition["remediate"]> {
-  const parents = path.split(".");
-  const key = parents.pop() ?? path;
+  const dot = path.lastIndexOf(".");
+  const parents = dot < 0 ? [] : path.slice(0, dot).split(".");
+  const key = path.slice(dot + 1);
   return (resource, config) => {
     const props = resource.props as MutableProps;
     const value = isUnknown(lookup(props, path)) ? undefined : fixed(props, config);
