@@ -29,6 +29,8 @@ export default {
       // Only these folders are crawled for tests and modules; the rest of the repository is not the pack's.
       roots: ["<rootDir>/policies", "<rootDir>/tests"],
       testEnvironment: policy.testEnvironment,
+      // Jest's default runner, made to stop a mutant's run at its first failing file (stryker/killed-marks.js).
+      testRunner: "<rootDir>/stryker/jest-circus-bail.js",
       transform: policy.transform,
       moduleFileExtensions: policy.moduleFileExtensions,
       testMatch: narrowed ?? policy.testMatch,
@@ -54,7 +56,7 @@ export default {
   // A mutant's tests load the whole pack, seconds on a busy machine: a tight timeout would count slow
   // runs as killed (timed out) and restart the test runner each time.
   timeoutMS: 30000,
-  concurrency: 2,
+  concurrency: 3,
   incremental: true,
   incrementalFile: "reports/stryker-incremental.json",
   reporters: ["clear-text", "progress", "html", "json"],
