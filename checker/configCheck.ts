@@ -3,7 +3,7 @@
 // config entry, and the engine passes an entry that names no policy on without a word
 // (pkg/resource/analyzer/config.go). The checker has the whole file and the whole stack, so it reports
 // them itself, marked `configCheck: true`, because a real preview never shows them.
-import { closestName } from "../policies/lib/closest";
+import { closestName } from "../policies/lib/names";
 import type { PolicyConfigFile, ReconciledPolicyConfig } from "./analyze/policyConfig";
 import { rootStackUrn } from "./urn";
 import type { Finding, PackInfo, RecordedResource, SourceLocation } from "./types";

@@ -2,7 +2,7 @@
  * Only the tag part lives here; the config part is checker/configCheck.ts, which reports under this
  * policy's name and level.
  */
-import { closestName } from "../lib/closest";
+import { closestName } from "../lib/names";
 import { CompliancePolicy, stackPolicy } from "../lib/policy";
 import { isUnknown } from "../lib/props";
 import { WAIVER_TAG_PREFIX, waiverTagPolicies } from "../lib/waivers";

@@ -1,4 +1,4 @@
-import { closestName, editDistance } from "../../../policies/lib/closest";
+import { closestName } from "../../../policies/lib/names";
 import { pinToday } from "../../../policies/lib/clock";
 import { analyzeStack, of, secret, unknown, urnOf, type TestResource } from "../harness";
 
@@ -99,10 +99,27 @@ describe("waiver-mistakes", () => {
 });
 
 describe("closestName", () => {
+  // A name is suggested when its distance is at most a third of the longer length, so padding both
+  // names with the same suffix (which adds no edits) moves the cut-off across a given distance.
+  const suggested = (typed: string, name: string, pad: number): boolean =>
+    closestName(typed + "z".repeat(pad), [name + "z".repeat(pad)]) !== undefined;
+
   it("counts single-character edits", () => {
-    expect(editDistance("kitten", "sitting")).toBe(3);
-    expect(editDistance("", "abc")).toBe(3);
-    expect(editDistance("same", "same")).toBe(0);
+    // kitten -> sitting is 3 edits: within a third of 9 characters, not of 8.
+    expect(suggested("kitten", "sitting", 2)).toBe(true);
+    expect(suggested("kitten", "sitting", 1)).toBe(false);
+    expect(closestName("kitten", ["sitting"])).toBeUndefined();
+    // Inserting "abc" before a common rest is 3 edits as well.
+    expect(suggested("", "abc", 6)).toBe(true);
+    expect(suggested("", "abc", 5)).toBe(false);
+    // An identical name is 0 edits: it beats a 1-edit one listed first.
+    expect(closestName("same", ["sane", "same"])).toBe("same");
+  });
+
+  it("handles an empty name and takes the first of equally near names", () => {
+    expect(closestName("", ["abc"])).toBeUndefined();
+    expect(closestName("", ["abc", ""])).toBe("");
+    expect(closestName("abcd", ["abce", "abcf"])).toBe("abce");
   });
 
   it("suggests the nearest name within a third of its length, else nothing", () => {
