@@ -30,7 +30,7 @@ const TOKEN_SHAPES: readonly TokenShape[] = [
 ];
 
 /** The label of the first credential shape `value` contains, or undefined. */
-export function tokenShapeOf(value: string): string | undefined {
+function tokenShapeOf(value: string): string | undefined {
   return TOKEN_SHAPES.find((shape) => shape.pattern.test(value))?.label;
 }
 
@@ -55,7 +55,7 @@ function wordsOf(name: string): string[] {
 }
 
 /** Whether a variable name says it holds a credential. */
-export function isCredentialName(name: string): boolean {
+function isCredentialName(name: string): boolean {
   if (CREDENTIAL_WORD.test(name)) {
     return true;
   }
