@@ -95,7 +95,7 @@ function parseConditions(statement: unknown): Pick<Statement, "conditions" | "co
   return { conditions, conditionsUnknown };
 }
 
-export function parseStatement(statement: unknown): Statement {
+function parseStatement(statement: unknown): Statement {
   const sid = read.string(statement, "Sid");
   return {
     sid: typeof sid === "string" ? sid : undefined,
@@ -180,9 +180,4 @@ export function actionMatches(pattern: string, action: string): boolean {
     actionPatterns.set(pattern, regex);
   }
   return regex.test(action);
-}
-
-/** True when a statement's actions (known ones) include one matching `action`. */
-export function allowsAction(statement: Statement, action: string): boolean {
-  return statement.actions.values.some((pattern) => actionMatches(pattern, action));
 }
