@@ -16,7 +16,7 @@ export type Unknown = typeof UNKNOWN;
 export type Path = string | readonly (string | number)[];
 
 /** Thrown by `need` readers; the framework reports it as an `[undecided]` advisory finding. */
-export class Undecided extends Error {}
+class Undecided extends Error {}
 
 // The SDK exports the class at runtime, but its typings hide it (`proxy.d.ts` is empty).
 const sdkUnknownValueError = (sdk as unknown as { UnknownValueError: new (...args: never[]) => Error }).UnknownValueError;
@@ -34,7 +34,7 @@ export function isUnknown(value: unknown): value is Unknown {
   return value === UNKNOWN;
 }
 
-export function formatPath(path: Path): string {
+function formatPath(path: Path): string {
   return typeof path === "string" ? path : path.join(".");
 }
 
