@@ -3,7 +3,7 @@
  * noted, malformed waivers reported, and unknown values turned into `[undecided] ` findings.
  */
 import type { EnforcementLevel, ReportViolation } from "@pulumi/policy";
-import type { PolicyConfig } from "./definitions";
+import type { PolicyConfig } from "./policy";
 import { isUnknownValueFailure } from "./props";
 import { configWaiverProblems, WaiverStatus, WaiverTarget, waiverStatus } from "./waivers";
 

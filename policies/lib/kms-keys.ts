@@ -3,7 +3,7 @@
  * account no control over the key policy, rotation or cross-account use, and builds the policies that
  * require a resource to name a key.
  */
-import type { CompliancePolicy, ResourcePolicyDefinition } from "./definitions";
+import type { CompliancePolicy, ResourcePolicyDefinition } from "./policy";
 import { resourcePolicy } from "./policy";
 import { isSet, read } from "./props";
 

@@ -2,42 +2,114 @@
  * Defines a compliance policy in one object and turns it into the SDK's policy, adding what every
  * policy in the kit shares: config defaults, the `waivers` config, waiver handling, `[undecided]`
  * findings for unknown values, and the metadata Pulumi Cloud shows (remediation steps, url, framework).
+ * Also the shapes a policy is written in (its definition, docs and checks) and the shape the pack, the
+ * docs generator and the checker read back (`CompliancePolicy`).
  */
 import type {
+  EnforcementLevel,
   PolicyComplianceFramework,
   PolicyResource,
   ReportViolation,
   ResourceValidationArgs,
   ResourceValidationPolicy,
+  Severity,
   StackValidationArgs,
+  StackValidationPolicy,
 } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
-import type {
-  ComplianceMapping,
-  CompliancePolicy,
-  PolicyBase,
-  PolicyConfig,
-  PolicyMeta,
-  ResourcePolicyDefinition,
-  StackPolicyDefinition,
-} from "./definitions";
 import { Findings } from "./findings";
 import { isUnknownValueFailure } from "./props";
 import { waiversConfigSchema, waiverStatus } from "./waivers";
 
-export type {
-  CompliancePolicy,
-  ComplianceMapping,
-  PolicyConfig,
-  PolicyDocs,
-  PolicyMeta,
-  ResourceCheck,
-  ResourcePolicyDefinition,
-  StackCheck,
-  StackPolicyDefinition,
-  Subject,
-} from "./definitions";
-export { UNDECIDED, WAIVED } from "./findings";
+/** Control ids a policy maps to, per framework. */
+interface ComplianceMapping {
+  readonly cis?: readonly string[];
+  readonly nist?: readonly string[];
+  readonly pci?: readonly string[];
+}
+
+/** The reference text of a policy: shown in docs/policies.md and Pulumi Cloud. */
+interface PolicyDocs {
+  readonly what: string;
+  readonly why: string;
+  readonly fix: string;
+  readonly url: string;
+  readonly compliance: ComplianceMapping;
+}
+
+/** Policy config after defaults are applied; read it with the readers in `props.ts`. */
+export type PolicyConfig = Readonly<Record<string, unknown>>;
+
+/** A resource as a policy sees it: `props` are the SDK's proxied inputs, read them with `props.ts`. */
+export interface Subject {
+  readonly type: string;
+  readonly name: string;
+  readonly urn: string;
+  readonly props: unknown;
+  readonly provider?: { readonly props: unknown };
+  /**
+   * Resources each input's value came from (stack policies only: the engine sends them with the
+   * stack, not with a single resource). Decides about inputs that are unknown during preview.
+   */
+  readonly propertyDependencies?: Readonly<Record<string, readonly Subject[]>>;
+  /** The resource's parent (stack policies only), when the stack holds it. */
+  readonly parent?: Subject;
+}
+
+/** What every policy definition gives, resource or stack policy. */
+interface PolicyBase {
+  /** Kebab-case, prefixed by the service folder: `codepipeline-artifact-store-region`. */
+  readonly name: string;
+  readonly description: string;
+  readonly severity: Severity;
+  readonly enforcementLevel: EnforcementLevel;
+  readonly docs: PolicyDocs;
+  /** Config knobs with defaults; `waivers` is added to every policy. */
+  readonly config?: Readonly<Record<string, PolicyConfigJSONSchema>>;
+}
+
+/** What a resource policy's `validate` gets: the resource, its config, and where findings go. */
+export interface ResourceCheck {
+  readonly resource: Subject;
+  readonly config: PolicyConfig;
+  violation(message: string): void;
+  undecided(message: string): void;
+}
+
+/** A policy that inspects one resource at a time, as written for `resourcePolicy`. */
+export interface ResourcePolicyDefinition extends PolicyBase {
+  /** Type tokens (`aws:s3/bucket:Bucket`) the policy inspects; other resources are skipped. */
+  readonly resourceTypes: readonly string[];
+  validate(check: ResourceCheck): void;
+  /** Returns the fixed props (mutate `resource.props` in place to keep secrets), or undefined. */
+  remediate?(resource: Subject, config: PolicyConfig): object | undefined;
+}
+
+/** What a stack policy's `validate` gets: every resource of the stack, its config, and where findings go. */
+export interface StackCheck {
+  readonly resources: readonly Subject[];
+  ofType(...types: string[]): readonly Subject[];
+  readonly config: PolicyConfig;
+  violation(resource: Subject, message: string): void;
+  undecided(resource: Subject, message: string): void;
+}
+
+/** A policy that inspects the whole stack, as written for `stackPolicy`. */
+interface StackPolicyDefinition extends PolicyBase {
+  validate(check: StackCheck): void;
+}
+
+/** What the pack, the docs generator and the checker's rule table read about a policy. */
+interface PolicyMeta {
+  readonly kind: "resource" | "stack";
+  readonly docs: PolicyDocs;
+  readonly remediable: boolean;
+  /** Resource policies: the type tokens they inspect (checked against the installed provider). */
+  readonly resourceTypes?: readonly string[];
+}
+
+/** A policy as the SDK runs it, with what the kit reads back about it. */
+export type CompliancePolicy = (ResourceValidationPolicy | StackValidationPolicy) & PolicyMeta;
 
 const FRAMEWORKS = [
   { key: "cis", name: "CIS AWS Foundations Benchmark", version: "3.0.0" },
@@ -46,7 +118,7 @@ const FRAMEWORKS = [
 ] as const;
 
 /** The SDK carries one framework per policy: the first mapped one, in the order above. */
-export function primaryFramework(compliance: ComplianceMapping): PolicyComplianceFramework | undefined {
+function primaryFramework(compliance: ComplianceMapping): PolicyComplianceFramework | undefined {
   for (const framework of FRAMEWORKS) {
     const ids = compliance[framework.key];
     if (ids && ids.length > 0) {

@@ -5,7 +5,7 @@
  * `aws:PrincipalOrgID`, `aws:SourceArn`, ...): telling a narrowing condition from a decorative one
  * needs the account's context, which a preview does not have.
  */
-import type { CompliancePolicy, ResourceCheck, ResourcePolicyDefinition } from "./definitions";
+import type { CompliancePolicy, ResourceCheck, ResourcePolicyDefinition } from "./policy";
 import { parsePolicyDocument, Statement } from "./iam-policy";
 import { resourcePolicy } from "./policy";
 import type { Verdict } from "./state";

@@ -2,7 +2,7 @@
  * Remediations that set one input. The value is written into the resource's own props, creating the
  * blocks on its path that are absent, so every other input (and its secrecy) stays as it was.
  */
-import type { PolicyConfig, ResourcePolicyDefinition } from "./definitions";
+import type { PolicyConfig, ResourcePolicyDefinition } from "./policy";
 import { isUnknown, lookup, read } from "./props";
 
 /** The props a remediation reads, and writes into. */

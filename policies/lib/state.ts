@@ -4,7 +4,7 @@
  * setting passes, fails or cannot tell yet. Every parser and judge in the pack speaks these, so a
  * policy turns them into findings the same way wherever they come from.
  */
-import type { ResourceCheck } from "./definitions";
+import type { ResourceCheck } from "./policy";
 import { isUnknown, type Unknown } from "./props";
 
 /** A parsed value: known, absent, unknown during preview, or present but unusable. */

@@ -1,4 +1,4 @@
-import { CompliancePolicy, primaryFramework, resourcePolicy, stackPolicy } from "../../../policies/lib/policy";
+import { CompliancePolicy, resourcePolicy, stackPolicy } from "../../../policies/lib/policy";
 import { need } from "../../../policies/lib/props";
 import { analyzeResource, analyzeStack, remediate, unknown, urnOf } from "../harness";
 
@@ -122,15 +122,25 @@ describe("stack policies", () => {
 });
 
 describe("compliance framework metadata", () => {
+  const frameworkOf = (compliance: Parameters<typeof stackPolicy>[0]["docs"]["compliance"]) =>
+    stackPolicy({
+      name: "test-mapped",
+      description: "mapped",
+      severity: "low",
+      enforcementLevel: "advisory",
+      docs: { ...docs, compliance },
+      validate: () => undefined,
+    }).framework;
+
   it("carries the first mapped framework in CIS, NIST, PCI order", () => {
-    expect(primaryFramework({})).toBeUndefined();
-    expect(primaryFramework({ cis: [], pci: ["8.3.2"] })).toEqual({
+    expect(frameworkOf({})).toBeUndefined();
+    expect(frameworkOf({ cis: [], pci: ["8.3.2"] })).toEqual({
       name: "PCI DSS",
       version: "4.0",
       reference: "8.3.2",
       specification: "8.3.2",
     });
-    expect(primaryFramework({ cis: ["1.4", "1.5"], nist: ["AC-2"] })).toMatchObject({
+    expect(frameworkOf({ cis: ["1.4", "1.5"], nist: ["AC-2"] })).toMatchObject({
       name: "CIS AWS Foundations Benchmark",
       reference: "1.4, 1.5",
     });
