@@ -3,11 +3,12 @@
  * literal values are what a policy can compare; content filters (`{ "prefix": ... }`) are not
  * evaluated and count as "matches something not literal".
  */
-import { parseDocument, ParsedDocument } from "./json";
+import { parseDocument } from "./json";
 import { Path, read, StringList, UNKNOWN } from "./props";
+import type { ValueState } from "./state";
 
 /** Parses the rule's `eventPattern` (a JSON string or an object). */
-export function parseEventPattern(rule: unknown): ParsedDocument {
+export function parseEventPattern(rule: unknown): ValueState<Readonly<Record<string, unknown>>> {
   return parseDocument(rule, "eventPattern");
 }
 

@@ -5,11 +5,8 @@
 import { isUnknown, lookup } from "./props";
 import type { ValueState } from "./state";
 
-/** A JSON document parsed to its top-level object. */
-export type ParsedDocument = ValueState<Readonly<Record<string, unknown>>>;
-
-/** Parses the document at `path` of `root`; never throws. */
-export function parseDocument(root: unknown, path: string): ParsedDocument {
+/** Parses the document at `path` of `root` to its top-level object; never throws. */
+export function parseDocument(root: unknown, path: string): ValueState<Readonly<Record<string, unknown>>> {
   const input = lookup(root, path);
   if (input === undefined || input === null || input === "") {
     return { kind: "absent" };
