@@ -17,9 +17,8 @@ import type {
   StackValidationPolicy,
 } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
-import { Findings } from "./findings";
 import { isUnknownValueFailure } from "./props";
-import { waiversConfigSchema, waiverStatus } from "./waivers";
+import { Findings, isWaived, waiversConfigSchema } from "./waivers";
 
 /** Control ids a policy maps to, per framework. */
 interface ComplianceMapping {
@@ -203,7 +202,7 @@ export function resourcePolicy(definition: ResourcePolicyDefinition): Compliance
         return undefined;
       }
       const config = configOf(definition, args.getConfig());
-      if (waiverStatus(definition.name, args, config.waivers).active) {
+      if (isWaived(definition.name, args, config.waivers)) {
         return undefined;
       }
       try {

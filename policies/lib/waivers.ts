@@ -1,18 +1,25 @@
 /**
- * Waivers exempt one resource from one policy for a stated reason until a date.
+ * Waivers exempt one resource from one policy for a stated reason until a date, and `Findings` turns
+ * what a policy finds into the SDK's diagnostics with them applied.
  *
  * Two sources, both checked for every finding:
  * - a tag `compliance:waive:<policy-name>` = `<reason>; until=<YYYY-MM-DD>` on the resource;
  * - the policy's `waivers` config: `[{ "resource": "<logical name or URN>", "reason": "...", "until": "YYYY-MM-DD" }]`.
  * A waiver is valid through its `until` day (UTC). Malformed waivers are reported, never ignored,
  * because a typo in a waiver would otherwise silently turn into "no waiver" or "waived forever".
+ * A waived finding is still reported (`[waived] `), an expired waiver is noted on the finding, and an
+ * unknown value a policy could not do without becomes an `[undecided] ` finding.
  */
+import type { EnforcementLevel, ReportViolation } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { today } from "./clock";
-import { isUnknown, lookup, read, type Unknown } from "./props";
+import type { PolicyConfig } from "./policy";
+import { isUnknown, isUnknownValueFailure, lookup, read, type Unknown } from "./props";
 import type { ValueState } from "./state";
 
 export const WAIVER_TAG_PREFIX = "compliance:waive:";
+export const WAIVED = "[waived] ";
+export const UNDECIDED = "[undecided] ";
 
 interface Waiver {
   readonly reason: string;
@@ -22,7 +29,7 @@ interface Waiver {
 }
 
 /** What the waivers say about one resource for one policy. */
-export interface WaiverStatus {
+interface WaiverStatus {
   readonly active?: Waiver;
   readonly expired: readonly Waiver[];
   /** Malformed waivers that concern this resource; each is reported as a finding. */
@@ -32,7 +39,7 @@ export interface WaiverStatus {
 }
 
 /** The resource a waiver is looked up for. */
-export interface WaiverTarget {
+interface WaiverTarget {
   readonly name: string;
   readonly urn: string;
   readonly props: unknown;
@@ -139,7 +146,7 @@ function configEntries(configWaivers: unknown): readonly ParsedEntry[] | undefin
 }
 
 /** Problems in the `waivers` config that concern no single resource: reported once per run. */
-export function configWaiverProblems(configWaivers: unknown): readonly string[] {
+function configWaiverProblems(configWaivers: unknown): readonly string[] {
   const entries = configEntries(configWaivers);
   if (entries === undefined) {
     return ["config waivers is not a list"];
@@ -148,7 +155,7 @@ export function configWaiverProblems(configWaivers: unknown): readonly string[] 
 }
 
 /** Looks up the waivers of `policyName` that name `target`, in its tags and in the policy config. */
-export function waiverStatus(policyName: string, target: WaiverTarget, configWaivers: unknown): WaiverStatus {
+function waiverStatus(policyName: string, target: WaiverTarget, configWaivers: unknown): WaiverStatus {
   const found: Waiver[] = [];
   const problems: string[] = [];
   const take = (parsed: Parsed): void => {
@@ -178,4 +185,98 @@ export function waiverStatus(policyName: string, target: WaiverTarget, configWai
     problems,
     tagsUnknown: isUnknown(tags) || isUnknown(tag),
   };
+}
+
+/** True when a waiver in force exempts `target` from `policyName`: its remediation leaves it alone. */
+export function isWaived(policyName: string, target: WaiverTarget, configWaivers: unknown): boolean {
+  return waiverStatus(policyName, target, configWaivers).active !== undefined;
+}
+
+interface Diagnostic {
+  readonly message: string;
+  readonly urn?: string;
+  readonly enforcementLevel?: EnforcementLevel;
+}
+
+// The SDK accepts a diagnostic object at runtime (`makeReportViolationFun`), which lets a finding
+// carry its own level; leaving the level out keeps the one the engine configured for the policy.
+function diagnostics(report: ReportViolation): (diagnostic: Diagnostic) => void {
+  return report as unknown as (diagnostic: Diagnostic) => void;
+}
+
+/** Emits findings for one policy run, applying the waivers of the resource each finding names. */
+export class Findings {
+  private readonly emit: (diagnostic: Diagnostic) => void;
+  // One run never changes a resource's props, and a policy usually looks each one up twice (its
+  // malformed waivers, then each finding), so the lookup is kept for the run.
+  private readonly statuses = new Map<WaiverTarget, WaiverStatus>();
+
+  constructor(
+    private readonly policyName: string,
+    private readonly config: PolicyConfig,
+    report: ReportViolation,
+  ) {
+    this.emit = diagnostics(report);
+  }
+
+  private status(target: WaiverTarget): WaiverStatus {
+    let status = this.statuses.get(target);
+    if (status === undefined) {
+      status = waiverStatus(this.policyName, target, this.config.waivers);
+      this.statuses.set(target, status);
+    }
+    return status;
+  }
+
+  violation(target: WaiverTarget, message: string): void {
+    const status = this.status(target);
+    if (status.active) {
+      const { reason, until, source } = status.active;
+      this.emit({
+        message: `${WAIVED}${message} (waived until ${until} by ${source}: ${reason})`,
+        urn: target.urn,
+        enforcementLevel: "advisory",
+      });
+      return;
+    }
+    const notes = status.expired.map((w) => `the waiver by ${w.source} expired on ${w.until} (${w.reason})`);
+    if (status.tagsUnknown) {
+      notes.push("the resource's tags are unknown during preview, so no tag waiver applies");
+    }
+    this.emit({ message: notes.length > 0 ? `${message} (${notes.join("; ")})` : message, urn: target.urn });
+  }
+
+  undecided(urn: string | undefined, message: string): void {
+    this.emit({ message: `${UNDECIDED}${message}`, urn, enforcementLevel: "advisory" });
+  }
+
+  /** Malformed waivers are findings in their own right, whether or not the policy finds anything. */
+  malformedWaivers(target: WaiverTarget): void {
+    for (const problem of this.status(target).problems) {
+      this.malformed(target.urn, problem);
+    }
+  }
+
+  malformedConfig(urn: string | undefined): void {
+    for (const problem of configWaiverProblems(this.config.waivers)) {
+      this.malformed(urn, problem);
+    }
+  }
+
+  /** Runs a validation, turning unknown values it could not do without into `[undecided]` findings. */
+  guard(urn: string | undefined, validate: () => void): void {
+    try {
+      validate();
+    } catch (error) {
+      if (isUnknownValueFailure(error)) {
+        this.undecided(urn, `cannot decide: ${error.message}`);
+        return;
+      }
+      throw error;
+    }
+  }
+
+  private malformed(urn: string | undefined, problem: string): void {
+    this.emit({ message: `malformed waiver for ${this.policyName}: ${problem}`, urn });
+  }
 }

@@ -4,7 +4,7 @@
  * remediations; remediation is idempotent and leaves no violation it could have fixed.
  */
 import fc from "fast-check";
-import { UNDECIDED, WAIVED } from "../../policies/lib/findings";
+import { UNDECIDED, WAIVED } from "../../policies/lib/waivers";
 import type { CompliancePolicy } from "../../policies/lib/policy";
 import { LEVELS } from "../policy/sdk-server";
 import {
