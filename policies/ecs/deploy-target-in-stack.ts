@@ -13,7 +13,7 @@ import { actionField, configurationValue, PipelineAction, pipelineActions } from
 import { PairSpec, pairing, Pairing } from "./deploy-pairs";
 import { CompliancePolicy, StackCheck, stackPolicy, stringList, Subject } from "../lib/policy";
 import { isUnknown, knownOr, read } from "../lib/props";
-import { unseenCreatorsOf } from "../lib/remote-components";
+import { unseenCreatorsOf } from "./remote-components";
 import {
   CODEDEPLOY_APPLICATION,
   CODEDEPLOY_DEPLOYMENT_GROUP,

@@ -58,7 +58,7 @@ export const SECRETSMANAGER_SECRET_VERSION = "aws:secretsmanager/secretVersion:S
 export const RANDOM_PASSWORD = "random:index/randomPassword:RandomPassword";
 export const TLS_PRIVATE_KEY = "tls:index/privateKey:PrivateKey";
 
-/** Remote components of `@pulumi/awsx` 3 (see `remote-components.ts`). */
+/** Remote components of `@pulumi/awsx` 3 (see `ecs/remote-components.ts`). */
 export const AWSX_FARGATE_SERVICE = "awsx:ecs:FargateService";
 export const AWSX_EC2_SERVICE = "awsx:ecs:EC2Service";
 

@@ -5,8 +5,8 @@
  * stack policy that looks a resource up by name must not call it missing while it may be one of those
  * unseen children; it cannot decide instead.
  */
-import type { Subject } from "./policy";
-import { AWSX_EC2_SERVICE, AWSX_FARGATE_SERVICE, ECS_SERVICE } from "./resource-types";
+import type { Subject } from "../lib/policy";
+import { AWSX_EC2_SERVICE, AWSX_FARGATE_SERVICE, ECS_SERVICE } from "../lib/resource-types";
 
 /** Remote component types, by the type of resource a policy looks up that they create. */
 const CREATED_BY: ReadonlyMap<string, readonly string[]> = new Map([[ECS_SERVICE, [AWSX_FARGATE_SERVICE, AWSX_EC2_SERVICE]]]);
