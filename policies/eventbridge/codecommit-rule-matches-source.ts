@@ -1,4 +1,4 @@
-import { arnResourceName, parseEventPattern, patternValues } from "../lib/event-pattern";
+import { arnResourceName, parseEventPattern, patternValues } from "./event-pattern";
 import { actionField, configurationValue, pipelineActions } from "../lib/pipeline";
 import { CompliancePolicy, StackCheck, stackPolicy, stringList, Subject } from "../lib/policy";
 import { isUnknown, knownOr, read } from "../lib/props";

@@ -1,5 +1,5 @@
-import { arnResourceName, parseEventPattern, patternValues } from "../../../policies/lib/event-pattern";
-import { asProps, unknown } from "./sdk-proxy";
+import { arnResourceName, parseEventPattern, patternValues } from "../../../policies/eventbridge/event-pattern";
+import { asProps, unknown } from "../lib/sdk-proxy";
 
 describe("parseEventPattern", () => {
   it("parses JSON strings and objects to the same pattern", () => {

@@ -3,9 +3,9 @@
  * literal values are what a policy can compare; content filters (`{ "prefix": ... }`) are not
  * evaluated and count as "matches something not literal".
  */
-import { parseDocument } from "./json";
-import { Path, read, StringList, UNKNOWN } from "./props";
-import type { ValueState } from "./state";
+import { parseDocument } from "../lib/json";
+import { Path, read, StringList, UNKNOWN } from "../lib/props";
+import type { ValueState } from "../lib/state";
 
 /** Parses the rule's `eventPattern` (a JSON string or an object). */
 export function parseEventPattern(rule: unknown): ValueState<Readonly<Record<string, unknown>>> {
@@ -17,6 +17,7 @@ interface PatternValues extends StringList {
   readonly filters: boolean;
 }
 
+/** The literal values of the pattern field at `path`. */
 export function patternValues(pattern: unknown, path: Path): PatternValues {
   const items = read.array(pattern, path);
   if (items === UNKNOWN) {
