@@ -4,8 +4,11 @@ import Ajv from "ajv";
 import * as fs from "fs";
 import * as path from "path";
 
-const schema = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "docs", "pipeline-check-report.schema.json"), "utf8")) as object;
-const validate = new Ajv({ allErrors: true }).compile(schema);
+const readSchema = (name: string): object => JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "docs", name), "utf8")) as object;
+const ajv = new Ajv({ allErrors: true });
+const validate = ajv.compile(readSchema("pipeline-check-report.schema.json"));
+// The audit's schema refers to the single report's by its $id, which compiling it registered.
+const validateAudit = ajv.compile(readSchema("pipeline-check-audit.schema.json"));
 
 /** The schema's complaints about a report, one string each: empty when it is valid. */
 export function reportProblems(report: unknown): string[] {
@@ -18,6 +21,21 @@ export function parseReport<T = Record<string, unknown>>(text: string): T {
   const problems = reportProblems(report);
   if (problems.length > 0) {
     throw new Error(`JSON report does not match docs/pipeline-check-report.schema.json: ${problems.join("; ")}`);
+  }
+  return report as T;
+}
+
+/** The audit schema's complaints about an audit report (docs/pipeline-check-audit.schema.json): empty when it is valid. */
+export function auditProblems(report: unknown): string[] {
+  return validateAudit(report) ? [] : (validateAudit.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? ""}`);
+}
+
+/** Parses a JSON audit report and throws, listing every problem, unless it is valid against the audit schema. */
+export function parseAudit<T = Record<string, unknown>>(text: string): T {
+  const report = JSON.parse(text) as unknown;
+  const problems = auditProblems(report);
+  if (problems.length > 0) {
+    throw new Error(`JSON audit report does not match docs/pipeline-check-audit.schema.json: ${problems.join("; ")}`);
   }
   return report as T;
 }
