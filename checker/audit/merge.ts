@@ -66,17 +66,17 @@ function canonical(value: unknown): string {
 function checkAlike(first: Shard, other: Shard): void {
   const a = first.report;
   const b = other.report;
-  const differs = (what: string, x: string, y: string): never => {
-    throw new CheckError(`merge ${other.file}: run with ${what} ${y}, but ${first.file} with ${x}; audit every shard alike`);
+  const refuse = (how: string): never => {
+    throw new CheckError(`merge ${other.file}: run with ${how}; audit every shard alike`);
   };
   if (a.tool.version !== b.tool.version) {
-    differs("pipeline-check", a.tool.version, b.tool.version);
+    refuse(`pipeline-check ${b.tool.version}, but ${first.file} with ${a.tool.version}`);
   }
   if (a.pack.name !== b.pack.name || a.pack.version !== b.pack.version) {
-    differs("policy pack", `${a.pack.name}@${a.pack.version}`, `${b.pack.name}@${b.pack.version}`);
+    refuse(`policy pack ${b.pack.name}@${b.pack.version}, but ${first.file} with ${a.pack.name}@${a.pack.version}`);
   }
   if (canonical(a.policyConfig) !== canonical(b.policyConfig) || canonical(a.policies) !== canonical(b.policies)) {
-    differs("another effective policy config", "its own", "this one");
+    refuse(`another effective policy config than ${first.file} (the pack's defaults with --policy-pack-config applied)`);
   }
 }
 
