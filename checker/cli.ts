@@ -74,6 +74,16 @@ export function render(result: CheckResult, args: CliArgs, colour: boolean): str
   });
 }
 
+/** Prints the usage for --help, else the kit's version for --version; whether it printed either. */
+function answersHelpOrVersion(flags: { help?: boolean; version?: boolean }, usage: string): boolean {
+  if (flags.help) {
+    process.stdout.write(usage);
+  } else if (flags.version) {
+    process.stdout.write(`pipeline-check ${kitVersion()}\n`);
+  }
+  return flags.help === true || flags.version === true;
+}
+
 /** The report to --output, else stdout. */
 function writeReport(out: string, output: string | undefined): void {
   if (!output) {
@@ -125,12 +135,7 @@ async function audit(values: string[], args: CliArgs, terminal: boolean): Promis
 /** `pipeline-check merge REPORT.json...`: the shards' audit reports as one. */
 function merge(argv: string[]): number {
   const { values, positionals } = parseOptions(argv, MERGE_OPTIONS, "merge --help");
-  if (values.help) {
-    process.stdout.write(MERGE_USAGE);
-    return EXIT_CLEAN;
-  }
-  if (values.version) {
-    process.stdout.write(`pipeline-check ${kitVersion()}\n`);
+  if (answersHelpOrVersion(values, MERGE_USAGE)) {
     return EXIT_CLEAN;
   }
   if (positionals.length === 0) {
@@ -152,12 +157,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const args = parseArgs(argv);
     verbose = args.verbose;
-    if (args.help) {
-      process.stdout.write(USAGE);
-      return EXIT_CLEAN;
-    }
-    if (args.version) {
-      process.stdout.write(`pipeline-check ${kitVersion()}\n`);
+    if (answersHelpOrVersion(args, USAGE)) {
       return EXIT_CLEAN;
     }
     if (args.output) {

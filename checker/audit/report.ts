@@ -2,7 +2,7 @@
 // computed across them (totals, the policy x stacks matrix). An audit run and a merge of shards build
 // it with the same function from the same per-stack entries, so a merge equals an unsharded run.
 import * as path from "path";
-import type { CheckReport, Finding, PackInfo, PolicyRule, SourceLocation } from "../types";
+import type { CheckReport, Finding, FindingCounts, PackInfo, PolicyRule, SourceLocation } from "../types";
 import { JSON_SCHEMA_VERSION, type JsonReport } from "../report/json";
 import { sarifLog, sarifRun, CROSSGUARD_URI } from "../report/sarif";
 import { alignTable } from "../report/table";
@@ -28,17 +28,11 @@ export interface Unreadable {
 }
 
 /** Findings counted over every stack read; `failing` stacks have a mandatory violation. */
-export interface AuditTotals {
+export interface AuditTotals extends FindingCounts {
   exports: number;
   stacks: number;
   unreadable: number;
   failing: number;
-  resources: number;
-  mandatory: number;
-  advisory: number;
-  waived: number;
-  undecided: number;
-  remediated: number;
 }
 
 /** The stacks (`project/stack`) in which a policy reported, by how it reported. */

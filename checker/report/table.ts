@@ -1,13 +1,9 @@
 // The npm start summary: one row per target with finding counts, fixture match and exit code; the table
 // layout is shared with the audit's tables.
-export interface SummaryRow {
+import type { FindingCounts } from "../types";
+
+export interface SummaryRow extends FindingCounts {
   target: string;
-  resources: number;
-  mandatory: number;
-  advisory: number;
-  waived: number;
-  undecided: number;
-  remediated: number;
   /** "match", "MISMATCH", or "-" for the reference stack; "error" when the check could not run. */
   expected: string;
   exit: number;

@@ -7,10 +7,10 @@ import { toStackExport } from "../../bench/stacks";
 import type { AuditReport } from "../../checker/audit/report";
 import { main } from "../../checker/cli";
 import { listFixtures } from "../../checker/fixtures";
-import { resolveProgram } from "../../checker/record/program";
 import { SECRET_SIG, SIG_KEY } from "../../checker/record/properties";
-import { KIT_ROOT, recordProgram } from "../../checker/record/run";
-import { stackConfig } from "../../checker/record/stackConfig";
+import { DEFAULT_ORGANIZATION } from "../../checker/pack";
+import { KIT_ROOT } from "../../checker/record/run";
+import { target } from "../../checker/target";
 import { captureOutput } from "./capturedOutput";
 import { scratch } from "./cliProcess";
 import { parseAudit, parseReport } from "./reportSchema";
@@ -39,14 +39,8 @@ function exported(value: unknown): unknown {
 
 beforeAll(async () => {
   for (const fixture of fixtures) {
-    const program = resolveProgram(fixture.dir, KIT_ROOT);
-    const recording = await recordProgram({
-      target: program,
-      stack: "dev",
-      organization: "organization",
-      config: stackConfig(program.projectDir, "dev", program.project, []),
-      timeoutMs: 300_000,
-    });
+    const program = target({ program: fixture.dir }, "dev", DEFAULT_ORGANIZATION, () => undefined);
+    const recording = await program.recording(new AbortController().signal);
     fs.writeFileSync(path.join(dir, `${fixture.name}.json`), JSON.stringify(exported(toStackExport(recording))));
   }
 });
