@@ -11,9 +11,12 @@ export interface AuditSource {
   problem?: string;
 }
 
-/** Whether a --state value is a pattern rather than a path. */
+/** What makes a glob segment a pattern. */
+const WILDCARD = /[*?[]/;
+
+/** Whether a --state value is a pattern rather than a path: it has a wildcard, and no file has that very name. */
 export function isGlob(value: string): boolean {
-  return /[*?[]/.test(value);
+  return WILDCARD.test(value) && !fs.existsSync(value);
 }
 
 /** A glob segment as a regular expression: `*` and `?` never cross a `/`, `[...]` is a character class. */
@@ -74,7 +77,7 @@ function matchSegments(dir: string, segments: string[]): string[] {
 /** The files a glob matches, sorted. */
 export function expandGlob(pattern: string): string[] {
   const segments = pattern.split(/[\\/]/);
-  const literal = segments.findIndex(isGlob);
+  const literal = segments.findIndex((segment) => WILDCARD.test(segment));
   const base = segments.slice(0, literal).join("/") || (path.isAbsolute(pattern) ? "/" : ".");
   return [...new Set(matchSegments(base, segments.slice(literal)))].sort();
 }

@@ -13,6 +13,10 @@ const at = (...names: string[]): string[] => names.map((n) => path.join(dir, n))
 describe("audit sources", () => {
   it("tells a pattern from a path", () => {
     expect(["a/*.json", "a/?.json", "a/[ab].json", "a/b.json", "dir"].map(isGlob)).toEqual([true, true, true, false, false]);
+    // A file whose name only looks like a pattern is that file.
+    const odd = write("odd/[x].json", "{}");
+    expect(isGlob(odd)).toBe(false);
+    expect(expandSources([odd])).toEqual([{ file: odd }]);
   });
 
   it("expands a directory into every .json file under it, at any depth, sorted, hidden files included", () => {
