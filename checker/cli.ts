@@ -1,4 +1,5 @@
-// pipeline-check: parses flags, runs the check, writes the chosen format, maps outcomes to exit codes.
+// pipeline-check: parses flags, runs the check (or an audit of many stack exports, or a merge of audits), writes the
+// chosen format, maps outcomes to exit codes.
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
