@@ -5,6 +5,7 @@ import { mandatoryCount } from "../analyze/interpret";
 import { CheckError, messageOf } from "../errors";
 import { runCheck } from "../index";
 import { startPack, userPolicyConfig, type PackHandle } from "../pack";
+import { TOOL } from "../report/formats";
 import { jsonReport, reportLocation } from "../report/json";
 import { readStateExport } from "../record/stateExport";
 import type { PackLauncher } from "../serve/launcher";
@@ -76,7 +77,7 @@ function readSource(source: AuditSource, seen: Map<string, string>, shown: strin
 export async function runAudit(options: AuditOptions): Promise<AuditResult> {
   const userConfig = userPolicyConfig(options.policyPackConfig);
   const sources = expandSources(options.sources);
-  const tool = { name: "pipeline-check", version: options.toolVersion };
+  const tool = { name: TOOL, version: options.toolVersion };
   const stacks: AuditStack[] = [];
   const unreadable: Unreadable[] = [];
   const warnings = new Set<string>();

@@ -28,7 +28,8 @@ export interface ReportFormat {
   render(report: CheckReport, ctx: RenderContext): string;
 }
 
-const TOOL = "pipeline-check";
+/** The tool's name in every report. */
+export const TOOL = "pipeline-check";
 
 /** Every format, by the name --format takes. */
 export const FORMATS = {
