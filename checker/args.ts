@@ -1,4 +1,5 @@
 // Command-line parsing for pipeline-check; every mistake is a CheckError naming the flag.
+import { isDirectory, isGlob } from "./audit/sources";
 import { CheckError } from "./errors";
 import { columns, optionLines, parseOptions, type OptionSpecs } from "./options";
 import { FORMAT_NAMES, FORMATS, formatList, isFormatName, type FormatName } from "./report/formats";
@@ -11,7 +12,10 @@ export interface CliArgs {
   stack: string;
   config: string[];
   stackTags: string[];
+  /** The one stack export of a single `--state` check. */
   state?: string;
+  /** The --state values of an audit (several, a directory, a glob, or --audit): files, directories and globs. */
+  audit?: string[];
   format: FormatName;
   output?: string;
   /** SARIF's SRCROOT; default: the git repository of the target, else the working directory. */
@@ -66,7 +70,14 @@ export const OPTIONS = {
   state: {
     type: "string",
     valueName: "FILE",
-    description: "check a 'pulumi stack export' file the way 'pulumi policy analyze --file' does, instead of running a program",
+    multiple: true,
+    description:
+      "check a 'pulumi stack export' file the way 'pulumi policy analyze --file' does, instead of running a program; repeatable, " +
+      "and a directory (its .json files) or a quoted glob audits many stacks with one pack",
+  },
+  audit: {
+    type: "boolean",
+    description: "report --state as an audit (per-stack table, policy x stacks matrix) even when it names one export, as a shard does",
   },
   format: {
     type: "string",
@@ -113,6 +124,11 @@ export const OPTIONS = {
   help: { type: "boolean", short: "h", description: "this text" },
 } as const satisfies OptionSpecs;
 
+/** The usage's format lines, from FORMATS. */
+function formatLines(): string {
+  return columns(FORMAT_NAMES.map((name) => [name, FORMATS[name].description]));
+}
+
 /** The text of --help, its option lines and formats generated from OPTIONS and FORMATS. */
 export const USAGE = `Usage: pipeline-check [PROGRAM] [options]
 
@@ -122,8 +138,12 @@ PROGRAM: a directory with Pulumi.yaml or index.ts, or a .ts/.js file (default: t
 Options:
 ${optionLines(OPTIONS)}
 Formats:
-${columns(FORMAT_NAMES.map((name) => [name, FORMATS[name].description]))}
-Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 the check could not run.
+${formatLines()}
+Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 the check could not run (an audit: no export
+could be read).
+
+pipeline-check merge REPORT.json... [--format FORMAT] [--output FILE] [--source-root DIR] combines the
+JSON audit reports of shards into the report of one audit over all their exports.
 `;
 
 /** pipeline-check's arguments; a mistake is a CheckError naming the flag. */
@@ -132,9 +152,14 @@ export function parseArgs(argv: string[]): CliArgs {
   if (positionals.length > 1) {
     throw new CheckError(`expected at most one PROGRAM, got ${positionals.join(", ")}`);
   }
-  if (positionals.length === 1 && values.state) {
-    throw new CheckError(`--state ${values.state}: give either a PROGRAM or --state, not both`);
+  const states = values.state ?? [];
+  if (positionals.length === 1 && states.length > 0) {
+    throw new CheckError(`--state ${states[0]}: give either a PROGRAM or --state, not both`);
   }
+  if (values.audit && states.length === 0) {
+    throw new CheckError("--audit: give the stack exports to audit with --state (see --help)");
+  }
+  const audit = values.audit === true || states.length > 1 || states.some((s) => isGlob(s) || isDirectory(s));
   return {
     program: positionals[0],
     policyPack: values["policy-pack"],
@@ -142,7 +167,8 @@ export function parseArgs(argv: string[]): CliArgs {
     stack: values.stack,
     config: values.config ?? [],
     stackTags: values["stack-tag"] ?? [],
-    state: values.state,
+    state: audit ? undefined : states[0],
+    audit: audit ? states : undefined,
     // The option's check admitted only a format's name.
     format: values.format as FormatName,
     output: values.output,
@@ -155,3 +181,30 @@ export function parseArgs(argv: string[]): CliArgs {
     help: values.help === true,
   };
 }
+
+/** The options of `pipeline-check merge`: how to write the merged report. */
+export const MERGE_OPTIONS = {
+  format: OPTIONS.format,
+  output: OPTIONS.output,
+  "source-root": {
+    ...OPTIONS["source-root"],
+    description: "report paths are relative to DIR (default: the git repository of the first REPORT)",
+  },
+  version: OPTIONS.version,
+  help: OPTIONS.help,
+} as const satisfies OptionSpecs;
+
+/** The text of merge --help. */
+export const MERGE_USAGE = `Usage: pipeline-check merge REPORT.json... [options]
+
+Combines the JSON audit reports of shards (each from 'pipeline-check --state ... --format json') into the
+report one audit over all their exports gives: stacks listed by export path, totals and matrix recomputed.
+Refuses a file that is not an audit report, a stack in two shards, and shards run with another kit
+version, policy pack or policy config.
+
+Options:
+${optionLines(MERGE_OPTIONS)}
+Formats:
+${formatLines()}
+Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 the merge was refused or no export could be read.
+`;

@@ -1,14 +1,20 @@
-// pipeline-check: parses flags, runs the check, writes the chosen format, maps outcomes to exit codes.
+// pipeline-check: parses flags, runs the check (or an audit of many stack exports, or a merge of audits), writes the
+// chosen format, maps outcomes to exit codes.
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { parseArgs, USAGE, type CliArgs } from "./args";
+import { MERGE_OPTIONS, MERGE_USAGE, parseArgs, USAGE, type CliArgs } from "./args";
+import { readShard, mergeShards } from "./audit/merge";
+import { auditProgress } from "./audit/progress";
+import { auditExitCode, renderAudit } from "./audit/report";
+import { runAudit, type AuditResult } from "./audit/run";
 import { mandatoryCount } from "./analyze/interpret";
 import { CheckError, messageOf } from "./errors";
 import { runCheck, type CheckResult } from "./index";
 import { KIT_ROOT } from "./record/run";
 import { stopAll } from "./serve/processes";
-import { FORMATS } from "./report/formats";
+import { parseOptions } from "./options";
+import { FORMATS, type FormatName } from "./report/formats";
 import { phaseLine } from "./report/progress";
 import { unansweredNote } from "./report/unanswered";
 import { useColour } from "./report/text";
@@ -69,23 +75,99 @@ export function render(result: CheckResult, args: CliArgs, colour: boolean): str
   });
 }
 
+/** Prints the usage for --help, else the kit's version for --version; whether it printed either. */
+function answersHelpOrVersion(flags: { help?: boolean; version?: boolean }, usage: string): boolean {
+  if (flags.help) {
+    process.stdout.write(usage);
+  } else if (flags.version) {
+    process.stdout.write(`pipeline-check ${kitVersion()}\n`);
+  }
+  return flags.help === true || flags.version === true;
+}
+
+/** The report to --output, else stdout. */
+function writeReport(out: string, output: string | undefined): void {
+  if (!output) {
+    process.stdout.write(out);
+    return;
+  }
+  try {
+    fs.writeFileSync(output, out);
+  } catch (e) {
+    throw new CheckError(`--output ${output}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? messageOf(e)})`);
+  }
+}
+
+/** Writes an audit's report and its warnings; an audit that read no export also gets the error line. Returns the exit code. */
+function finishAudit(result: AuditResult, format: FormatName, output: string | undefined, root: string): number {
+  for (const warning of result.warnings) {
+    process.stderr.write(`warning: ${warning}\n`);
+  }
+  writeReport(renderAudit(result.report, format, root), output);
+  const code = auditExitCode(result.report);
+  if (code === EXIT_CANNOT_RUN) {
+    const first = result.report.unreadable[0];
+    process.stderr.write(
+      `pipeline-check: none of the ${result.report.totals.exports} stack export(s) could be read${first ? ` (${first.source}: ${first.reason})` : ""}\n`,
+    );
+  }
+  return code;
+}
+
+/** `--state` naming several exports (or --audit): one pack judges them all; progress on stderr. */
+async function audit(values: string[], args: CliArgs, terminal: boolean): Promise<number> {
+  const root = sourceRoot(args.sourceRoot, values[0]);
+  const progress = auditProgress(terminal, (text) => process.stderr.write(text));
+  const result = await runAudit({
+    sources: values,
+    policyPack: args.policyPack,
+    policyPackConfig: args.policyPackConfig,
+    stackTags: args.stackTags,
+    packTimeoutSeconds: args.packTimeoutSeconds ?? args.timeoutSeconds,
+    root,
+    toolVersion: kitVersion(),
+    onStatus: args.verbose || terminal ? (m) => process.stderr.write(`${m}\n`) : undefined,
+    onPhase: terminal ? undefined : (e) => process.stderr.write(`${phaseLine(e)}\n`),
+    onProgress: progress,
+  });
+  return finishAudit(result, args.format, args.output, root);
+}
+
+/** `pipeline-check merge REPORT.json...`: the shards' audit reports as one. */
+function merge(argv: string[]): number {
+  const { values, positionals } = parseOptions(argv, MERGE_OPTIONS, "merge --help");
+  if (answersHelpOrVersion(values, MERGE_USAGE)) {
+    return EXIT_CLEAN;
+  }
+  if (positionals.length === 0) {
+    throw new CheckError("merge: give the JSON audit reports of the shards (see merge --help)");
+  }
+  if (values.output) {
+    checkWritable(values.output);
+  }
+  const report = mergeShards(positionals.map(readShard));
+  const root = sourceRoot(values["source-root"], positionals[0]);
+  return finishAudit({ report, warnings: [] }, values.format as FormatName, values.output, root);
+}
+
 export async function main(argv: string[]): Promise<number> {
   let verbose = argv.includes("--verbose");
   try {
+    if (argv[0] === "merge") {
+      return merge(argv.slice(1));
+    }
     const args = parseArgs(argv);
     verbose = args.verbose;
-    if (args.help) {
-      process.stdout.write(USAGE);
-      return EXIT_CLEAN;
-    }
-    if (args.version) {
-      process.stdout.write(`pipeline-check ${kitVersion()}\n`);
+    if (answersHelpOrVersion(args, USAGE)) {
       return EXIT_CLEAN;
     }
     if (args.output) {
       checkWritable(args.output);
     }
     const terminal = process.stderr.isTTY === true;
+    if (args.audit) {
+      return await audit(args.audit, args, terminal);
+    }
     const result = await runCheck({
       program: args.program,
       policyPack: args.policyPack,
@@ -120,16 +202,7 @@ export async function main(argv: string[]): Promise<number> {
           "their provider plugin builds them only in a real pulumi preview --policy-pack\n",
       );
     }
-    const out = render(result, args, !args.output && useColour(process.stdout, process.env));
-    if (args.output) {
-      try {
-        fs.writeFileSync(args.output, out);
-      } catch (e) {
-        throw new CheckError(`--output ${args.output}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? messageOf(e)})`);
-      }
-    } else {
-      process.stdout.write(out);
-    }
+    writeReport(render(result, args, !args.output && useColour(process.stdout, process.env)), args.output);
     return mandatoryCount(result) > 0 ? EXIT_VIOLATIONS : EXIT_CLEAN;
   } catch (e) {
     if (e instanceof CheckError) {

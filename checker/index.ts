@@ -23,6 +23,8 @@ export interface CheckOptions {
   /** `key=value` stack tags, added to the ones the backend derives (pulumi:project, pulumi:runtime, ...). */
   stackTags?: string[];
   state?: string;
+  /** A stack export already read, judged as `state` would be (an audit reads each export once). */
+  exported?: Recording;
   /** Bounds the program's run (default 300). */
   timeoutSeconds?: number;
   /** Bounds the pack's start, a deadline of its own (default: timeoutSeconds). */

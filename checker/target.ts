@@ -31,8 +31,8 @@ export interface Target {
 /** The target `options` name; `onDeadline` is called the moment the program's run passes its deadline. */
 export function target(options: CheckOptions, stack: string, organization: string, onDeadline: () => void): Target {
   const userTags = parseStackTagFlags(options.stackTags ?? []);
-  if (options.state) {
-    const recording = readStateExport(options.state);
+  const recording = options.exported ?? (options.state ? readStateExport(options.state) : undefined);
+  if (recording) {
     return {
       recording: async () => recording,
       program: false,

@@ -120,6 +120,16 @@ export interface CheckReport {
   unansweredFunctions: UnansweredFunction[];
 }
 
+/** A report's size and findings in numbers: violations split by level, as the summaries show them. */
+export interface FindingCounts {
+  resources: number;
+  mandatory: number;
+  advisory: number;
+  waived: number;
+  undecided: number;
+  remediated: number;
+}
+
 export interface PolicyRule {
   name: string;
   description: string;

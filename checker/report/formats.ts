@@ -2,7 +2,7 @@
 // the usage text and the CLI's rendering all read this table.
 import type { CheckReport, PackInfo, SourceLocation } from "../types";
 import { toJson } from "./json";
-import { toSarif } from "./sarif";
+import { CROSSGUARD_URI, toSarif } from "./sarif";
 import { toText } from "./text";
 
 /** What a format may need beside the report; the CLI builds it once whatever the format. */
@@ -28,7 +28,8 @@ export interface ReportFormat {
   render(report: CheckReport, ctx: RenderContext): string;
 }
 
-const TOOL = "pipeline-check";
+/** The tool's name in every report. */
+export const TOOL = "pipeline-check";
 
 /** Every format, by the name --format takes. */
 export const FORMATS = {
@@ -56,7 +57,7 @@ export const FORMATS = {
         state: ctx.state,
         locations: ctx.locations,
         toolVersion: ctx.toolVersion,
-        informationUri: "https://www.pulumi.com/docs/iac/using-pulumi/crossguard/",
+        informationUri: CROSSGUARD_URI,
       }),
   },
 } satisfies Record<string, ReportFormat>;

@@ -1,9 +1,25 @@
 // The --format json document: one object, described by docs/pipeline-check-report.schema.json
 // (schemaVersion, tool, pack, the report, each finding's source location when known). Timings stay out.
 import * as path from "path";
-import type { CheckReport, Finding, Remediated, SourceLocation } from "../types";
+import type { CheckReport, Finding, Remediated, SourceLocation, UnansweredFunction } from "../types";
 
 export const JSON_SCHEMA_VERSION = 1;
+
+/** The report as `--format json` writes it (each finding's location relative to the source root). */
+export interface JsonReport {
+  schemaVersion: number;
+  tool: { name: string; version: string };
+  pack: { name: string; version: string };
+  resources: number;
+  violations: Finding[];
+  waived: Finding[];
+  undecided: Finding[];
+  remediated: JsonRemediation[];
+  unansweredFunctions: UnansweredFunction[];
+}
+
+/** A remediation in JSON: `before` is null for a property it added, `after` null for one it removed. */
+export type JsonRemediation = Remediated & { location?: { file: string; line: number } };
 
 export interface JsonContext {
   tool: { name: string; version: string };
@@ -33,7 +49,7 @@ const finding =
 // JSON has no undefined: a property the remediation added has `before: null`, one it removed `after: null`.
 const remediation =
   (ctx: JsonContext) =>
-  (r: Remediated): Record<string, unknown> => ({
+  (r: Remediated): JsonRemediation => ({
     policy: r.policy,
     resourceType: r.resourceType,
     resourceName: r.resourceName,
@@ -46,9 +62,10 @@ const remediation =
     })),
   });
 
-export function toJson(report: CheckReport, ctx: JsonContext): string {
+/** The report's JSON object, before it is written: an audit holds one per stack. */
+export function jsonReport(report: CheckReport, ctx: JsonContext): JsonReport {
   const { resources, violations, waived, undecided, remediated, unansweredFunctions } = report;
-  const doc = {
+  return {
     schemaVersion: JSON_SCHEMA_VERSION,
     tool: { name: ctx.tool.name, version: ctx.tool.version },
     pack: { name: ctx.pack.name, version: ctx.pack.version },
@@ -59,5 +76,8 @@ export function toJson(report: CheckReport, ctx: JsonContext): string {
     remediated: remediated.map(remediation(ctx)),
     unansweredFunctions,
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+export function toJson(report: CheckReport, ctx: JsonContext): string {
+  return `${JSON.stringify(jsonReport(report, ctx), null, 2)}\n`;
 }

@@ -12,6 +12,8 @@ export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 export const SRCROOT = "SRCROOT";
 /** The key of the fingerprint: a change of its meaning needs a new version suffix. */
 export const FINGERPRINT = "pipelineFinding/v1";
+/** The tool's informationUri: what policy packs are, on Pulumi's site. */
+export const CROSSGUARD_URI = "https://www.pulumi.com/docs/iac/using-pulumi/crossguard/";
 const SECURITY_SEVERITY: Record<Severity, string | undefined> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", "": undefined };
 
 export interface SarifContext {
@@ -96,30 +98,33 @@ function result(f: Finding, level: string, ctx: SarifContext, seen: Map<string, 
   };
 }
 
-export function toSarif(report: CheckReport, ctx: SarifContext): string {
+/** The one run of a check's SARIF log: an audit's log holds one per stack. */
+export function sarifRun(report: CheckReport, ctx: SarifContext): Record<string, unknown> {
   const seen = new Map<string, number>();
   const results = [
     ...report.violations.map((f) => result(f, f.enforcementLevel === "mandatory" ? "error" : "warning", ctx, seen, false)),
     ...report.waived.map((f) => result(f, "note", ctx, seen, true)),
     ...report.undecided.map((f) => result(f, "note", ctx, seen, false)),
   ];
-  const log = {
-    $schema: SARIF_SCHEMA,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: "pipeline-check",
-            version: ctx.toolVersion,
-            informationUri: ctx.informationUri,
-            rules: ctx.pack.policies.map(rule),
-          },
-        },
-        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(ctx.root).href.replace(/\/?$/, "/") } },
-        results,
+  return {
+    tool: {
+      driver: {
+        name: "pipeline-check",
+        version: ctx.toolVersion,
+        informationUri: ctx.informationUri,
+        rules: ctx.pack.policies.map(rule),
       },
-    ],
+    },
+    originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(ctx.root).href.replace(/\/?$/, "/") } },
+    results,
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** A SARIF log of the given runs. */
+export function sarifLog(runs: Record<string, unknown>[]): string {
+  return `${JSON.stringify({ $schema: SARIF_SCHEMA, version: "2.1.0", runs }, null, 2)}\n`;
+}
+
+export function toSarif(report: CheckReport, ctx: SarifContext): string {
+  return sarifLog([sarifRun(report, ctx)]);
 }

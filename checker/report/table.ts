@@ -1,12 +1,9 @@
-// The npm start summary: one row per target with finding counts, fixture match and exit code.
-export interface SummaryRow {
+// The npm start summary: one row per target with finding counts, fixture match and exit code; the table
+// layout is shared with the audit's tables.
+import type { FindingCounts } from "../types";
+
+export interface SummaryRow extends FindingCounts {
   target: string;
-  resources: number;
-  mandatory: number;
-  advisory: number;
-  waived: number;
-  undecided: number;
-  remediated: number;
   /** "match", "MISMATCH", or "-" for the reference stack; "error" when the check could not run. */
   expected: string;
   exit: number;
@@ -24,13 +21,25 @@ const COLUMNS: (keyof SummaryRow)[] = [
   "exit",
 ];
 
-export function summaryTable(rows: SummaryRow[]): string {
-  const cells = [COLUMNS.map(String), ...rows.map((r) => COLUMNS.map((c) => String(r[c])))];
-  const widths = COLUMNS.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
+/**
+ * Rows under a header, each column as wide as its widest cell and separated by two spaces, with a
+ * rule of dashes under the header; a column is left-aligned when `left` says so, else right-aligned.
+ */
+export function alignTable(header: string[], rows: string[][], left: (column: number) => boolean): string {
+  const cells = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...cells.map((row) => row[i].length)));
   const line = (row: string[]): string =>
     row
-      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+      .map((cell, i) => (left(i) ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
       .join("  ")
       .trimEnd();
-  return [line(cells[0]), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n") + "\n";
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n") + "\n";
+}
+
+export function summaryTable(rows: SummaryRow[]): string {
+  return alignTable(
+    COLUMNS.map(String),
+    rows.map((r) => COLUMNS.map((c) => String(r[c]))),
+    (i) => i === 0,
+  );
 }
