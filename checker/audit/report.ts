@@ -5,7 +5,9 @@ import * as path from "path";
 import type { CheckReport, Finding, FindingCounts, PackInfo, PolicyRule, SourceLocation } from "../types";
 import { JSON_SCHEMA_VERSION, type JsonReport } from "../report/json";
 import { sarifLog, sarifRun, CROSSGUARD_URI } from "../report/sarif";
+import type { FormatName } from "../report/formats";
 import { alignTable } from "../report/table";
+import { auditHtml } from "./html";
 
 export interface NameVersion {
   name: string;
@@ -200,7 +202,7 @@ export function auditSarif(report: AuditReport, root: string): string {
 }
 
 /** The audit in a format `--format` names. */
-export function renderAudit(report: AuditReport, format: "text" | "json" | "sarif", root: string): string {
+export function renderAudit(report: AuditReport, format: FormatName, root: string): string {
   switch (format) {
     case "text":
       return auditText(report);
@@ -208,5 +210,7 @@ export function renderAudit(report: AuditReport, format: "text" | "json" | "sari
       return `${JSON.stringify(report, null, 2)}\n`;
     case "sarif":
       return auditSarif(report, root);
+    case "html":
+      return auditHtml(report);
   }
 }

@@ -1,6 +1,7 @@
 // The report formats of --format: a new format is one entry here; the flag's check, its error message,
 // the usage text and the CLI's rendering all read this table.
 import type { CheckReport, PackInfo, SourceLocation } from "../types";
+import { toHtml } from "./html/stack";
 import { toJson } from "./json";
 import { CROSSGUARD_URI, toSarif } from "./sarif";
 import { toText } from "./text";
@@ -60,6 +61,11 @@ export const FORMATS = {
         informationUri: CROSSGUARD_URI,
       }),
   },
+  html: {
+    description: "one self-contained page (no network, no script needed): summary, charts, findings by resource or by policy",
+    render: (report, ctx) =>
+      toHtml(report, { pack: ctx.pack, locations: ctx.locations, entry: ctx.entry, root: ctx.root, toolVersion: ctx.toolVersion }),
+  },
 } satisfies Record<string, ReportFormat>;
 
 /** A name --format takes. */
@@ -73,7 +79,7 @@ export function isFormatName(name: string): name is FormatName {
   return (FORMAT_NAMES as string[]).includes(name);
 }
 
-/** The names as a sentence: `text, json or sarif`. */
+/** The names as a sentence: `text, json, sarif or html`. */
 export function formatList(): string {
   return `${FORMAT_NAMES.slice(0, -1).join(", ")} or ${FORMAT_NAMES[FORMAT_NAMES.length - 1]}`;
 }

@@ -74,13 +74,13 @@ describe("command-line parsing", () => {
     ],
     [["--stack-tag", `${"k".repeat(41)}=x`], `stack tag "${"k".repeat(41)}" is too long (max length 40 characters)`],
     [["--stack-tag", `k=${"v".repeat(257)}`], `stack tag "k" value is too long (max length 256 characters)`],
-    [["--format", "xml"], "--format xml: use text, json or sarif"],
+    [["--format", "xml"], "--format xml: use text, json, sarif or html"],
     [["--timeout", "-1"], "--timeout -1: expected a positive number"],
     [["--pack-timeout", "soon"], "--pack-timeout soon: expected a positive number"],
     [["--stack"], "option --stack needs a value"],
     [["--stack="], "option --stack needs a value"],
     [["--verbose=1"], "option --verbose takes no value"],
-    [["--format", "xml", "--format", "json"], "--format xml: use text, json or sarif"],
+    [["--format", "xml", "--format", "json"], "--format xml: use text, json, sarif or html"],
     [["a", "b"], "expected at most one PROGRAM"],
     [["a", "--state", "s.json"], "give either a PROGRAM or --state"],
   ])("rejects %j", (argv, message) => {
@@ -109,7 +109,7 @@ describe("usage text", () => {
 
   it("shows the defaults parseArgs applies", () => {
     expect(USAGE).toMatch(/^ {2}--stack NAME +.*\(default: dev\)$/m);
-    expect(USAGE).toMatch(/^ {2}--format text\|json\|sarif +.*\(default: text\)$/m);
+    expect(USAGE).toMatch(/^ {2}--format text\|json\|sarif\|html +.*\(default: text\)$/m);
     expect(parseArgs([])).toMatchObject({ stack: "dev", format: "text", timeoutSeconds: 300 });
   });
 

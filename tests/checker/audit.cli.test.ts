@@ -187,7 +187,7 @@ describe("merge of shard reports", () => {
     // Shards as a CI matrix splits a list: not in sorted order, one of them a single export (--audit).
     const first = await run("shard-1.json", ["--state", failing, "--state", clean, ...base, "--format", "json"]);
     const second = await run("shard-2.json", ["--audit", "--state", path.join(exportsDir, "[24]-*.json"), ...base, "--format", "json"]);
-    for (const format of ["json", "text", "sarif"]) {
+    for (const format of ["json", "text", "sarif", "html"]) {
       output.stdout = "";
       const code = await main(["merge", second, first, "--source-root", dir, "--format", format]);
       const merged = output.stdout;
@@ -217,7 +217,7 @@ describe("merge of shard reports", () => {
     output.stdout = "";
     expect(await main(["merge", "--help"])).toBe(EXIT_CLEAN);
     expect(output.stdout).toMatch(/^Usage: pipeline-check merge REPORT\.json\.\.\. \[options\]\n/);
-    expect(output.stdout).toContain("--format text|json|sarif");
+    expect(output.stdout).toContain("--format text|json|sarif|html");
     output.stdout = "";
     expect(await main(["merge", "--version"])).toBe(EXIT_CLEAN);
     expect(output.stdout).toMatch(/^pipeline-check \d/);

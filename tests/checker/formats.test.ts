@@ -21,8 +21,8 @@ const ctx: RenderContext = {
 
 describe("report format registry", () => {
   it("names every format once, as --format takes it", () => {
-    expect(FORMAT_NAMES).toEqual(["text", "json", "sarif"]);
-    expect(formatList()).toBe("text, json or sarif");
+    expect(FORMAT_NAMES).toEqual(["text", "json", "sarif", "html"]);
+    expect(formatList()).toBe("text, json, sarif or html");
     expect(isFormatName("sarif")).toBe(true);
     expect(isFormatName("xml")).toBe(false);
     // A name inherited by every object is not a format.

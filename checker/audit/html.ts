@@ -1,0 +1,232 @@
+// `--format html` of an audit: the totals and verdict, findings charted, a row per stack, the unreadable
+// exports, the stacks x policies heat map (cell: findings, colour and letter: the worst level) with the
+// totals, and the impact of the audited levels: which stacks each mandatory policy would stop.
+import type { Finding } from "../types";
+import { html, type Html } from "../report/html/markup";
+import { page } from "../report/html/page";
+import { charts, countList, verdict } from "../report/html/summary";
+import { auditExitCode, stackId, type AuditReport, type AuditStack } from "./report";
+
+// Worst first: a cell shows the first of these its findings reach.
+const LEVELS = ["mandatory", "advisory", "undecided", "waived"] as const;
+type Level = (typeof LEVELS)[number];
+
+interface Cell {
+  n: number;
+  worst: Level;
+}
+
+const findingsOf = (s: AuditStack): [Level, Finding[]][] => [
+  ["mandatory", s.report.violations.filter((f) => f.enforcementLevel === "mandatory")],
+  ["advisory", s.report.violations.filter((f) => f.enforcementLevel !== "mandatory")],
+  ["waived", s.report.waived],
+  ["undecided", s.report.undecided],
+];
+
+/** A stack's findings by policy: how many, and the worst level among them. */
+function cellsOf(s: AuditStack): Map<string, Cell> {
+  const cells = new Map<string, Cell>();
+  for (const [level, findings] of findingsOf(s)) {
+    for (const f of findings) {
+      const cell = cells.get(f.policy);
+      const worst = cell && LEVELS.indexOf(cell.worst) < LEVELS.indexOf(level) ? cell.worst : level;
+      cells.set(f.policy, { n: (cell?.n ?? 0) + 1, worst });
+    }
+  }
+  return cells;
+}
+
+const LEGEND = html`<p>
+  Each cell counts the policy's findings in the stack; its colour and letter give the worst level:
+  <abbr title="mandatory">M</abbr> mandatory, <abbr title="advisory">A</abbr> advisory, <abbr title="undecided">U</abbr> undecided,
+  <abbr title="waived">W</abbr> waived. Rows are in export order, columns by policy name; with scripts on, the headers sort (the stack
+  header by name, a policy header by its count, most first).
+</p>`;
+
+function heatCell(cell: Cell | undefined): Html {
+  if (!cell) {
+    return html`<td data-n="0"></td>`;
+  }
+  return html`<td data-n="${cell.n}" class="cell-${cell.worst}">
+    ${cell.n} <abbr title="${cell.worst}">${cell.worst[0].toUpperCase()}</abbr>
+  </td>`;
+}
+
+/** Rows: stacks; columns: every policy that reported somewhere; a totals row and column. */
+function heatMap(report: AuditReport): Html {
+  const policies = Object.keys(report.matrix);
+  if (policies.length === 0) {
+    return html`<h2>Stacks x policies</h2>
+      <p>No policy reported in any stack.</p>`;
+  }
+  const perStack = report.stacks.map((s) => ({ id: stackId(s), cells: cellsOf(s) }));
+  const sum = (cells: (Cell | undefined)[]): number => cells.reduce((n, c) => n + (c?.n ?? 0), 0);
+  const head = policies.map((p, i) => html`<th scope="col" data-col="${i + 1}">${p}</th>`);
+  const rows = perStack.map(
+    ({ id, cells }) =>
+      html`<tr>
+        <th scope="row">${id}</th>
+        ${policies.map((p) => heatCell(cells.get(p)))}
+        <td class="num">${sum([...cells.values()])}</td>
+      </tr>`,
+  );
+  const totals = policies.map((p) => html`<td class="num">${sum(perStack.map((s) => s.cells.get(p)))}</td>`);
+  const all = sum(perStack.flatMap((s) => [...s.cells.values()]));
+  return html`<h2 id="heat-map">Stacks x policies</h2>
+    ${LEGEND}
+    <div class="scroll">
+      <table class="heat sortable">
+        <caption>
+          Findings per stack and policy
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" data-col="0">stack</th>
+            ${head}
+            <th scope="col" class="num">total</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">total</th>
+            ${totals}
+            <td class="num">${all}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>`;
+}
+
+function stackTable(report: AuditReport): Html {
+  const head = ["stack", "resources", "mandatory", "advisory", "waived", "undecided", "remediated", "export"];
+  const rows = report.stacks.map((s) => {
+    const [mandatory, advisory, waived, undecided] = findingsOf(s).map(([, f]) => f.length);
+    const counts = [s.report.resources, mandatory, advisory, waived, undecided, s.report.remediated.length];
+    return html`<tr>
+      <th scope="row">${stackId(s)}</th>
+      ${counts.map((n) => html`<td class="num">${n}</td>`)}
+      <td><code>${s.source}</code></td>
+    </tr>`;
+  });
+  const t = report.totals;
+  const totals = [t.resources, t.mandatory, t.advisory, t.waived, t.undecided, t.remediated].map((n) => html`<td class="num">${n}</td>`);
+  return html`<h2 id="stacks">Stacks</h2>
+    <div class="scroll">
+      <table class="stacks">
+        <caption>
+          One row per stack read, in export order
+        </caption>
+        <thead>
+          <tr>
+            ${head.map((h) => html`<th scope="col">${h}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${rows}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">total</th>
+            ${totals}
+            <td></td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>`;
+}
+
+function unreadableList(report: AuditReport): Html {
+  if (report.unreadable.length === 0) {
+    return html``;
+  }
+  const items = report.unreadable.map((u) => html`<li><code>${u.source}</code>: ${u.reason}</li>`);
+  return html`<h2 id="unreadable">Unreadable exports</h2>
+    <ul>
+      ${items}
+    </ul>`;
+}
+
+/** The audited level of a policy, from the effective config Configure sent. */
+function levelOf(report: AuditReport, policy: string): string {
+  const entry = report.policyConfig[policy] as { enforcementLevel?: unknown } | undefined;
+  return typeof entry?.enforcementLevel === "string" ? entry.enforcementLevel : "";
+}
+
+/** For each policy that failed a stack: its audited level and every stack it would stop once enforced that way. */
+function impact(report: AuditReport): Html {
+  const failing = Object.entries(report.matrix).filter(([, row]) => row.mandatory.length > 0);
+  if (failing.length === 0) {
+    return html`<h2 id="impact">Impact</h2>
+      <p>With the levels audited, no policy stops any stack.</p>`;
+  }
+  const rows = failing.map(
+    ([policy, row]) =>
+      html`<tr>
+        <th scope="row">${policy}</th>
+        <td>${levelOf(report, policy)}</td>
+        <td class="num">${row.mandatory.length}</td>
+        <td>${row.mandatory.join(", ")}</td>
+      </tr>`,
+  );
+  return html`<h2 id="impact">Impact</h2>
+    <p>
+      Enforced at the levels this audit ran with (the pack's, with the policy config applied), each policy below would stop these stacks.
+      Audit with the raised levels (for example <code>{"all": "mandatory"}</code>) to see what enforcing them would stop.
+    </p>
+    <div class="scroll">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">policy</th>
+            <th scope="col">level</th>
+            <th scope="col" class="num">stacks stopped</th>
+            <th scope="col">stacks</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows}
+        </tbody>
+      </table>
+    </div>`;
+}
+
+// Sorting is an extra: without it the table reads in the documented default order.
+const SORT_SCRIPT = `document.querySelectorAll("table.sortable").forEach(function (table) {
+  var body = table.tBodies[0];
+  table.querySelectorAll("thead th[data-col]").forEach(function (th) {
+    var col = Number(th.getAttribute("data-col"));
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = th.textContent;
+    th.textContent = "";
+    th.appendChild(button);
+    button.addEventListener("click", function () {
+      var rows = Array.prototype.slice.call(body.rows);
+      var name = function (r) { return r.cells[0].textContent; };
+      var count = function (r) { return Number(r.cells[col].getAttribute("data-n")); };
+      rows.sort(col === 0 ? function (a, b) { return name(a).localeCompare(name(b)); } : function (a, b) { return count(b) - count(a) || name(a).localeCompare(name(b)); });
+      rows.forEach(function (r) { body.appendChild(r); });
+      table.querySelectorAll("thead th").forEach(function (h) { h.removeAttribute("aria-sort"); });
+      th.setAttribute("aria-sort", col === 0 ? "ascending" : "descending");
+    });
+  });
+});`;
+
+/** The audit report as one self-contained HTML document. */
+export function auditHtml(report: AuditReport): string {
+  const t = report.totals;
+  const code = auditExitCode(report);
+  const words = code === 2 ? "no export could be read" : `${t.failing} of ${t.stacks} stack(s) with a mandatory violation`;
+  const body = html`<h1>Organization audit</h1>
+    <p class="meta">policy pack ${report.pack.name} ${report.pack.version} · pipeline-check ${report.tool.version}</p>
+    ${verdict(code, words)}
+    <h2>Totals</h2>
+    ${countList({ ...t })}
+    <h2>Findings by severity and service</h2>
+    ${charts(report.stacks.flatMap((s) => findingsOf(s).flatMap(([, f]) => f)))}
+    ${stackTable(report)}${unreadableList(report)}${heatMap(report)}${impact(report)}`;
+  return page("Organization audit", body, SORT_SCRIPT);
+}
