@@ -61,7 +61,7 @@ function heatMap(report: AuditReport): Html {
   }
   const perStack = report.stacks.map((s) => ({ id: stackId(s), cells: cellsOf(s) }));
   const sum = (cells: (Cell | undefined)[]): number => cells.reduce((n, c) => n + (c?.n ?? 0), 0);
-  const head = policies.map((p, i) => html`<th scope="col" data-col="${i + 1}">${p}</th>`);
+  const head = policies.map((p, i) => html`<th scope="col" class="policy" data-col="${i + 1}">${p}</th>`);
   const rows = perStack.map(
     ({ id, cells }) =>
       html`<tr>

@@ -31,7 +31,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .lvl-waived { background: var(--waived); } .lvl-undecided { background: var(--undecided); } .lvl-remediated { background: var(--remediated); }
 .finding { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; margin: 6px 0; list-style: none; }
 .findings { padding: 0; margin: 0; }
-.finding p { margin: 4px 0; overflow-wrap: anywhere; }
+.finding p, li { margin: 4px 0; overflow-wrap: anywhere; }
 .where { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .85rem; color: #4a4f55; }
 .steps { white-space: pre-line; }
 code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .85rem; overflow-wrap: anywhere; }
@@ -41,7 +41,8 @@ code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .85rem;
 .heat td { text-align: center; white-space: nowrap; }
 .heat td.cell-mandatory { background: #f6d5d3; } .heat td.cell-advisory { background: #f8e7c2; }
 .heat td.cell-undecided { background: #d6e4f7; } .heat td.cell-waived { background: #e3e5e8; }
-.heat th[scope="col"] { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; font-weight: 600; }
+.heat { width: auto; }
+.heat th.policy { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; font-weight: 600; }
 th button { font: inherit; background: none; border: 0; padding: 0; cursor: pointer; text-decoration: underline dotted; }
 @media (max-width: 600px) { main { padding: 8px; } body { font-size: 14px; } .counts dd { font-size: 1.15rem; } }
 `;
