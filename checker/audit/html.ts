@@ -3,7 +3,7 @@
 // totals, and the impact of the audited levels: which stacks each mandatory policy would stop.
 import type { Finding } from "../types";
 import { html, type Html } from "../report/html/markup";
-import { page } from "../report/html/page";
+import { numericHeader, page, table } from "../report/html/page";
 import { charts, countList, verdict } from "../report/html/summary";
 import { auditExitCode, stackId, type AuditReport, type AuditStack } from "./report";
 
@@ -61,7 +61,6 @@ function heatMap(report: AuditReport): Html {
   }
   const perStack = report.stacks.map((s) => ({ id: stackId(s), cells: cellsOf(s) }));
   const sum = (cells: (Cell | undefined)[]): number => cells.reduce((n, c) => n + (c?.n ?? 0), 0);
-  const head = policies.map((p, i) => html`<th scope="col" class="policy" data-col="${i + 1}">${p}</th>`);
   const rows = perStack.map(
     ({ id, cells }) =>
       html`<tr>
@@ -74,34 +73,24 @@ function heatMap(report: AuditReport): Html {
   const all = sum(perStack.flatMap((s) => [...s.cells.values()]));
   return html`<h2 id="heat-map">Stacks x policies</h2>
     ${LEGEND}
-    <div class="scroll">
-      <table class="heat sortable">
-        <caption>
-          Findings per stack and policy
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col" data-col="0">stack</th>
-            ${head}
-            <th scope="col" class="num">total</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">total</th>
-            ${totals}
-            <td class="num">${all}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>`;
+    ${table({
+      caption: "Findings per stack and policy",
+      className: "heat sortable",
+      head: [
+        html`<th scope="col" data-col="0">stack</th>`,
+        ...policies.map((p, i) => html`<th scope="col" class="policy" data-col="${i + 1}">${p}</th>`),
+        numericHeader("total"),
+      ],
+      rows,
+      foot: html`<tr>
+        <th scope="row">total</th>
+        ${totals}
+        <td class="num">${all}</td>
+      </tr>`,
+    })}`;
 }
 
 function stackTable(report: AuditReport): Html {
-  const head = ["stack", "resources", "mandatory", "advisory", "waived", "undecided", "remediated", "export"];
   const rows = report.stacks.map((s) => {
     const [mandatory, advisory, waived, undecided] = findingsOf(s).map(([, f]) => f.length);
     const counts = [s.report.resources, mandatory, advisory, waived, undecided, s.report.remediated.length];
@@ -113,29 +102,19 @@ function stackTable(report: AuditReport): Html {
   });
   const t = report.totals;
   const totals = [t.resources, t.mandatory, t.advisory, t.waived, t.undecided, t.remediated].map((n) => html`<td class="num">${n}</td>`);
+  const counted = ["resources", "mandatory", "advisory", "waived", "undecided", "remediated"].map(numericHeader);
   return html`<h2 id="stacks">Stacks</h2>
-    <div class="scroll">
-      <table class="stacks">
-        <caption>
-          One row per stack read, in export order
-        </caption>
-        <thead>
-          <tr>
-            ${head.map((h) => html`<th scope="col">${h}</th>`)}
-          </tr>
-        </thead>
-        <tbody>
-          ${rows}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">total</th>
-            ${totals}
-            <td></td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>`;
+    ${table({
+      caption: "One row per stack read, in export order",
+      className: "stacks",
+      head: ["stack", ...counted, "export"],
+      rows,
+      foot: html`<tr>
+        <th scope="row">total</th>
+        ${totals}
+        <td></td>
+      </tr>`,
+    })}`;
 }
 
 function unreadableList(report: AuditReport): Html {
@@ -176,21 +155,7 @@ function impact(report: AuditReport): Html {
       Enforced at the levels this audit ran with (the pack's, with the policy config applied), each policy below would stop these stacks.
       Audit with the raised levels (for example <code>{"all": "mandatory"}</code>) to see what enforcing them would stop.
     </p>
-    <div class="scroll">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">policy</th>
-            <th scope="col">level</th>
-            <th scope="col" class="num">stacks stopped</th>
-            <th scope="col">stacks</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows}
-        </tbody>
-      </table>
-    </div>`;
+    ${table({ head: ["policy", "level", numericHeader("stacks stopped"), "stacks"], rows })}`;
 }
 
 // Sorting is an extra: without it the table reads in the documented default order.

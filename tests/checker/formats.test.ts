@@ -1,23 +1,7 @@
-import { FORMAT_NAMES, FORMATS, formatList, isFormatName, type RenderContext } from "../../checker/report/formats";
-import type { PackInfo } from "../../checker/types";
-import { sampleReport } from "./sampleReport";
+import { FORMAT_NAMES, FORMATS, formatList, isFormatName } from "../../checker/report/formats";
+import { sampleContext, sampleReport } from "./sampleReport";
 
-const pack: PackInfo = {
-  name: "kit-pack",
-  version: "2.0.0",
-  policies: [
-    { name: "no-inline-versioning", description: "d", severity: "high", tags: [], remediationSteps: "", url: "https://example.com/niv" },
-  ],
-};
-const ctx: RenderContext = {
-  pack,
-  locations: new Map([[sampleReport.violations[0].urn, { file: "/repo/stack/bucket.ts", line: 7 }]]),
-  entry: "/repo/index.ts",
-  state: false,
-  root: "/repo",
-  colour: false,
-  toolVersion: "9.9.9",
-};
+const ctx = sampleContext;
 
 describe("report format registry", () => {
   it("names every format once, as --format takes it", () => {

@@ -9,7 +9,7 @@ import { escapeHtml } from "../../checker/report/html/markup";
 import { serviceOf } from "../../checker/report/html/summary";
 import type { CheckReport, PolicyRule } from "../../checker/types";
 import { compact, visibleText } from "./htmlText";
-import { finding, sampleReport } from "./sampleReport";
+import { finding, sampleContext, sampleReport } from "./sampleReport";
 
 const HOSTILE = "<script>window.pwned=1</script>";
 const policies: PolicyRule[] = [
@@ -22,15 +22,7 @@ const policies: PolicyRule[] = [
     url: "https://example.com/niv",
   },
 ];
-const ctx: RenderContext = {
-  pack: { name: "kit-pack", version: "2.0.0", policies },
-  locations: new Map([[sampleReport.violations[0].urn, { file: "/repo/stack/bucket.ts", line: 7 }]]),
-  entry: "/repo/index.ts",
-  state: false,
-  root: "/repo",
-  colour: false,
-  toolVersion: "9.9.9",
-};
+const ctx: RenderContext = { ...sampleContext, pack: { ...sampleContext.pack, policies } };
 const clean: CheckReport = { resources: 2, violations: [], waived: [], undecided: [], remediated: [], unansweredFunctions: [] };
 const render = (report: CheckReport): string => FORMATS.html.render(report, ctx);
 

@@ -1,4 +1,5 @@
 // A report with one finding of every kind, shared by the report format tests.
+import type { RenderContext } from "../../checker/report/formats";
 import type { CheckReport, Finding } from "../../checker/types";
 
 const bucket = "urn:pulumi:dev::p::aws:s3/bucket:Bucket::artifacts";
@@ -53,4 +54,21 @@ export const sampleReport: CheckReport = {
     },
   ],
   unansweredFunctions: [{ token: "aws:ec2/getVpc:getVpc", calls: 2 }],
+};
+
+/** What the format tests render the sample report with: a pack, the first violation's declaration, a source root. */
+export const sampleContext: RenderContext = {
+  pack: {
+    name: "kit-pack",
+    version: "2.0.0",
+    policies: [
+      { name: "no-inline-versioning", description: "d", severity: "high", tags: [], remediationSteps: "", url: "https://example.com/niv" },
+    ],
+  },
+  locations: new Map([[sampleReport.violations[0].urn, { file: "/repo/stack/bucket.ts", line: 7 }]]),
+  entry: "/repo/index.ts",
+  state: false,
+  root: "/repo",
+  colour: false,
+  toolVersion: "9.9.9",
 };

@@ -4,7 +4,7 @@
 import type { CheckReport, Finding, PolicyRule, Remediated, SourceLocation } from "../../types";
 import { reportLocation } from "../json";
 import { html, type Html } from "./markup";
-import { badge } from "./page";
+import { badge, table } from "./page";
 
 /** What the findings need beside the report: declarations and the pack's policies. */
 export interface FindingsContext {
@@ -49,20 +49,7 @@ function remediationBody(r: Remediated): Html {
         <td><code>${value(c.after)}</code></td>
       </tr>`,
   );
-  return html`<div class="scroll">
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">property</th>
-          <th scope="col">before</th>
-          <th scope="col">after</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${rows}
-      </tbody>
-    </table>
-  </div>`;
+  return table({ head: ["property", "before", "after"], rows });
 }
 
 function items(report: CheckReport): Item[] {

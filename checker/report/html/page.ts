@@ -1,6 +1,6 @@
 // The page around a report: one self-contained document (styles and the optional script inline, nothing
 // fetched), laid out for a 1280 px screen and for a phone, readable with scripts off.
-import { html, raw, type Html, type Part } from "./markup";
+import { Html, html, raw, type Part } from "./markup";
 
 // Every level has a colour and always its name beside it: the colour is never the only carrier.
 const STYLES = `
@@ -78,6 +78,51 @@ export function badge(level: string): Html {
   return html`<span class="badge lvl-${level}">${level}</span>`;
 }
 
+/** What a table holds: column headers (text, or a header cell of its own), body rows, an optional totals row. */
+export interface TableSpec {
+  head: (string | Html)[];
+  rows: Part;
+  caption?: string;
+  className?: string;
+  foot?: Part;
+}
+
+/** A semantic table in a box that scrolls sideways on a narrow screen, so the page itself never does. */
+export function table(spec: TableSpec): Html {
+  const head = spec.head.map((h) => (h instanceof Html ? h : html`<th scope="col">${h}</th>`));
+  const caption =
+    spec.caption === undefined
+      ? ""
+      : html`<caption>
+          ${spec.caption}
+        </caption>`;
+  const foot =
+    spec.foot === undefined
+      ? ""
+      : html`<tfoot>
+          ${spec.foot}
+        </tfoot>`;
+  return html`<div class="scroll">
+    <table class="${spec.className ?? ""}">
+      ${caption}
+      <thead>
+        <tr>
+          ${head}
+        </tr>
+      </thead>
+      <tbody>
+        ${spec.rows}
+      </tbody>
+      ${foot}
+    </table>
+  </div>`;
+}
+
+/** A header cell for a column of numbers. */
+export function numericHeader(label: string): Html {
+  return html`<th scope="col" class="num">${label}</th>`;
+}
+
 /** A table of label and count rows, each with a bar: the counts are text, the bar only repeats them. */
 export function barChart(caption: string, label: string, rows: [string, number][]): Html {
   const max = Math.max(1, ...rows.map(([, n]) => n));
@@ -88,20 +133,5 @@ export function barChart(caption: string, label: string, rows: [string, number][
         <td><span class="bar" aria-hidden="true" style="width:${Math.round((n / max) * 160)}px"></span>${n}</td>
       </tr>`,
   );
-  return html`<div class="scroll">
-    <table class="chart">
-      <caption>
-        ${caption}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${label}</th>
-          <th scope="col">findings</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${body}
-      </tbody>
-    </table>
-  </div>`;
+  return table({ caption, className: "chart", head: [label, "findings"], rows: body });
 }

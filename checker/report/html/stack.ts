@@ -5,7 +5,7 @@ import { reportLocation } from "../json";
 import { summaryLine } from "../text";
 import { findingsSection } from "./findings";
 import { html } from "./markup";
-import { page } from "./page";
+import { numericHeader, page, table } from "./page";
 import { charts, countList, verdict } from "./summary";
 
 /** What the page needs beside the report. */
@@ -33,19 +33,7 @@ function unanswered(report: CheckReport): ReturnType<typeof html> {
   );
   return html`<h2>Unknown at preview</h2>
     <p>The provider model could not answer these functions, so the program saw their results unknown.</p>
-    <div class="scroll">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">function</th>
-            <th scope="col" class="num">calls</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows}
-        </tbody>
-      </table>
-    </div>`;
+    ${table({ head: ["function", numericHeader("calls")], rows })}`;
 }
 
 /** The single-stack report as one self-contained HTML document. */
