@@ -6,7 +6,7 @@ import { auditReport, type AuditHead, type AuditStack } from "../../checker/audi
 import { FORMATS, type RenderContext } from "../../checker/report/formats";
 import { jsonReport } from "../../checker/report/json";
 import { escapeHtml } from "../../checker/report/html/markup";
-import { serviceOf } from "../../checker/report/html/summary";
+import { charts, serviceOf } from "../../checker/report/html/summary";
 import type { CheckReport, PolicyRule } from "../../checker/types";
 import { compact, visibleText } from "./htmlText";
 import { finding, sampleContext, sampleReport } from "./sampleReport";
@@ -75,6 +75,33 @@ describe("--format html of one stack", () => {
     expect(text).toContain("aws:ec2/getVpc:getVpc 2");
   });
 
+  it("folds what the pack gives under How to fix: steps alone, a link alone, or nothing", () => {
+    const rule = (name: string, remediationSteps: string, url: string): PolicyRule => ({ ...policies[0], name, remediationSteps, url });
+    const pack = {
+      ...ctx.pack,
+      policies: [rule("steps", "Do this.", ""), rule("link", "", "https://example.com/link"), rule("none", "", "")],
+    };
+    const report: CheckReport = {
+      ...clean,
+      violations: ["steps", "link", "none"].map((policy) => finding({ policy, message: `${policy} says` })),
+      undecided: [
+        finding({
+          policy: "unknown",
+          resourceType: "aws:ecs/service:Service",
+          resourceName: "web",
+          urn: "urn:web",
+          message: "[undecided] x",
+        }),
+      ],
+    };
+    const text = visibleText(FORMATS.html.render(report, { ...ctx, pack }));
+    expect(text).toContain("mandatory steps steps says stack/bucket.ts:7 How to fix Do this. ");
+    expect(text).toContain("mandatory link link says stack/bucket.ts:7 How to fix Help: https://example.com/link ");
+    expect(text).toContain(
+      "mandatory none none says stack/bucket.ts:7 web (aws:ecs/service:Service) undecided unknown Unknown at preview: x Findings by policy",
+    );
+  });
+
   it("is one document that fetches nothing and needs no script", () => {
     expect(page).toMatch(/^<!doctype html>\n<html lang="en">/);
     expect(page).not.toMatch(/<link|<script|<img|<iframe|\bsrc=|url\(|@import/i);
@@ -110,6 +137,17 @@ describe("escaping", () => {
     expect(audit.match(/<script/g)).toHaveLength(1);
     expect(compact(audit)).toContain("<script>document.querySelectorAll(");
     expect(visibleText(audit)).toContain(`${HOSTILE}/${HOSTILE} 2 1 0 0 1 0 ${HOSTILE}`);
+  });
+});
+
+describe("the charts", () => {
+  it("put services with as many findings in name order", () => {
+    const tied = charts([
+      finding({ resourceType: "aws:sns/topic:Topic" }),
+      finding({}),
+      finding({ resourceType: "aws:ecs/service:Service" }),
+    ]);
+    expect(visibleText(tied.text)).toContain("service findings ecs 1 s3 1 sns 1");
   });
 });
 

@@ -78,7 +78,7 @@ function items(report: CheckReport): Item[] {
 }
 
 /** The policy's remediation steps and help link, folded, when the pack gives them. */
-export function howToFix(rule: PolicyRule | undefined): Html {
+function howToFix(rule: PolicyRule | undefined): Html {
   if (!rule || (rule.remediationSteps === "" && rule.url === "")) {
     return html``;
   }

@@ -4,9 +4,6 @@
 /** Markup already escaped: interpolated as is. Only `html` and `raw` make one. */
 export class Html {
   constructor(readonly text: string) {}
-  toString(): string {
-    return this.text;
-  }
 }
 
 /** What `html` interpolates: text and numbers are escaped, markup is kept, lists are concatenated. */

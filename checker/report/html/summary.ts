@@ -44,7 +44,10 @@ export function charts(findings: Finding[]): Html {
     return html`<p>No findings to chart.</p>`;
   }
   const bySeverity = tally(findings, (f) => f.severity || "none");
-  const severities = [...SEVERITIES, "none"].filter((s) => bySeverity.has(s)).map((s): [string, number] => [s, bySeverity.get(s) ?? 0]);
+  const severities = [...SEVERITIES, "none"].flatMap((s): [string, number][] => {
+    const n = bySeverity.get(s);
+    return n === undefined ? [] : [[s, n]];
+  });
   const services = [...tally(findings, (f) => serviceOf(f.resourceType))].sort(([a, m], [b, n]) => n - m || a.localeCompare(b));
   return html`<div class="charts">
     ${barChart("Findings by severity", "severity", severities)}${barChart("Findings by service", "service", services)}
