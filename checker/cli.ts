@@ -6,7 +6,7 @@ import * as path from "path";
 import { MERGE_OPTIONS, MERGE_USAGE, parseArgs, USAGE, type CliArgs } from "./args";
 import { readShard, mergeShards } from "./audit/merge";
 import { auditProgress } from "./audit/progress";
-import { auditExitCode, renderAudit } from "./audit/report";
+import { auditExitCode } from "./audit/report";
 import { runAudit, type AuditResult } from "./audit/run";
 import { mandatoryCount } from "./analyze/interpret";
 import { CheckError, messageOf } from "./errors";
@@ -103,7 +103,7 @@ function finishAudit(result: AuditResult, format: FormatName, output: string | u
   for (const warning of result.warnings) {
     process.stderr.write(`warning: ${warning}\n`);
   }
-  writeReport(renderAudit(result.report, format, root), output);
+  writeReport(FORMATS[format].renderAudit(result.report, root), output);
   const code = auditExitCode(result.report);
   if (code === EXIT_CANNOT_RUN) {
     const first = result.report.unreadable[0];

@@ -5,9 +5,7 @@ import * as path from "path";
 import type { CheckReport, Finding, FindingCounts, PackInfo, PolicyRule, SourceLocation } from "../types";
 import { JSON_SCHEMA_VERSION, type JsonReport } from "../report/json";
 import { sarifLog, sarifRun, CROSSGUARD_URI } from "../report/sarif";
-import type { FormatName } from "../report/formats";
 import { alignTable } from "../report/table";
-import { auditHtml } from "./html";
 
 export interface NameVersion {
   name: string;
@@ -201,16 +199,7 @@ export function auditSarif(report: AuditReport, root: string): string {
   );
 }
 
-/** The audit in a format `--format` names. */
-export function renderAudit(report: AuditReport, format: FormatName, root: string): string {
-  switch (format) {
-    case "text":
-      return auditText(report);
-    case "json":
-      return `${JSON.stringify(report, null, 2)}\n`;
-    case "sarif":
-      return auditSarif(report, root);
-    case "html":
-      return auditHtml(report);
-  }
+/** The audit as JSON: the report object itself, described by docs/pipeline-check-audit.schema.json. */
+export function auditJson(report: AuditReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -1,5 +1,7 @@
 // The report formats of --format: a new format is one entry here; the flag's check, its error message,
 // the usage text and the CLI's rendering all read this table.
+import { auditHtml } from "../audit/html";
+import { auditJson, auditSarif, auditText, type AuditReport } from "../audit/report";
 import type { CheckReport, PackInfo, SourceLocation } from "../types";
 import { toHtml } from "./html/stack";
 import { toJson } from "./json";
@@ -23,10 +25,12 @@ export interface RenderContext {
   toolVersion: string;
 }
 
-/** One --format: a line of the usage text and how it renders a report. */
+/** One --format: a line of the usage text and how it renders a report, and an audit of several stacks. */
 export interface ReportFormat {
   description: string;
   render(report: CheckReport, ctx: RenderContext): string;
+  /** The audit's report; `root` is where the export paths are relative to (SARIF's SRCROOT). */
+  renderAudit(report: AuditReport, root: string): string;
 }
 
 /** The tool's name in every report. */
@@ -37,6 +41,7 @@ export const FORMATS = {
   text: {
     description: "findings grouped by resource, where each is declared, the policies' help URLs and a summary line",
     render: (report, ctx) => toText(report, { colour: ctx.colour, locations: ctx.locations, root: ctx.root, pack: ctx.pack }),
+    renderAudit: (report) => auditText(report),
   },
   json: {
     description: "one object, described by docs/pipeline-check-report.schema.json",
@@ -47,6 +52,7 @@ export const FORMATS = {
         locations: ctx.locations,
         root: ctx.root,
       }),
+    renderAudit: (report) => auditJson(report),
   },
   sarif: {
     description: "SARIF 2.1.0 for code scanning, each finding located where its resource is declared",
@@ -60,11 +66,13 @@ export const FORMATS = {
         toolVersion: ctx.toolVersion,
         informationUri: CROSSGUARD_URI,
       }),
+    renderAudit: (report, root) => auditSarif(report, root),
   },
   html: {
     description: "one self-contained page (no network, no script needed): summary, charts, findings by resource or by policy",
     render: (report, ctx) =>
       toHtml(report, { pack: ctx.pack, locations: ctx.locations, entry: ctx.entry, root: ctx.root, toolVersion: ctx.toolVersion }),
+    renderAudit: (report) => auditHtml(report),
   },
 } satisfies Record<string, ReportFormat>;
 

@@ -3,15 +3,7 @@
 import * as path from "path";
 import { mergeShards, readShard, type Shard } from "../../checker/audit/merge";
 import { auditProgress, lineEvery } from "../../checker/audit/progress";
-import {
-  auditExitCode,
-  auditReport,
-  auditSarif,
-  auditText,
-  renderAudit,
-  type AuditHead,
-  type AuditStack,
-} from "../../checker/audit/report";
+import { auditExitCode, auditJson, auditReport, auditSarif, auditText, type AuditHead, type AuditStack } from "../../checker/audit/report";
 import { CheckError } from "../../checker/errors";
 import { jsonReport } from "../../checker/report/json";
 import { toSarif } from "../../checker/report/sarif";
@@ -77,7 +69,7 @@ describe("the audit report", () => {
   });
 
   it("is valid against the audit schema, which rejects a broken one", () => {
-    const doc = JSON.parse(renderAudit(report, "json", "/repo")) as Record<string, unknown>;
+    const doc = JSON.parse(auditJson(report)) as Record<string, unknown>;
     expect(auditProblems(doc)).toEqual([]);
     expect(auditProblems({ ...doc, kind: "report" })).toEqual(["/kind must be equal to constant"]);
     expect(auditProblems({ ...doc, stacks: [{ ...failing, report: { ...failing.report, resources: -1 } }] })).toEqual([
@@ -261,7 +253,7 @@ describe("merging shards", () => {
   });
 
   it("reads a shard's file, refusing what is not an audit report in one line naming the file", () => {
-    const good = write("good.json", renderAudit(report, "json", "/repo"));
+    const good = write("good.json", auditJson(report));
     expect(readShard(good).report).toEqual(report);
     const refusal = (name: string, text: string): string => {
       const file = write(name, text);
