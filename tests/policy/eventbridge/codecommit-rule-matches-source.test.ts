@@ -123,6 +123,15 @@ describe("eventbridge-codecommit-rule-matches-source", () => {
     expect(await findings([pipeline("app", gitHubSource), rule(unknown), toTopic, topic])).toEqual([]);
   });
 
+  it("counts only AWS-owned CodeCommit actions as CodeCommit sources, whatever another owner calls its provider", async () => {
+    const custom = codeCommitSource("app-repo", { owner: "Custom" });
+    const result = await findings(trigger(codeCommitPattern({ detail: { repositoryName: ["app-repo"] } }), custom));
+    expect(result.map((d) => d.message)).toEqual([expect.stringContaining("starts pipeline app, which has no CodeCommit source action")]);
+    expect(await findings(trigger(codeCommitPattern({ detail: { repositoryName: ["app-repo"] } }), codeCommitSource("app-repo")))).toEqual(
+      [],
+    );
+  });
+
   it("reads the pattern as a JSON string, an object, or a secret", async () => {
     for (const pattern of [
       JSON.stringify(codeCommitPattern()),
