@@ -56,6 +56,8 @@ export default {
   // A mutant's tests load the whole pack, seconds on a busy machine: a tight timeout would count slow
   // runs as killed (timed out) and restart the test runner each time.
   timeoutMS: 30000,
+  // Stryker gives half of this to type-checker processes and hands them to test runners once checking ends:
+  // 3 keeps two test runners busy on a 2-core machine.
   concurrency: 3,
   incremental: true,
   incrementalFile: "reports/stryker-incremental.json",
