@@ -1,82 +1,20 @@
-import { analyzeStack, of, secret, TestResource, unknown, urnOf } from "../harness";
-
-const POLICY = "eventbridge-codecommit-rule-matches-source";
-const PIPELINE = "aws:codepipeline/pipeline:Pipeline";
-const RULE = "aws:cloudwatch/eventRule:EventRule";
-const TARGET = "aws:cloudwatch/eventTarget:EventTarget";
-const TOPIC = "aws:sns/topic:Topic";
-
-const codeCommitSource = (repository: unknown, extra: Record<string, unknown> = {}) => ({
-  name: "Source",
-  category: "Source",
-  owner: "AWS",
-  provider: "CodeCommit",
-  version: "1",
-  configuration: { RepositoryName: repository, BranchName: "main", PollForSourceChanges: "false" },
-  ...extra,
-});
-
-const gitHubSource = {
-  name: "Source",
-  category: "Source",
-  owner: "AWS",
-  provider: "CodeStarSourceConnection",
-  version: "1",
-  configuration: {
-    ConnectionArn: "arn:aws:codeconnections:us-east-1:111111111111:connection/abc",
-    FullRepositoryId: "acme/app",
-    BranchName: "main",
-  },
-};
-
-const build = { name: "Build", category: "Build", owner: "AWS", provider: "CodeBuild", version: "1" };
-
-const pipeline = (name: string, ...sources: unknown[]): TestResource => ({
-  type: PIPELINE,
-  name,
-  props: {
-    name,
-    stages: [
-      { name: "Source", actions: sources },
-      { name: "Build", actions: [build] },
-    ],
-  },
-});
-
-const codeCommitPattern = (extra: Record<string, unknown> = {}) => ({
-  source: ["aws.codecommit"],
-  "detail-type": ["CodeCommit Repository State Change"],
-  ...extra,
-});
-
-const rule = (eventPattern: unknown, name = "on-push"): TestResource => ({ type: RULE, name, props: { eventPattern } });
-
-/** A target as a preview shows it: `rule: rule.name` and `arn: pipeline.arn` unknown, tied by property dependencies. */
-const startsPipeline = (ruleName: string, pipelineName: string, name = `${ruleName}-target`): TestResource => ({
-  type: TARGET,
-  name,
-  props: { rule: unknown, arn: unknown },
-  propertyDependencies: { rule: [`${RULE}::${ruleName}`], arn: [`${PIPELINE}::${pipelineName}`] },
-});
-
-/** A target with known values, as a deployed stack (or `--state`) carries them. */
-const knownTarget = (ruleName: string, arn: unknown, name = `${ruleName}-target`): TestResource => ({
-  type: TARGET,
-  name,
-  props: { rule: ruleName, arn },
-});
-const namedRule = (eventPattern: unknown, name = "on-push"): TestResource => ({ type: RULE, name, props: { name, eventPattern } });
-
-/** A rule on `pattern` that starts the pipeline `app` (the rule is "on-push"). */
-const trigger = (pattern: unknown, ...sources: unknown[]): TestResource[] => [
-  pipeline("app", ...sources),
-  rule(pattern),
-  startsPipeline("on-push", "app"),
-];
-
-async function findings(resources: TestResource[], config?: Record<string, unknown>) {
-  return of(POLICY, await analyzeStack(resources, { config: config && { [POLICY]: config } }));
-}
+import { secret, TestResource, unknown, urnOf } from "../harness";
+import {
+  codeCommitPattern,
+  codeCommitSource,
+  findings,
+  gitHubSource,
+  knownTarget,
+  namedRule,
+  PIPELINE,
+  pipeline,
+  RULE,
+  rule,
+  startsPipeline,
+  TARGET,
+  TOPIC,
+  trigger,
+} from "./codecommit-rule";
 
 describe("eventbridge-codecommit-rule-matches-source", () => {
   it("reports known failure #6 against the rule: a CodeCommit rule that starts a GitHub-sourced pipeline", async () => {
