@@ -143,6 +143,16 @@ function describe(policy: string, err: ErrorObject): string {
   return `field '${field}' ${err.message ?? "is invalid"}`;
 }
 
+/** The pack's own config, before any file: each policy's level and schema defaults, then the pack's initial config. */
+export function packDefaults(policies: ConfigurablePolicy[], initial: PolicyConfigMap): PolicyConfigMap {
+  const config: PolicyConfigMap = {};
+  for (const policy of policies) {
+    config[policy.name] = { enforcementLevel: policy.enforcementLevel, properties: schemaDefaults(policy) };
+  }
+  applyLayer(config, initial);
+  return config;
+}
+
 export function reconcilePolicyConfig(
   policies: ConfigurablePolicy[],
   initial: PolicyConfigMap,
@@ -151,11 +161,7 @@ export function reconcilePolicyConfig(
 ): ReconciledPolicyConfig {
   const known = new Set(policies.map((p) => p.name));
   const unknown = Object.keys(user).filter((name) => name !== "all" && !known.has(name));
-  const config: PolicyConfigMap = {};
-  for (const policy of policies) {
-    config[policy.name] = { enforcementLevel: policy.enforcementLevel, properties: schemaDefaults(policy) };
-  }
-  applyLayer(config, initial);
+  const config = packDefaults(policies, initial);
   applyLayer(config, user);
   const ajv = new Ajv({ allErrors: true, strict: false });
   const problems: string[] = [];

@@ -8,13 +8,19 @@
 // Resources are independent until AnalyzeStack, so several are in flight at once (the checker and the
 // pack would otherwise each wait on the other half the time); results keep the registration order.
 import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
-import type { PackInfo, PropertyMap, RecordedResource, Recording, Remediated } from "../types";
+import type { EnforcementLevel, PackInfo, PropertyMap, RecordedResource, Recording, Remediated } from "../types";
 import { propertyChanges } from "../report/diff";
 import { rootStackUrn } from "../urn";
 import { blame, mapBounded } from "./bounded";
 import { AnalyzerConnection, loadProtocol, type AnalyzerCalls, type Protocol } from "./client";
 import { LEVEL_NUMBERS, LEVELS, Messages, SEVERITIES, type ProviderOf, type StackIdentity } from "./messages";
-import { reconcilePolicyConfig, type ConfigurablePolicy, type PolicyConfigMap, type ReconciledPolicyConfig } from "./policyConfig";
+import {
+  packDefaults,
+  reconcilePolicyConfig,
+  type ConfigurablePolicy,
+  type PolicyConfigMap,
+  type ReconciledPolicyConfig,
+} from "./policyConfig";
 import type { RawDiagnostic } from "./interpret";
 
 // Importable from the session as before (its tests drive them through it).
@@ -120,6 +126,13 @@ export class AnalyzerSession {
         url: p.getUrl(),
       })),
     };
+  }
+
+  /** Each policy's level before any --policy-pack-config: the level GetAnalyzerInfo gives it, with the pack's initial config applied. */
+  packLevels(): Record<string, EnforcementLevel> {
+    const defaults = packDefaults(this.policies, this.initialConfig);
+    // packDefaults starts every policy at its own level, and a layer only ever replaces a level with another.
+    return Object.fromEntries(this.policies.map((p) => [p.name, defaults[p.name].enforcementLevel as EnforcementLevel]));
   }
 
   /**

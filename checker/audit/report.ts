@@ -2,10 +2,11 @@
 // computed across them (totals, the policy x stacks matrix). An audit run and a merge of shards build
 // it with the same function from the same per-stack entries, so a merge equals an unsharded run.
 import * as path from "path";
-import type { CheckReport, Finding, FindingCounts, PackInfo, PolicyRule, SourceLocation } from "../types";
+import type { CheckReport, EnforcementLevel, Finding, FindingCounts, PackInfo, PolicyRule, SourceLocation } from "../types";
 import { JSON_SCHEMA_VERSION, type JsonReport } from "../report/json";
 import { sarifLog, sarifRun, CROSSGUARD_URI } from "../report/sarif";
 import { alignTable } from "../report/table";
+import { levelImpact } from "./impact";
 
 export interface NameVersion {
   name: string;
@@ -43,14 +44,20 @@ export interface MatrixRow {
   undecided: string[];
 }
 
+/** A policy of the audit's pack: its rule, and the level the pack declares before any policy config. */
+export interface AuditPolicy extends PolicyRule {
+  /** Absent in reports of earlier versions, where the impact of the config on levels cannot be told. */
+  enforcementLevel?: EnforcementLevel;
+}
+
 /** What an audit ran with: a merge refuses shards whose heads differ. */
 export interface AuditHead {
   tool: NameVersion;
   pack: NameVersion;
   /** The effective policy config Configure sent (the pack's defaults with the user's file applied). */
   policyConfig: Record<string, unknown>;
-  /** The pack's policies, which SARIF's rules and the text's help need. */
-  policies: PolicyRule[];
+  /** The pack's policies, which SARIF's rules, the text's help and the impact of a level change need. */
+  policies: AuditPolicy[];
 }
 
 export interface AuditReport extends AuditHead {
@@ -134,7 +141,28 @@ function names(ids: string[]): string {
   return more > 0 ? `${ids.slice(0, NAMES_SHOWN).join(", ")} and ${more} more` : ids.join(", ");
 }
 
-/** The text report: a row per stack, the unreadable exports, a row per policy that reported, then the totals line. */
+/** What the policy config changed, when it changed a level: each such policy, then the stacks that would start failing. */
+function impactText(report: AuditReport): string {
+  const { changes, startFailing } = levelImpact(report);
+  if (changes.length === 0) {
+    return "";
+  }
+  const lines = changes.map((c) => {
+    const stops = c.unseen
+      ? "reported nothing at that level: the stacks it fails at the pack's level are unknown"
+      : c.stops.length === 0
+        ? "stops no stack"
+        : `stops ${names(c.stops)}`;
+    return `  ${c.policy}: ${c.pack} -> ${c.audited} (${c.raised ? "raised" : "lowered"}), ${stops}\n`;
+  });
+  const start = `${startFailing.length} stack(s) would start failing${startFailing.length === 0 ? "" : `: ${names(startFailing)}`}`;
+  return `\nLevels the policy config changed from the pack's\n${lines.join("")}${start}\n`;
+}
+
+/**
+ * The text report: a row per stack, the unreadable exports, a row per policy that reported, the levels
+ * the policy config changed when it changed any, then the totals line.
+ */
 export function auditText(report: AuditReport): string {
   const rows = report.stacks.map((s) => {
     const r = s.report;
@@ -162,7 +190,7 @@ export function auditText(report: AuditReport): string {
   const summary =
     `${t.exports} exports, ${t.stacks} stacks read, ${t.unreadable} unreadable, ${t.failing} failing; ` +
     `${t.resources} resources, ${t.mandatory} mandatory, ${t.advisory} advisory, ${t.waived} waived, ${t.undecided} undecided, ${t.remediated} remediated`;
-  return `${stacks}${unreadable}${matrix}\n${summary}\n`;
+  return `${stacks}${unreadable}${matrix}${impactText(report)}\n${summary}\n`;
 }
 
 /** A stack's report as the SARIF renderer takes it: JSON's relative locations made absolute again. */

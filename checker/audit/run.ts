@@ -123,11 +123,12 @@ export async function runAudit(options: AuditOptions): Promise<AuditResult> {
     await pack?.exited;
   }
   const info = pack?.session.info ?? { name: "", version: "", policies: [] };
+  const levels = pack?.session.packLevels() ?? {};
   const head = {
     tool,
     pack: { name: info.name, version: info.version },
     policyConfig: (pack?.policyConfig.reconciled.config ?? {}) as Record<string, unknown>,
-    policies: info.policies,
+    policies: info.policies.map((p) => ({ ...p, enforcementLevel: levels[p.name] })),
   };
   return { report: auditReport(head, stacks, unreadable), warnings: [...warnings] };
 }

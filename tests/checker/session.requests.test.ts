@@ -162,6 +162,30 @@ describe("requests", () => {
     expect(diagnostics.map((d) => d.enforcementLevel)).toEqual(["remediate", "disabled"]);
   });
 
+  it("leave the pack's own levels as GetAnalyzerInfo declares them, with its initial config applied, whatever Configure sends", async () => {
+    const info = new pb.AnalyzerInfo();
+    const levels = { a: pb.EnforcementLevel.ADVISORY, m: pb.EnforcementLevel.MANDATORY, d: pb.EnforcementLevel.DISABLED };
+    info.setPoliciesList(
+      Object.entries(levels).map(([name, level]) => {
+        const policy = new pb.PolicyInfo();
+        policy.setName(name);
+        policy.setEnforcementlevel(level);
+        return policy;
+      }),
+    );
+    const initial = new pb.PolicyConfig();
+    initial.setEnforcementlevel(pb.EnforcementLevel.REMEDIATE);
+    info.getInitialconfigMap().set("a", initial);
+    const pack: AnalyzerCalls = {
+      call: async <T>(method: string): Promise<T> => (method === "getAnalyzerInfo" ? info : undefined) as T,
+      optional: async () => undefined,
+      close: () => undefined,
+    };
+    const session = await AnalyzerSession.over(pack, protocol, "/pack");
+    await session.configure({ all: { enforcementLevel: "mandatory", properties: {} } }, "cfg.json");
+    expect(session.packLevels()).toEqual({ a: "remediate", m: "mandatory", d: "disabled" });
+  });
+
   it("describe a resource alike to Remediate, Analyze and AnalyzeStack: identity, options and provider", async () => {
     const log = new CallLog();
     const session = await AnalyzerSession.over(log, protocol, "/pack", 4);
