@@ -1,10 +1,12 @@
 // `--format html` of an audit: the totals and verdict, findings charted, a row per stack, the unreadable
 // exports, the stacks x policies heat map (cell: findings, colour and letter: the worst level) with the
-// totals, and the impact of the audited levels: which stacks each mandatory policy would stop.
+// totals, and the impact of the audited levels: which stacks each mandatory policy would stop, which levels
+// the policy config changed from the pack's own, and which stacks would start failing.
 import type { Finding } from "../types";
 import { html, type Html } from "../report/html/markup";
 import { numericHeader, page, table } from "../report/html/page";
 import { charts, countList, verdict } from "../report/html/summary";
+import { auditedLevel, levelImpact, type LevelChange, type LevelImpact } from "./impact";
 import { auditExitCode, stackId, type AuditReport, type AuditStack } from "./report";
 
 // Worst first: a cell shows the first of these its findings reach.
@@ -128,34 +130,69 @@ function unreadableList(report: AuditReport): Html {
     </ul>`;
 }
 
-/** The audited level of a policy, from the effective config Configure sent. */
-function levelOf(report: AuditReport, policy: string): string {
-  const entry = report.policyConfig[policy] as { enforcementLevel?: unknown } | undefined;
-  return typeof entry?.enforcementLevel === "string" ? entry.enforcementLevel : "";
+/** The level cell: the audited level, and in words whether the config raised or lowered it from the pack's. */
+function levelCell(level: string, change: LevelChange | undefined): Html {
+  if (!change) {
+    return html`<td>${level}</td>`;
+  }
+  return html`<td>${level} <strong>${change.raised ? "raised" : "lowered"}</strong></td>`;
 }
 
-/** For each policy that failed a stack: its audited level and every stack it would stop once enforced that way. */
+/** What follows the table: the stacks that would start failing, or why none can be named. */
+function startFailing(impact: LevelImpact): Html {
+  if (!impact.known) {
+    return html`<p>
+      This report does not carry the pack's own levels (an earlier pipeline-check wrote it), so what the policy config raised cannot be
+      told.
+    </p>`;
+  }
+  if (impact.changes.length === 0) {
+    return html`<p>
+      The policy config changed no level: these are the pack's own. Audit with raised levels (for example
+      <code>{"all": "mandatory"}</code>) to see which stacks would start failing.
+    </p>`;
+  }
+  const unseen = impact.changes.some((c) => c.unseen)
+    ? html` A policy whose stacks are unknown reported nothing at its audited level, so a stack named here may fail at the pack's levels
+      already.`
+    : html``;
+  return html`<p>
+    <strong>${impact.startFailing.length} stack(s) would start failing</strong> at these levels, passing at the pack's
+    own${impact.startFailing.length === 0 ? "" : `: ${impact.startFailing.join(", ")}`}.${unseen}
+  </p>`;
+}
+
+/**
+ * Each policy that fails a stack or whose level the config changed: the pack's level, the audited one
+ * (marked raised or lowered) and the stacks it would stop; then the stacks that would start failing.
+ */
 function impact(report: AuditReport): Html {
-  const failing = Object.entries(report.matrix).filter(([, row]) => row.mandatory.length > 0);
-  if (failing.length === 0) {
+  const levels = levelImpact(report);
+  const changes = new Map(levels.changes.map((c) => [c.policy, c]));
+  const failing = Object.keys(report.matrix).filter((p) => report.matrix[p].mandatory.length > 0);
+  const policies = [...new Set([...failing, ...changes.keys()])].sort();
+  if (policies.length === 0) {
     return html`<h2 id="impact">Impact</h2>
       <p>With the levels audited, no policy stops any stack.</p>`;
   }
-  const rows = failing.map(
-    ([policy, row]) =>
-      html`<tr>
-        <th scope="row">${policy}</th>
-        <td>${levelOf(report, policy)}</td>
-        <td class="num">${row.mandatory.length}</td>
-        <td>${row.mandatory.join(", ")}</td>
-      </tr>`,
-  );
+  const packLevel = new Map(report.policies.map((p) => [p.name, p.enforcementLevel ?? "unknown"]));
+  const rows = policies.map((policy) => {
+    const change = changes.get(policy);
+    const stops = report.matrix[policy]?.mandatory ?? [];
+    return html`<tr>
+      <th scope="row">${policy}</th>
+      <td>${packLevel.get(policy) ?? "unknown"}</td>
+      ${levelCell(auditedLevel(report, policy), change)}
+      <td class="num">${stops.length}</td>
+      <td>${change?.unseen ? "unknown: it reported nothing at this level" : stops.join(", ")}</td>
+    </tr>`;
+  });
   return html`<h2 id="impact">Impact</h2>
     <p>
-      Enforced at the levels this audit ran with (the pack's, with the policy config applied), each policy below would stop these stacks.
-      Audit with the raised levels (for example <code>{"all": "mandatory"}</code>) to see what enforcing them would stop.
+      Enforced at the levels this audit ran with (the pack's, with the policy config applied), each policy below would stop these stacks; a
+      level the config changed from the pack's own is marked raised or lowered.
     </p>
-    ${table({ head: ["policy", "level", numericHeader("stacks stopped"), "stacks"], rows })}`;
+    ${table({ head: ["policy", "pack level", "audited level", numericHeader("stacks stopped"), "stacks"], rows })}${startFailing(levels)}`;
 }
 
 // Sorting is an extra: without it the table reads in the documented default order.

@@ -7,7 +7,7 @@ import { FORMATS, type RenderContext } from "../../checker/report/formats";
 import { jsonReport } from "../../checker/report/json";
 import { escapeHtml } from "../../checker/report/html/markup";
 import { charts, serviceOf } from "../../checker/report/html/summary";
-import type { CheckReport, PolicyRule } from "../../checker/types";
+import type { CheckReport, EnforcementLevel, PolicyRule } from "../../checker/types";
 import { compact, visibleText } from "./htmlText";
 import { finding, sampleContext, sampleReport } from "./sampleReport";
 
@@ -213,13 +213,75 @@ describe("--format html of an audit", () => {
 
   it("shows the impact: each policy that would stop stacks, at its audited level", () => {
     expect(text).toContain("Impact");
-    expect(text).toContain("policy level stacks stopped stacks no-inline-versioning mandatory 1 a/prod");
+    expect(text).toContain("policy pack level audited level stacks stopped stacks no-inline-versioning unknown mandatory 1 a/prod");
+    // A report of an earlier version carries no pack levels: the view says what it cannot tell.
+    expect(text).toContain("This report does not carry the pack's own levels (an earlier pipeline-check wrote it)");
     expect(visibleText(auditHtml(auditReport({ ...head, policyConfig: {} }, [entry("a", "prod", sampleReport)], [])))).toContain(
-      "no-inline-versioning 1 a/prod",
+      "no-inline-versioning unknown 1 a/prod",
     );
     expect(visibleText(auditHtml(auditReport(head, [entry("b", "dev", clean)], [])))).toContain(
       "Passes: 0 of 1 stack(s) with a mandatory violation (exit 0)",
     );
+  });
+
+  describe("with the pack's own levels", () => {
+    const declared = (levels: Record<string, EnforcementLevel>): AuditHead => ({
+      ...head,
+      policyConfig: Object.fromEntries(Object.entries(levels).map(([name, level]) => [name, { enforcementLevel: level, properties: {} }])),
+      policies: [
+        { ...policies[0], enforcementLevel: "mandatory" },
+        { ...policies[0], name: "bucket-has-tags", enforcementLevel: "advisory" },
+      ],
+    });
+    const tagged = entry("a", "dev", { ...clean, violations: [finding({ policy: "bucket-has-tags", enforcementLevel: "mandatory" })] });
+
+    it("marks in words a level the config raised and names the stacks that would start failing", () => {
+      const raised = auditHtml(
+        auditReport(
+          declared({ "no-inline-versioning": "mandatory", "bucket-has-tags": "mandatory" }),
+          [entry("a", "prod", sampleReport), tagged],
+          [],
+        ),
+      );
+      expect(visibleText(raised)).toContain(
+        "bucket-has-tags advisory mandatory raised 1 a/dev no-inline-versioning mandatory mandatory 1 a/prod 1 stack(s) would start failing at these levels, passing at the pack's own: a/dev.",
+      );
+      expect(compact(raised)).toContain("<td>mandatory<strong>raised</strong></td>");
+    });
+
+    it("says the levels are the pack's own when the config changed none", () => {
+      const own = visibleText(
+        auditHtml(
+          auditReport(
+            declared({ "no-inline-versioning": "mandatory", "bucket-has-tags": "advisory" }),
+            [entry("a", "prod", sampleReport)],
+            [],
+          ),
+        ),
+      );
+      expect(own).toContain(
+        "no-inline-versioning mandatory mandatory 1 a/prod The policy config changed no level: these are the pack's own.",
+      );
+      expect(own).not.toContain("raised 1");
+    });
+
+    it("marks a lowered level, and says when what a policy stops at the pack's level is unknown", () => {
+      const lowered = visibleText(
+        auditHtml(auditReport(declared({ "no-inline-versioning": "disabled", "bucket-has-tags": "mandatory" }), [tagged], [])),
+      );
+      expect(lowered).toContain("no-inline-versioning mandatory disabled lowered 0 unknown: it reported nothing at this level");
+      expect(lowered).toContain(
+        "1 stack(s) would start failing at these levels, passing at the pack's own: a/dev. A policy whose stacks are unknown reported nothing at its audited level",
+      );
+      const none = visibleText(
+        auditHtml(
+          auditReport(declared({ "no-inline-versioning": "advisory", "bucket-has-tags": "advisory" }), [entry("b", "dev", clean)], []),
+        ),
+      );
+      expect(none).toContain(
+        "no-inline-versioning mandatory advisory lowered 0 0 stack(s) would start failing at these levels, passing at the pack's own.",
+      );
+    });
   });
 
   it("says when nothing reported and when no export could be read", () => {
