@@ -121,6 +121,8 @@ describeInChromium("HTML reports in Chromium", () => {
     expect(await cell("artifact-store-region", "codepipeline-artifact-store-region")).toBe("1 M");
     expect(await cell("good-pipeline", "codepipeline-no-github-v1-source")).toBe("");
     expect(await page.locator("#impact + p + div").innerText()).toContain(projects["github-v1-oauth"]);
+    expect(await page.locator("#impact + p + div thead").innerText()).toMatch(/pack level\s+audited level/);
+    expect(await page.locator("#impact + p + div + p").innerText()).toMatch(/^The policy config changed no level/);
     await page.context().close();
 
     // With scripts on, a policy's header sorts the stacks by its count, most first.
