@@ -76,6 +76,12 @@ export function render(result: CheckResult, args: CliArgs, colour: boolean): str
 }
 
 /** Prints the usage for --help, else the kit's version for --version; whether it printed either. */
+/** The --verbose line on peak resident memory (the bench reads it): the checker's own and its pack processes'. */
+export function memoryLine(checkerKb: number, packKb: number | undefined): string {
+  const mb = (kb: number): string => `${Math.round(kb / 1024)} MB`;
+  return `memory: checker peak ${mb(checkerKb)}, pack peak ${packKb === undefined ? "unknown" : mb(packKb)}`;
+}
+
 function answersHelpOrVersion(flags: { help?: boolean; version?: boolean }, usage: string): boolean {
   if (flags.help) {
     process.stdout.write(usage);
@@ -188,6 +194,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(
         `timings: record ${result.timings.record} ms, serve ${result.timings.serve} ms, analyze ${result.timings.analyze} ms\n`,
       );
+      process.stderr.write(`${memoryLine(process.resourceUsage().maxRSS, result.packPeakRssKb)}\n`);
     }
     for (const warning of result.warnings) {
       process.stderr.write(`warning: ${warning}\n`);

@@ -58,6 +58,8 @@ export interface CheckResult extends CheckReport {
   unseen: string[];
   /** What the user should know about how the target was judged (the CLI prints each as `warning:`). */
   warnings: string[];
+  /** The pack processes' largest peak resident memory in KiB, where the system tells it (--verbose prints it). */
+  packPeakRssKb?: number;
   secondLook: SecondLookState;
 }
 
@@ -193,6 +195,7 @@ export async function runCheck(options: CheckOptions = {}): Promise<CheckResult>
       unseen,
       warnings: [...unusedEntriesWarning(packConfig, pack.value.session.info), ...(recorded.value.warnings ?? []), ...secondLookWarnings],
       secondLook,
+      packPeakRssKb: pack.value.peakRssKb(),
     };
   } finally {
     if (ownPack) {

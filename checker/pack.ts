@@ -2,12 +2,13 @@
 // many checks (npm start, the test suites), so it has an entry of its own.
 import * as fs from "fs";
 import * as path from "path";
-import { AnalyzerSession } from "./analyze/session";
+import { packProcesses, SPREAD_THRESHOLD } from "./analyze/lanes";
+import { AnalyzerSession, type StackIdentity } from "./analyze/session";
 import { CheckError } from "./errors";
 import { readPolicyConfigFile, type PolicyConfigFile } from "./analyze/policyConfig";
 import type { PackPolicyConfig } from "./configCheck";
 import { KIT_ROOT } from "./record/run";
-import { kitLauncher, type PackLauncher, type RunningPack } from "./serve/launcher";
+import { kitLauncher, type PackEnvironment, type PackLauncher, type RunningPack } from "./serve/launcher";
 import { installSignalHandlers } from "./serve/processes";
 import type { PhaseEvent } from "./types";
 
@@ -19,8 +20,10 @@ export interface PackHandle {
   running: RunningPack;
   serveMs: number;
   stop(): void;
-  /** Settles once the pack's process is gone. */
+  /** Settles once the pack's process is gone (and any further ones a large stack started), saying how the first ended. */
   exited: Promise<string>;
+  /** The largest peak resident memory (KiB) of the pack's processes, read while they run. */
+  peakRssKb(): number | undefined;
   /** How the pack was configured, for the config check. */
   policyConfig: PackPolicyConfig;
 }
@@ -53,6 +56,47 @@ export function userPolicyConfig(file: string | undefined): PolicyConfigFile | u
   return file ? readPolicyConfigFile(file) : undefined;
 }
 
+/** One pack process, started, its session opened and configured. */
+interface OpenPack {
+  session: AnalyzerSession;
+  running: RunningPack;
+  reconciled: PackPolicyConfig["reconciled"];
+}
+
+async function openPack(
+  start: () => Promise<RunningPack>,
+  identity: StackIdentity,
+  userConfig: PolicyConfigFile | undefined,
+): Promise<OpenPack> {
+  const running = await start();
+  try {
+    const session = await AnalyzerSession.open(running.address, running.dir, { stack: identity });
+    const reconciled = await session.configure(userConfig?.entries ?? {}, userConfig?.file ?? "policy config");
+    return { session, running, reconciled };
+  } catch (e) {
+    running.stop();
+    await running.exited;
+    throw e;
+  }
+}
+
+/** Further processes of the pack, started and configured as the first; none is left running if one fails. */
+async function openMore(count: number, start: () => Promise<RunningPack>, identity: StackIdentity, userConfig?: PolicyConfigFile) {
+  const opened = await Promise.allSettled(Array.from({ length: count }, () => openPack(start, identity, userConfig)));
+  const failed = opened.find((o) => o.status === "rejected");
+  if (!failed) {
+    return opened.map((o) => (o as PromiseFulfilledResult<OpenPack>).value);
+  }
+  for (const o of opened) {
+    if (o.status === "fulfilled") {
+      o.value.session.close();
+      o.value.running.stop();
+      await o.value.running.exited;
+    }
+  }
+  throw failed.reason;
+}
+
 /** Starts the pack, configures it from the user's policy-pack config and opens its analyzer session. */
 export async function startPack(options: PackOptions, userConfig = userPolicyConfig(options.policyPackConfig)): Promise<PackHandle> {
   installSignalHandlers();
@@ -66,54 +110,46 @@ export async function startPack(options: PackOptions, userConfig = userPolicyCon
     ? setInterval(() => status(`policy pack still starting (${Math.round((Date.now() - started) / 1000)}s) ...`), 3000)
     : undefined;
   ticker?.unref();
-  const running = await launcher
-    .start(
-      packDir,
-      {
-        project: options.project,
-        stack: options.stack,
-        organization: options.organization ?? DEFAULT_ORGANIZATION,
-        config: options.config ?? {},
-      },
-      (options.timeoutSeconds ?? 300) * 1000,
-    )
-    .finally(() => clearInterval(ticker));
-  try {
-    const session = await AnalyzerSession.open(running.address, running.dir, {
-      stack: {
-        project: options.project,
-        stack: options.stack,
-        organization: options.organization ?? DEFAULT_ORGANIZATION,
-        config: options.config ?? {},
-        secretKeys: options.secretKeys ?? [],
-        tags: options.tags ?? {},
-      },
-    });
-    const reconciled = await session.configure(userConfig?.entries ?? {}, userConfig?.file ?? "policy config");
-    options.onStatus?.(`policy pack ${session.info.name}@${session.info.version} ready (${session.info.policies.length} policies)`);
-    options.onPhase?.({
-      phase: "pack",
-      name: session.info.name,
-      version: session.info.version,
-      policies: session.info.policies.length,
-      ms: Date.now() - started,
-    });
-    return {
-      session,
-      running,
-      serveMs: Date.now() - started,
-      exited: running.exited,
-      policyConfig: { file: userConfig, reconciled },
-      stop: () => {
-        session.close();
-        running.stop();
-      },
-    };
-  } catch (e) {
-    running.stop();
-    await running.exited;
-    throw e;
-  }
+  const env: PackEnvironment = {
+    project: options.project,
+    stack: options.stack,
+    organization: options.organization ?? DEFAULT_ORGANIZATION,
+    config: options.config ?? {},
+  };
+  const identity: StackIdentity = { ...env, secretKeys: options.secretKeys ?? [], tags: options.tags ?? {} };
+  const start = (): Promise<RunningPack> => launcher.start(packDir, env, (options.timeoutSeconds ?? 300) * 1000);
+  const { session, running, reconciled } = await openPack(() => start().finally(() => clearInterval(ticker)), identity, userConfig);
+  const more: OpenPack[] = [];
+  session.spreadOver(async () => {
+    more.push(...(await openMore(packProcesses() - 1, start, identity, userConfig)));
+    return more.map((m) => m.session);
+  }, SPREAD_THRESHOLD);
+  options.onStatus?.(`policy pack ${session.info.name}@${session.info.version} ready (${session.info.policies.length} policies)`);
+  options.onPhase?.({
+    phase: "pack",
+    name: session.info.name,
+    version: session.info.version,
+    policies: session.info.policies.length,
+    ms: Date.now() - started,
+  });
+  const all = (): OpenPack[] => [{ session, running, reconciled }, ...more];
+  return {
+    session,
+    running,
+    serveMs: Date.now() - started,
+    exited: running.exited.then(async (how) => {
+      await Promise.all(more.map((m) => m.running.exited));
+      return how;
+    }),
+    policyConfig: { file: userConfig, reconciled },
+    peakRssKb: () => Math.max(...all().map((p) => p.running.peakRssKb?.() ?? 0)) || undefined,
+    stop: () => {
+      for (const p of all()) {
+        p.session.close();
+        p.running.stop();
+      }
+    },
+  };
 }
 
 /** A pack that died mid-run shows only as a dropped connection; say that the process ended, and how. */

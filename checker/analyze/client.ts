@@ -7,11 +7,14 @@ import type * as structPb from "google-protobuf/google/protobuf/struct_pb";
 import { CheckError } from "../errors";
 import { loadModule } from "../load";
 import type * as emptyPb from "google-protobuf/google/protobuf/empty_pb";
+import type * as jspbTypes from "google-protobuf";
 
 export interface Protocol {
   pb: typeof analyzerPb;
   struct: typeof structPb;
   empty: typeof emptyPb;
+  /** The protobuf runtime the stubs use, for requests written field by field. */
+  jspb: typeof jspbTypes;
   grpc: typeof grpcTypes;
   Client: grpcTypes.ServiceClientConstructor;
 }
@@ -25,6 +28,7 @@ export function loadProtocol(packDir: string): Protocol {
     pb: loadModule(pbFile) as typeof analyzerPb,
     struct: from("google-protobuf/google/protobuf/struct_pb") as typeof structPb,
     empty: from("google-protobuf/google/protobuf/empty_pb") as typeof emptyPb,
+    jspb: from("google-protobuf") as typeof jspbTypes,
     grpc: from("@grpc/grpc-js") as typeof grpcTypes,
     Client: grpcStubs.AnalyzerClient,
   };
@@ -39,6 +43,18 @@ export class PackCallError extends CheckError {
   ) {
     super(`policy pack failed during ${what}: ${details}`);
   }
+}
+
+/**
+ * A request already serialized by the pack's own protobuf code, sent as these bytes: a request sent
+ * twice is encoded once, and a large one need not exist as message objects all at once.
+ */
+export class Encoded {
+  constructor(readonly bytes: Uint8Array) {}
+}
+
+export function encode(message: { serializeBinary(): Uint8Array }): Encoded {
+  return new Encoded(message.serializeBinary());
 }
 
 type Unary = (req: unknown, cb: (err: grpcTypes.ServiceError | null, resp: unknown) => void) => void;
@@ -94,9 +110,16 @@ export class AnalyzerConnection implements AnalyzerCalls {
 
   private raw<T>(method: string, req: unknown): Promise<T> {
     const client = this.clients[this.calls++ % this.clients.length];
-    const fn = (client as unknown as Record<string, Unary>)[method].bind(client);
     return new Promise<T>((resolve, reject) => {
-      fn(req, (err, resp) => (err ? reject(err) : resolve(resp as T)));
+      const done = (err: grpcTypes.ServiceError | null, resp: unknown): void => (err ? reject(err) : resolve(resp as T));
+      if (req instanceof Encoded) {
+        // The stub's own path and response decoding; only the request's serialization is already done.
+        const def = this.protocol.Client.service[method];
+        const bytes = Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength);
+        client.makeUnaryRequest(def.path, (b: Buffer) => b, def.responseDeserialize, bytes, done);
+      } else {
+        (client as unknown as Record<string, Unary>)[method].call(client, req, done);
+      }
     });
   }
 

@@ -7,12 +7,15 @@
 // reported, not applied, and AnalyzeStack sees outputs.
 // Resources are independent until AnalyzeStack, so several are in flight at once (the checker and the
 // pack would otherwise each wait on the other half the time); results keep the registration order.
+// A large stack spreads them over further processes of the same pack, each started and configured as
+// this one (lanes.ts); AnalyzeStack always goes to this one.
 import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import type { EnforcementLevel, PackInfo, PropertyMap, RecordedResource, Recording, Remediated } from "../types";
 import { propertyChanges } from "../report/diff";
 import { rootStackUrn } from "../urn";
 import { blame, mapBounded } from "./bounded";
-import { AnalyzerConnection, loadProtocol, type AnalyzerCalls, type Protocol } from "./client";
+import { AnalyzerConnection, encode, loadProtocol, type AnalyzerCalls, type Protocol } from "./client";
+import { Lanes } from "./lanes";
 import { LEVEL_NUMBERS, LEVELS, Messages, SEVERITIES, type ProviderOf, type StackIdentity } from "./messages";
 import {
   packDefaults,
@@ -50,6 +53,8 @@ export class AnalyzerSession {
   /** The ConfigureStack request last sent, serialized, so an unchanged stack is not configured twice. */
   private configuredStack: string | undefined;
   info: PackInfo = { name: "", version: "", policies: [] };
+  /** The sessions that share Remediate and Analyze of a large stack; just this one unless `spreadOver` was called. */
+  private lanes = new Lanes<AnalyzerSession>(this);
 
   private constructor(
     private readonly connection: AnalyzerCalls,
@@ -153,16 +158,29 @@ export class AnalyzerSession {
     return reconciled;
   }
 
+  /**
+   * From `threshold` resources on, Remediate and Analyze go round the sessions `start` opens as well
+   * as this one; `start` runs on the first such stack only, so its processes serve every later one.
+   */
+  spreadOver(start: () => Promise<AnalyzerSession[]>, threshold: number): void {
+    this.lanes = new Lanes(this, start, threshold);
+  }
+
   async analyze(recording: Recording, identity: StackIdentity): Promise<AnalyzedRecording> {
     await this.configureStack(identity);
+    const lanes = await this.lanes.for(recording.resources.length);
+    for (const lane of lanes.slice(1)) {
+      await lane.configureStack(identity);
+    }
 
     const byUrn = new Map(recording.resources.map((r) => [r.urn, r]));
     const provider = this.messages.providers(byUrn);
     const inFlight = new Set<RecordedResource>();
+    let turn = 0;
     const results = await mapBounded(recording.resources, this.concurrency, async (r) => {
       inFlight.add(r);
       try {
-        return await this.analyzeResource(r, provider, recording.snapshot === true);
+        return await lanes[turn++ % lanes.length].analyzeResource(r, provider, recording.snapshot === true);
       } catch (e) {
         throw blame(e, inFlight);
       } finally {
@@ -195,7 +213,8 @@ export class AnalyzerSession {
     const diagnostics: RawDiagnostic[] = [];
     const remediated: Remediated[] = [];
     let inputs = r.inputs;
-    const req = this.messages.resourceMessage(this.protocol.pb.AnalyzeRequest, r, inputs, provider);
+    // Serialized once: Analyze of an unremediated resource sends the very bytes Remediate did.
+    const req = encode(this.messages.resourceMessage(this.protocol.pb.AnalyzeRequest, r, inputs, provider));
     const remediation = await this.connection.call<analyzerPb.RemediateResponse>("remediate", req, `Remediate of ${r.urn}`);
     for (const t of remediation.getRemediationsList()) {
       if (t.getDiagnostic()) {
@@ -221,10 +240,8 @@ export class AnalyzerSession {
         }
       }
     }
-    if (inputs !== r.inputs) {
-      req.setProperties(this.messages.struct(inputs));
-    }
-    const analysis = await this.connection.call<analyzerPb.AnalyzeResponse>("analyze", req, `Analyze of ${r.urn}`);
+    const analyzed = inputs === r.inputs ? req : this.messages.resourceMessage(this.protocol.pb.AnalyzeRequest, r, inputs, provider);
+    const analysis = await this.connection.call<analyzerPb.AnalyzeResponse>("analyze", analyzed, `Analyze of ${r.urn}`);
     diagnostics.push(...this.messages.diagnostics(analysis.getDiagnosticsList(), () => r.urn));
     return { diagnostics, remediated, finalProps: r.custom ? inputs : r.outputs };
   }

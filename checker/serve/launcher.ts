@@ -24,6 +24,18 @@ export interface RunningPack {
   /** Kills the pack; `exited` settles once it is gone, saying how it ended ("code 7", "signal SIGKILL"). */
   stop(): void;
   exited: Promise<string>;
+  /** The process's peak resident memory so far in KiB (Linux's VmHWM), while it runs; undefined where unknown. */
+  peakRssKb?(): number | undefined;
+}
+
+/** VmHWM of a live process, from /proc; undefined elsewhere than Linux or once the process is gone. */
+export function peakRssKb(pid: number | undefined): number | undefined {
+  try {
+    const line = /^VmHWM:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return line ? Number(line[1]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface PackLauncher {

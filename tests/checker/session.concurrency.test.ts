@@ -2,9 +2,10 @@
 // registration order in the report, and which resources a failure names.
 import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import { PackCallError, type AnalyzerCalls } from "../../checker/analyze/client";
+import { packProcesses } from "../../checker/analyze/lanes";
 import { AnalyzerSession, mapBounded } from "../../checker/analyze/session";
 import type { Recording } from "../../checker/types";
-import { pb, protocol, resource } from "./analyzerSession";
+import { asSent, pb, protocol, resource } from "./analyzerSession";
 
 /** Lets `turns` turns of the event loop pass: calls finish out of order without depending on a clock. */
 const turns = async (n: number): Promise<void> => {
@@ -23,6 +24,8 @@ class ScriptedPack implements AnalyzerCalls {
   readonly finished: string[] = [];
   readonly analyzedInputs: unknown[] = [];
   stackResources: string[] = [];
+  /** The stacks ConfigureStack named, in order. */
+  readonly configuredStacks: string[] = [];
 
   constructor(private readonly count: number) {}
 
@@ -34,10 +37,12 @@ class ScriptedPack implements AnalyzerCalls {
       return undefined as T;
     }
     if (method === "analyzeStack") {
-      this.stackResources = (req as analyzerPb.AnalyzeStackRequest).getResourcesList().map((r) => r.getName());
+      this.stackResources = asSent<analyzerPb.AnalyzeStackRequest>(method, req)
+        .getResourcesList()
+        .map((r) => r.getName());
       return new pb.AnalyzeResponse() as T;
     }
-    const request = req as analyzerPb.AnalyzeRequest;
+    const request = asSent<analyzerPb.AnalyzeRequest>(method, req);
     const props = request.getProperties()?.toJavaScript() as { index: number };
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
@@ -63,8 +68,10 @@ class ScriptedPack implements AnalyzerCalls {
     return response as T;
   }
 
-  async optional(): Promise<void> {
-    // The scripted pack predates Handshake and ConfigureStack, which the session tolerates.
+  async optional(method: string, req: unknown): Promise<void> {
+    if (method === "configureStack") {
+      this.configuredStacks.push((req as analyzerPb.AnalyzerStackConfigureRequest).getStack());
+    }
   }
 
   close(): void {
@@ -90,7 +97,7 @@ class FailingPack implements AnalyzerCalls {
     if (method === "getAnalyzerInfo") {
       return new pb.AnalyzerInfo() as T;
     }
-    const name = (req as analyzerPb.AnalyzeRequest).getName();
+    const name = asSent<analyzerPb.AnalyzeRequest>(method, req).getName();
     if (name === this.culprit) {
       const error = new PackCallError(`Remediate of ${name}`, this.dies ? "Connection dropped" : "boom", this.dies);
       this.die(error);
@@ -208,5 +215,66 @@ describe("analyze concurrency", () => {
 
   it("maps an empty list without calling anything", async () => {
     await expect(mapBounded([], 4, () => Promise.reject(new Error("called")))).resolves.toEqual([]);
+  });
+});
+
+describe("analyze over several pack processes", () => {
+  const count = 40;
+  const recording: Recording = {
+    project: "p",
+    stack: "dev",
+    entry: "index.ts",
+    resources: Array.from({ length: count }, (_, i) => resource(i)),
+    invokes: [],
+  };
+  const identity = { project: "p", stack: "dev", organization: "o" };
+
+  /** A session over `first` whose further sessions (over `more`) are opened by the returned `start`, counting its calls. */
+  async function spreadSession(first: ScriptedPack, more: ScriptedPack[], threshold: number) {
+    const session = await AnalyzerSession.over(first, protocol, "/pack", 4);
+    const started = { times: 0 };
+    session.spreadOver(async () => {
+      started.times++;
+      return Promise.all(more.map((pack) => AnalyzerSession.over(pack, protocol, "/pack", 4)));
+    }, threshold);
+    return { session, started };
+  }
+
+  it("from the threshold on, shares Remediate and Analyze with the further processes and reports what one process does", async () => {
+    const alone = await (await AnalyzerSession.over(new ScriptedPack(count), protocol, "/pack", 4)).analyze(recording, identity);
+    const first = new ScriptedPack(count);
+    const more = [new ScriptedPack(count), new ScriptedPack(count)];
+    const { session } = await spreadSession(first, more, count);
+
+    expect(await session.analyze(recording, identity)).toEqual(alone);
+    for (const pack of [first, ...more]) {
+      expect(pack.finished.length).toBeGreaterThan(0);
+    }
+    expect([first, ...more].flatMap((pack) => pack.finished).sort()).toEqual(recording.resources.map((r) => r.name).sort());
+    // AnalyzeStack goes to the first process only, over every resource.
+    expect(first.stackResources).toEqual(recording.resources.map((r) => r.name));
+    expect(more.map((pack) => pack.stackResources)).toEqual([[], []]);
+  });
+
+  it("below the threshold, starts no further process", async () => {
+    const first = new ScriptedPack(count);
+    const { session, started } = await spreadSession(first, [new ScriptedPack(count)], count + 1);
+    await session.analyze(recording, identity);
+    expect(started.times).toBe(0);
+    expect(first.finished).toHaveLength(count);
+  });
+
+  it("starts the further processes once for every later stack (an audit), configuring each for the stack at hand", async () => {
+    const helper = new ScriptedPack(count);
+    const { session, started } = await spreadSession(new ScriptedPack(count), [helper], count);
+    await session.analyze(recording, identity);
+    await session.analyze({ ...recording, stack: "prod" }, { ...identity, stack: "prod" });
+    expect(started.times).toBe(1);
+    expect(helper.configuredStacks).toEqual(["dev", "prod"]);
+    expect(helper.finished.length).toBeGreaterThan(count / 4);
+  });
+
+  it("uses one process per core, at least one and at most four", () => {
+    expect([0, 1, 2, 3, 4, 16].map((cpus) => packProcesses(cpus))).toEqual([1, 1, 2, 3, 4, 4]);
   });
 });

@@ -4,14 +4,14 @@ import type * as analyzerPb from "@pulumi/pulumi/proto/analyzer_pb";
 import type { AnalyzerCalls } from "../../checker/analyze/client";
 import { AnalyzerSession } from "../../checker/analyze/session";
 import type { EnforcementLevel, RecordedResource, Recording } from "../../checker/types";
-import { pb, protocol, resource } from "./analyzerSession";
+import { asSent, pb, protocol, resource } from "./analyzerSession";
 
 /** A pack that only records the calls it gets, in order. */
 class CallLog implements AnalyzerCalls {
   readonly calls: { method: string; req: unknown }[] = [];
 
   async call<T>(method: string, req: unknown): Promise<T> {
-    this.calls.push({ method, req });
+    this.calls.push({ method, req: asSent(method, req) });
     if (method === "getAnalyzerInfo") {
       return new pb.AnalyzerInfo() as T;
     }
