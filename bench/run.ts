@@ -1,7 +1,8 @@
 // npm run bench: wall times of the checker on this machine, printed as a table and written to
 // .bench/results.json (bench/results.json with --save, see output.ts). Figures only; nothing here
 // decides pass or fail except a check that cannot run.
-// Usage: node -r ./bin/ts-hook.js bench/run.ts [--runs N] [--stack-runs N] [--engine-runs N] [--save]
+// Usage: node -r ./bin/ts-hook.js bench/run.ts [--runs N] [--stack-runs N] [--engine-runs N]
+//        [--audit-exports N] [--audit-sample N] [--save]
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -12,6 +13,7 @@ import { stackConfig } from "../checker/record/stackConfig";
 import { engineLauncher, kitLauncher, type PackLauncher } from "../checker/serve/launcher";
 import { cacheFile } from "../checker/serve/packRunner";
 import type { Timings } from "../checker/types";
+import { auditFigures, writeAuditExports, type AuditFigures } from "./audit";
 import { engineFigures } from "./engine";
 import { writeResults } from "./output";
 import { scaleRecording, toStackExport } from "./stacks";
@@ -19,7 +21,10 @@ import { scaleRecording, toStackExport } from "./stacks";
 const CLI = path.join(KIT_ROOT, "bin", "pipeline-check.js");
 const PACK = path.join(KIT_ROOT, "policies");
 const SIZES = [100, 1000, 10000];
-const TARGETS = { checkColdMs: 2500, analyze10kMs: 5000, ratio10kTo1k: 12 };
+const TARGETS = { checkColdMs: 2500, analyze10kMs: 5000, ratio10kTo1k: 12, peakMb10k: 400, auditMs: 60_000, checksOverAudit: 10 };
+/** Resources per audit export, and every how many exports one fails kms-key-rotation. */
+const AUDIT_SIZE = 100;
+const AUDIT_FAIL_EVERY = 5;
 
 interface Stats {
   median: number;
@@ -44,8 +49,17 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
-/** One fresh CLI process; its own timings come from the --verbose line (stdout stays the report). */
-function check(args: string[]): { wallMs: number; timings: Timings; resources: number } {
+interface Checked {
+  wallMs: number;
+  timings: Timings;
+  resources: number;
+  /** Peak resident memory of the checker and of its pack processes, MB (0 where unknown). */
+  checkerPeakMb: number;
+  packPeakMb: number;
+}
+
+/** One fresh CLI process; its own timings and memory come from the --verbose lines (stdout stays the report). */
+function check(args: string[]): Checked {
   const started = process.hrtime.bigint();
   const run = spawnSync(process.execPath, [CLI, ...args, "--format", "json", "--verbose"], {
     cwd: KIT_ROOT,
@@ -59,7 +73,31 @@ function check(args: string[]): { wallMs: number; timings: Timings; resources: n
     throw new Error(`pipeline-check ${args.join(" ")} could not run: ${reason}`);
   }
   const report = JSON.parse(run.stdout) as { resources: number };
-  return { wallMs, timings: { record: Number(line[1]), serve: Number(line[2]), analyze: Number(line[3]) }, resources: report.resources };
+  const memory = /memory: checker peak (\d+) MB, pack peak (\d+|unknown)/.exec(run.stderr);
+  return {
+    wallMs,
+    timings: { record: Number(line[1]), serve: Number(line[2]), analyze: Number(line[3]) },
+    resources: report.resources,
+    checkerPeakMb: Number(memory?.[1] ?? 0),
+    packPeakMb: Number(memory?.[2]) || 0,
+  };
+}
+
+/** One audit of every export in `dir` against one check each of the first `sample` of `files`. */
+function audit(dir: string, files: string[], sample: number, failing: number): AuditFigures {
+  const started = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, [CLI, "--state", dir, "--format", "json"], {
+    cwd: KIT_ROOT,
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+  });
+  const auditMs = Number((process.hrtime.bigint() - started) / 1_000_000n);
+  const stacks = run.status === 0 || run.status === 1 ? (JSON.parse(run.stdout) as { stacks: unknown[] }).stacks.length : 0;
+  if (stacks !== files.length) {
+    throw new Error(`the audit of ${dir} could not run: exit ${run.status}, ${stacks} of ${files.length} stacks`);
+  }
+  const checks = files.slice(0, sample).map((file) => check(["--state", file]).wallMs);
+  return auditFigures(files.length, AUDIT_SIZE, failing, auditMs, { checkMedianMs: stats(checks).median, sampled: checks.length });
 }
 
 /** Milliseconds from spawning a pack until it printed its port. */
@@ -108,15 +146,28 @@ async function main(): Promise<void> {
     timeoutMs: 300_000,
   });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pipeline-check-bench-"));
-  const analysis: Record<string, Stats & { resources: number }> = {};
+  const analysis: Record<string, Stats & { resources: number; checkerPeakMb: number; packPeakMb: number }> = {};
+  let auditRun: AuditFigures;
   try {
     for (const size of SIZES) {
       log(`analysis of ${size} resources, ${stackRuns} runs ...`);
       const file = path.join(dir, `stack-${size}.json`);
       fs.writeFileSync(file, JSON.stringify(toStackExport(scaleRecording(template, size))));
       const results = Array.from({ length: stackRuns }, () => check(["--state", file]));
-      analysis[size] = { ...stats(results.map((r) => r.timings.analyze)), resources: results[0].resources };
+      analysis[size] = {
+        ...stats(results.map((r) => r.timings.analyze)),
+        resources: results[0].resources,
+        checkerPeakMb: Math.max(...results.map((r) => r.checkerPeakMb)),
+        packPeakMb: Math.max(...results.map((r) => r.packPeakMb)),
+      };
     }
+    const exports = option("--audit-exports", 1000);
+    const sample = Math.min(option("--audit-sample", 20), exports);
+    log(`audit of ${exports} exports of ${AUDIT_SIZE} resources, then one check --state each for ${sample} of them ...`);
+    const auditDir = path.join(dir, "audit");
+    fs.mkdirSync(auditDir);
+    const files = writeAuditExports(template, auditDir, exports, AUDIT_SIZE, AUDIT_FAIL_EVERY);
+    auditRun = audit(auditDir, files, sample, Math.ceil(exports / AUDIT_FAIL_EVERY));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -151,6 +202,7 @@ async function main(): Promise<void> {
   const wall = stats(checks.map((c) => c.wallMs));
   const packRatio = stats(engine).median / stats(kit).median;
   const ratio10kTo1k = analysis[10000].median / analysis[1000].median;
+  const peak = analysis[10000];
   const results = {
     date: new Date().toISOString(),
     machine: {
@@ -174,11 +226,20 @@ async function main(): Promise<void> {
       kitAfterSourceChangeMs: kitAfterChange,
     },
     analysis: { ...analysis, ratio10kTo1k: Number(ratio10kTo1k.toFixed(2)) },
+    audit: { command: "node bin/pipeline-check.js --state <dir> --format json", ...auditRun },
     realEngine: engineSection,
     targets: {
       checkColdMs: { target: TARGETS.checkColdMs, actual: wall.median, met: wall.median <= TARGETS.checkColdMs },
       analyze10kMs: { target: TARGETS.analyze10kMs, actual: analysis[10000].median, met: analysis[10000].median <= TARGETS.analyze10kMs },
       ratio10kTo1k: { target: TARGETS.ratio10kTo1k, actual: Number(ratio10kTo1k.toFixed(2)), met: ratio10kTo1k <= TARGETS.ratio10kTo1k },
+      checkerPeakMb10k: { target: TARGETS.peakMb10k, actual: peak.checkerPeakMb, met: peak.checkerPeakMb <= TARGETS.peakMb10k },
+      packPeakMb10k: { target: TARGETS.peakMb10k, actual: peak.packPeakMb, met: peak.packPeakMb <= TARGETS.peakMb10k },
+      auditMs: { target: TARGETS.auditMs, actual: auditRun.auditMs, met: auditRun.auditMs <= TARGETS.auditMs },
+      checksOverAudit: {
+        target: TARGETS.checksOverAudit,
+        actual: auditRun.checksOverAudit,
+        met: auditRun.checksOverAudit >= TARGETS.checksOverAudit,
+      },
     },
   };
   const written = writeResults(results, process.argv, KIT_ROOT);
@@ -198,6 +259,11 @@ async function main(): Promise<void> {
       row([`analyze ${size} resources`, analysis[size].median, spread(analysis[size]), size === 10000 ? TARGETS.analyze10kMs : ""]),
     ),
     row(["  time(10k) / time(1k)", results.analysis.ratio10kTo1k, "", TARGETS.ratio10kTo1k]),
+    row(["  peak memory at 10k, checker (MB)", peak.checkerPeakMb, "", TARGETS.peakMb10k]),
+    row(["  peak memory at 10k, pack (MB)", peak.packPeakMb, "", TARGETS.peakMb10k]),
+    row([`audit, ${auditRun.exports} exports of ${AUDIT_SIZE} (${auditRun.failing} failing)`, auditRun.auditMs, "", TARGETS.auditMs]),
+    row([`  one check --state per export (${auditRun.sampled} run, extrapolated)`, auditRun.checksExtrapolatedMs, "", ""]),
+    row(["  checks / audit", `${auditRun.checksOverAudit}x`, "", `${TARGETS.checksOverAudit}x`]),
     ...engineRows,
   ];
   if (typeof real === "string") {

@@ -11,7 +11,8 @@ function copyUrn(urn: string, copy: number): string {
   return copy === 0 ? urn : `${urn}-${copy}`;
 }
 
-function rename(value: unknown, urns: Map<string, string>): unknown {
+/** `value` with every string that `urns` maps replaced by its image, however deep. */
+export function rename(value: unknown, urns: Map<string, string>): unknown {
   if (typeof value === "string") {
     return urns.get(value) ?? value;
   }
