@@ -114,17 +114,19 @@ class FailingPack implements AnalyzerCalls {
     // Nothing to release.
   }
 }
-describe("analyze concurrency", () => {
-  const count = 40;
-  const recording: Recording = {
-    project: "p",
-    stack: "dev",
-    entry: "index.ts",
-    resources: Array.from({ length: count }, (_, i) => resource(i)),
-    invokes: [],
-  };
-  const identity = { project: "p", stack: "dev", organization: "o" };
 
+/** Forty buckets in one stack, and its identity. */
+const count = 40;
+const recording: Recording = {
+  project: "p",
+  stack: "dev",
+  entry: "index.ts",
+  resources: Array.from({ length: count }, (_, i) => resource(i)),
+  invokes: [],
+};
+const identity = { project: "p", stack: "dev", organization: "o" };
+
+describe("analyze concurrency", () => {
   it("reports in registration order whatever order the pack answers in, with at most N requests in flight", async () => {
     const pack = new ScriptedPack(count);
     const session = await AnalyzerSession.over(pack, protocol, "/pack", 4);
@@ -219,16 +221,6 @@ describe("analyze concurrency", () => {
 });
 
 describe("analyze over several pack processes", () => {
-  const count = 40;
-  const recording: Recording = {
-    project: "p",
-    stack: "dev",
-    entry: "index.ts",
-    resources: Array.from({ length: count }, (_, i) => resource(i)),
-    invokes: [],
-  };
-  const identity = { project: "p", stack: "dev", organization: "o" };
-
   /** A session over `first` whose further sessions (over `more`) are opened by the returned `start`, counting its calls. */
   async function spreadSession(first: ScriptedPack, more: ScriptedPack[], threshold: number) {
     const session = await AnalyzerSession.over(first, protocol, "/pack", 4);
