@@ -44,6 +44,8 @@ export interface PackOptions {
   onStatus?: (message: string) => void;
   /** Called once the pack is configured and ready. */
   onPhase?: (event: PhaseEvent) => void;
+  /** Pack processes in all for stacks of `threshold` resources or more (default: packProcesses(), SPREAD_THRESHOLD). */
+  spread?: { processes: number; threshold: number };
 }
 
 /** The pack a check uses when none is given: `policies` here, else the kit's own. */
@@ -81,7 +83,12 @@ async function openPack(
 }
 
 /** Further processes of the pack, started and configured as the first; none is left running if one fails. */
-async function openMore(count: number, start: () => Promise<RunningPack>, identity: StackIdentity, userConfig?: PolicyConfigFile) {
+async function openMore(
+  count: number,
+  start: () => Promise<RunningPack>,
+  identity: StackIdentity,
+  userConfig?: PolicyConfigFile,
+): Promise<OpenPack[]> {
   const opened = await Promise.allSettled(Array.from({ length: count }, () => openPack(start, identity, userConfig)));
   const failed = opened.find((o) => o.status === "rejected");
   if (!failed) {
@@ -120,10 +127,13 @@ export async function startPack(options: PackOptions, userConfig = userPolicyCon
   const start = (): Promise<RunningPack> => launcher.start(packDir, env, (options.timeoutSeconds ?? 300) * 1000);
   const { session, running, reconciled } = await openPack(() => start().finally(() => clearInterval(ticker)), identity, userConfig);
   const more: OpenPack[] = [];
-  session.spreadOver(async () => {
-    more.push(...(await openMore(packProcesses() - 1, start, identity, userConfig)));
-    return more.map((m) => m.session);
-  }, SPREAD_THRESHOLD);
+  const spread = options.spread ?? { processes: packProcesses(), threshold: SPREAD_THRESHOLD };
+  if (spread.processes > 1) {
+    session.spreadOver(async () => {
+      more.push(...(await openMore(spread.processes - 1, start, identity, userConfig)));
+      return more.map((m) => m.session);
+    }, spread.threshold);
+  }
   options.onStatus?.(`policy pack ${session.info.name}@${session.info.version} ready (${session.info.policies.length} policies)`);
   options.onPhase?.({
     phase: "pack",

@@ -124,7 +124,7 @@ function servePack(packDir: string, dir: string, args: string[], env: PackEnviro
       if (nl >= 0) {
         const port = stdout.slice(0, nl).trim();
         if (/^\d+$/.test(port)) {
-          settle(() => resolve({ address: `127.0.0.1:${port}`, dir, stop, exited }));
+          settle(() => resolve({ address: `127.0.0.1:${port}`, dir, stop, exited, peakRssKb: () => peakRssKb(child.pid) }));
         } else {
           stop();
           settle(() => reject(new CheckError(`policy pack ${packDir} failed to load: it printed "${port}" to stdout before its port`)));

@@ -6,6 +6,7 @@ import { DEFAULT_ORGANIZATION } from "../../checker/pack";
 import { jsonReport } from "../../checker/report/json";
 import { KIT_ROOT } from "../../checker/record/run";
 import { target } from "../../checker/target";
+import { kitLauncher, type PackLauncher } from "../../checker/serve/launcher";
 import type { Recording } from "../../checker/types";
 
 // Programs recorded and three packs started on a shared machine.
@@ -17,23 +18,29 @@ const options = { policyPack: path.join(KIT_ROOT, "policies"), project: "spread"
 const recordings: Recording[] = [];
 let single: PackHandle;
 let spread: PackHandle;
-const extra: PackHandle[] = [];
+/** Pack processes the spread pack's launcher started. */
+let spreadStarts = 0;
 
 beforeAll(async () => {
   for (const fixture of FIXTURES) {
     const program = target({ program: path.join(KIT_ROOT, "fixtures", fixture) }, "dev", DEFAULT_ORGANIZATION, () => undefined);
     recordings.push(await program.recording(new AbortController().signal));
   }
-  [single, spread] = await Promise.all([startPack(options), startPack(options)]);
-  // From one resource on, so every stack here is spread; the further process is one more real pack.
-  spread.session.spreadOver(async () => {
-    extra.push(await startPack(options));
-    return extra.map((p) => p.session);
-  }, 1);
+  const counting: PackLauncher = {
+    start: (...args) => {
+      spreadStarts++;
+      return kitLauncher.start(...args);
+    },
+  };
+  // From one resource on, so every stack here is spread over two real processes of the pack.
+  [single, spread] = await Promise.all([
+    startPack(options),
+    startPack({ ...options, launcher: counting, spread: { processes: 2, threshold: 1 } }),
+  ]);
 });
 
 afterAll(async () => {
-  for (const pack of [single, spread, ...extra]) {
+  for (const pack of [single, spread]) {
     pack?.stop();
     await pack?.exited;
   }
@@ -54,6 +61,13 @@ describe("a stack spread over several pack processes", () => {
     }
     // Not a vacuous comparison: the fixtures fail and remediate.
     expect(findings).toBeGreaterThan(5);
-    expect(extra).toHaveLength(1);
+    expect(spreadStarts).toBe(2);
+  });
+
+  it("reports the largest peak memory of its processes while they run", () => {
+    // Read from /proc, so known on Linux only.
+    const linux = process.platform === "linux";
+    expect((spread.peakRssKb() ?? 0) >= (spread.running.peakRssKb?.() ?? 0)).toBe(true);
+    expect(spread.peakRssKb() !== undefined).toBe(linux);
   });
 });
