@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { auditFigures, auditRecording, writeAuditExports } from "../../bench/audit";
+import { auditFigures, auditRecording, perExportOverAudit, writeAuditExports } from "../../bench/audit";
 import { readStateExport } from "../../checker/record/stateExport";
 import type { Recording } from "../../checker/types";
 import { recordedResource } from "../checker/recordedResource";
@@ -82,5 +82,9 @@ describe("audit figures", () => {
       checksExtrapolatedMs: 1_200_000,
       checksOverAudit: 30,
     });
+  });
+
+  it("give the ratio of one run per export to the audit, to two decimals", () => {
+    expect(perExportOverAudit(15_214, 300, 125_473)).toBe(36.38);
   });
 });
