@@ -6,7 +6,7 @@ import type { CheckReport, EnforcementLevel, Finding, FindingCounts, PackInfo, P
 import { JSON_SCHEMA_VERSION, type JsonReport } from "../report/json";
 import { sarifLog, sarifRun, CROSSGUARD_URI } from "../report/sarif";
 import { alignTable } from "../report/table";
-import { levelImpact } from "./impact";
+import { levelImpact, type LevelChange } from "./impact";
 
 export interface NameVersion {
   name: string;
@@ -141,20 +141,32 @@ function names(ids: string[]): string {
   return more > 0 ? `${ids.slice(0, NAMES_SHOWN).join(", ")} and ${more} more` : ids.join(", ");
 }
 
-/** What the policy config changed, when it changed a level: each such policy, then the stacks that would start failing. */
+/**
+ * What the policy config changed, when it changed a level: each such policy that stops a stack or could not
+ * be seen, one line for the rest (an all-mandatory config raises most of a pack), then the stacks that
+ * would start failing.
+ */
 function impactText(report: AuditReport): string {
   const { changes, startFailing } = levelImpact(report);
   if (changes.length === 0) {
     return "";
   }
-  const lines = changes.map((c) => {
+  const level = (c: LevelChange): string => `${c.pack} -> ${c.audited} (${c.raised ? "raised" : "lowered"})`;
+  const told = changes.filter((c) => c.unseen || c.stops.length > 0);
+  const lines = told.map((c) => {
     const stops = c.unseen
       ? "reported nothing at that level: the stacks it fails at the pack's level are unknown"
-      : c.stops.length === 0
-        ? "stops no stack"
-        : `stops ${names(c.stops)}`;
-    return `  ${c.policy}: ${c.pack} -> ${c.audited} (${c.raised ? "raised" : "lowered"}), ${stops}\n`;
+      : `stops ${names(c.stops)}`;
+    return `  ${c.policy}: ${level(c)}, ${stops}\n`;
   });
+  // Grouped by change: an all-mandatory config raises most of a pack the same way.
+  const quiet = new Map<string, string[]>();
+  for (const c of changes.filter((change) => !told.includes(change))) {
+    quiet.set(level(c), [...(quiet.get(level(c)) ?? []), c.policy]);
+  }
+  for (const [change, policies] of quiet) {
+    lines.push(`  ${change}, stopping no stack (${policies.length}): ${policies.join(", ")}\n`);
+  }
   const start = `${startFailing.length} stack(s) would start failing${startFailing.length === 0 ? "" : `: ${names(startFailing)}`}`;
   return `\nLevels the policy config changed from the pack's\n${lines.join("")}${start}\n`;
 }

@@ -167,9 +167,22 @@ describe("the impact in the audit's text", () => {
   it("follows the matrix with each changed policy and the stacks that would start failing", () => {
     expect(section(audit(levels, stacks))).toEqual([
       "Levels the policy config changed from the pack's",
-      "  logging: mandatory -> advisory (lowered), stops no stack",
       "  tags: advisory -> mandatory (raised), stops app/staging, app/prod, app/qa, app/sandbox",
+      "  mandatory -> advisory (lowered), stopping no stack (1): logging",
       "2 stack(s) would start failing: app/sandbox, app/staging",
+    ]);
+  });
+
+  it("groups the changes that stop no stack by change, one line each", () => {
+    const quiet = audit(
+      { logs: ["advisory", "mandatory"], tags: ["advisory", "mandatory"], kms: ["mandatory", "advisory"] },
+      { prod: [["other", "advisory"]] },
+    );
+    expect(section(quiet)).toEqual([
+      "Levels the policy config changed from the pack's",
+      "  mandatory -> advisory (lowered), stopping no stack (1): kms",
+      "  advisory -> mandatory (raised), stopping no stack (2): logs, tags",
+      "0 stack(s) would start failing",
     ]);
   });
 
