@@ -170,7 +170,9 @@ function impact(report: AuditReport): Html {
   const levels = levelImpact(report);
   const changes = new Map(levels.changes.map((c) => [c.policy, c]));
   const failing = Object.keys(report.matrix).filter((p) => report.matrix[p].mandatory.length > 0);
-  const policies = [...new Set([...failing, ...changes.keys()])].sort();
+  const stopped = (policy: string): number => report.matrix[policy]?.mandatory.length ?? 0;
+  // The policies that stop stacks first (most first): an all-mandatory config changes most of a pack.
+  const policies = [...new Set([...failing, ...changes.keys()])].sort((a, b) => stopped(b) - stopped(a) || a.localeCompare(b));
   if (policies.length === 0) {
     return html`<h2 id="impact">Impact</h2>
       <p>With the levels audited, no policy stops any stack.</p>`;
@@ -189,8 +191,8 @@ function impact(report: AuditReport): Html {
   });
   return html`<h2 id="impact">Impact</h2>
     <p>
-      Enforced at the levels this audit ran with (the pack's, with the policy config applied), each policy below would stop these stacks; a
-      level the config changed from the pack's own is marked raised or lowered.
+      Enforced at the levels this audit ran with (the pack's, with the policy config applied), each policy below would stop these stacks
+      (the policies that stop most come first); a level the config changed from the pack's own is marked raised or lowered.
     </p>
     ${table({ head: ["policy", "pack level", "audited level", numericHeader("stacks stopped"), "stacks"], rows })}${startFailing(levels)}`;
 }

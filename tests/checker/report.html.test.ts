@@ -247,6 +247,11 @@ describe("--format html of an audit", () => {
         "bucket-has-tags advisory mandatory raised 1 a/dev no-inline-versioning mandatory mandatory 1 a/prod 1 stack(s) would start failing at these levels, passing at the pack's own: a/dev.",
       );
       expect(compact(raised)).toContain("<td>mandatory<strong>raised</strong></td>");
+      // The policies that stop stacks come first, whatever their names.
+      const both = declared({ "no-inline-versioning": "mandatory", "bucket-has-tags": "mandatory" });
+      expect(visibleText(auditHtml(auditReport(both, [entry("a", "prod", sampleReport)], [])))).toContain(
+        "no-inline-versioning mandatory mandatory 1 a/prod bucket-has-tags advisory mandatory raised 0",
+      );
     });
 
     it("says the levels are the pack's own when the config changed none", () => {
