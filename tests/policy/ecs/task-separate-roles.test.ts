@@ -29,6 +29,20 @@ describe(POLICY, () => {
     expect(await findings([definition({})])).toEqual([]);
     expect(await findings([definition({ taskRoleArn: undefined })])).toEqual([]);
     expect(await findings([definition({ executionRoleArn: "" })])).toEqual([]);
+    // An absent or empty ARN names no role, even beside another one (two of them would compare equal),
+    // so there is nothing to compare; the shared source each case carries would be a finding if compared.
+    const none = [
+      { executionRoleArn: undefined, taskRoleArn: undefined },
+      { executionRoleArn: "", taskRoleArn: "" },
+      { executionRoleArn: undefined, taskRoleArn: unknown },
+      { executionRoleArn: unknown, taskRoleArn: undefined },
+      { executionRoleArn: "", taskRoleArn: unknown },
+      { executionRoleArn: unknown, taskRoleArn: "" },
+    ];
+    for (const arns of none) {
+      const sources = { executionRoleArn: [`${ROLE}::a`], taskRoleArn: [`${ROLE}::a`] };
+      expect(await findings([definition(arns, sources), role("a")])).toEqual([]);
+    }
   });
 
   it("decides unknown ARNs by the roles they come from", async () => {
@@ -40,6 +54,13 @@ describe(POLICY, () => {
     const result = await findings([same, role("shared")]);
     expect(result.map((d) => d.message)).toEqual([expect.stringContaining(`both come from ${urnOf(ROLE, "shared")}`)]);
     expect(result[0].message).not.toMatch(/^\[undecided\]/);
+
+    const both = definition(unknownArns, {
+      executionRoleArn: [`${ROLE}::a`, `${ROLE}::b`],
+      taskRoleArn: [`${ROLE}::b`, `${ROLE}::a`],
+    });
+    const twice = await findings([both, role("a"), role("b")]);
+    expect(twice.map((d) => d.message)).toEqual([expect.stringContaining(`both come from ${urnOf(ROLE, "a")}, ${urnOf(ROLE, "b")})`)]);
   });
 
   it("reports undecided when the sources overlap, are missing, or one ARN is known", async () => {
@@ -52,11 +73,22 @@ describe(POLICY, () => {
         role("a"),
         role("b"),
       ],
+      [
+        definition(
+          { executionRoleArn: unknown, taskRoleArn: unknown },
+          { executionRoleArn: [`${ROLE}::a`], taskRoleArn: [`${ROLE}::a`, `${ROLE}::b`] },
+        ),
+        role("a"),
+        role("b"),
+      ],
       [definition({ executionRoleArn: unknown, taskRoleArn: unknown })],
+      [definition({ executionRoleArn: unknown }, { executionRoleArn: [`${ROLE}::a`] }), role("a")],
       [definition({ taskRoleArn: unknown }, { taskRoleArn: [`${ROLE}::a`] }), role("a")],
     ];
     for (const resources of cases) {
-      expect((await findings(resources)).map((d) => d.message)).toEqual([expect.stringMatching(/^\[undecided\] /)]);
+      expect((await findings(resources)).map((d) => d.message)).toEqual([
+        expect.stringMatching(/^\[undecided\] executionRoleArn or taskRoleArn is unknown during preview/),
+      ]);
     }
   });
 });
