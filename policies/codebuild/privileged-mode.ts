@@ -27,7 +27,8 @@ function validate(check: ResourceCheck): void {
   if (typeof reason === "string" && reason.trim() !== "") {
     return;
   }
-  if (isUnknown(reason) || isUnknown(lookup(props, "tags"))) {
+  // An unknown tags map reads as an unknown reason too.
+  if (isUnknown(reason)) {
     check.undecided(`the project runs in privileged mode and its ${PRIVILEGED_REASON_TAG} tag is unknown during preview`);
     return;
   }

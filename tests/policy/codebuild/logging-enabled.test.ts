@@ -41,12 +41,17 @@ describe(POLICY, () => {
   });
 
   it("reports undecided when the configuration or a status it needs is unknown", async () => {
+    const whole = await findings(unknown);
+    expect(whole.map((d) => d.message)).toEqual([expect.stringMatching(/^\[undecided\] logsConfig is unknown during preview/)]);
     for (const config of [
-      unknown,
       cloudwatch({ status: unknown, groupName: "/app/build" }),
       { cloudwatchLogs: { status: "DISABLED" }, s3Logs: { status: unknown } },
     ]) {
-      expect((await findings(config)).map((d) => d.message)).toEqual([expect.stringMatching(/^\[undecided\] /)]);
+      expect((await findings(config)).map((d) => d.message)).toEqual([
+        expect.stringMatching(
+          /^\[undecided\] a log status in logsConfig is unknown during preview, and no other log destination is enabled/,
+        ),
+      ]);
     }
   });
 

@@ -14,6 +14,7 @@ describe(POLICY, () => {
   it("reports privileged mode without a stated reason, at mandatory", async () => {
     const result = await findings(privileged());
     expect(result).toEqual([expect.objectContaining({ level: "mandatory", message: expect.stringContaining("runs in privileged mode") })]);
+    expect(result[0].message).toContain(`state why with a tag ${REASON} or list the project in the policy config allowedProjects`);
     expect(await findings(privileged({ tags: { [REASON]: "  " } }))).toHaveLength(1);
     expect(await findings(privileged({ tags: undefined }))).toHaveLength(1);
   });
@@ -35,9 +36,16 @@ describe(POLICY, () => {
   });
 
   it("reports undecided when privileged mode or the reason tag is unknown", async () => {
-    const cases = [project({}, { privilegedMode: unknown }), privileged({ tags: unknown }), privileged({ tags: { [REASON]: unknown } })];
-    for (const props of cases) {
-      expect((await findings(props)).map((d) => d.message)).toEqual([expect.stringMatching(/^\[undecided\] /)]);
+    const mode = await findings(project({}, { privilegedMode: unknown }));
+    expect(mode.map((d) => d.message)).toEqual([
+      expect.stringMatching(/^\[undecided\] environment\.privilegedMode is unknown during preview/),
+    ]);
+    for (const props of [privileged({ tags: unknown }), privileged({ tags: { [REASON]: unknown } })]) {
+      expect((await findings(props)).map((d) => d.message)).toEqual([
+        expect.stringMatching(
+          new RegExp(`^\\[undecided\\] the project runs in privileged mode and its ${REASON} tag is unknown during preview`),
+        ),
+      ]);
     }
   });
 });

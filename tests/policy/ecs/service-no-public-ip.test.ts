@@ -24,6 +24,7 @@ describe(POLICY, () => {
     expect(await findings(service(true))).toEqual([
       expect.objectContaining({ level: "mandatory", message: expect.stringContaining("assignPublicIp is true") }),
     ]);
+    expect((await findings(service(true)))[0].message).toMatch(/, or list the service in the policy config allowedServices$/);
   });
 
   it("allows services listed in allowedServices by logical name or name input", async () => {

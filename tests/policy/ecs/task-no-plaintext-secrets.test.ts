@@ -27,6 +27,7 @@ describe(POLICY, () => {
         expect.stringContaining("environment[4] (undefined)"),
       ]);
       expect(result.every((d) => d.level === "mandatory")).toBe(true);
+      expect(result[0].message).toMatch(/: reference it from Secrets Manager or Parameter Store under secrets \(valueFrom\) instead$/);
     }
   });
 
@@ -58,6 +59,7 @@ describe(POLICY, () => {
         ),
       ]);
       expect(result.every((d) => d.level === "mandatory")).toBe(true);
+      expect(result[0].message).toMatch(/: reference it from Secrets Manager or Parameter Store under secrets \(valueFrom\) instead$/);
     }
   });
 
@@ -90,6 +92,13 @@ describe(POLICY, () => {
 
   it("is undecided, not silent, when the container definitions are unknown", async () => {
     const result = await findings(task(unknown));
-    expect(result).toEqual([expect.objectContaining({ level: "advisory", message: expect.stringMatching(/^\[undecided\] /) })]);
+    expect(result).toEqual([
+      expect.objectContaining({
+        level: "advisory",
+        message: expect.stringMatching(
+          /^\[undecided\] containerDefinitions is unknown during preview: cannot check the containers' environment/,
+        ),
+      }),
+    ]);
   });
 });

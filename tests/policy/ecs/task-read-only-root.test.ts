@@ -1,4 +1,4 @@
-import { analyzeResource, of } from "../harness";
+import { analyzeResource, of, unknown } from "../harness";
 import { container, task, TASK } from "./task-definition";
 
 const POLICY = "ecs-task-read-only-root";
@@ -25,6 +25,15 @@ describe(POLICY, () => {
       expect.stringMatching(/^container "proxy" has a writable root filesystem/),
     ]);
     expect(result.every((d) => d.level === "advisory")).toBe(true);
+    expect(result[0].message).toMatch(
+      /: set readonlyRootFilesystem true and mount a volume where it must write, or list it in the policy config allowedContainers$/,
+    );
+  });
+
+  it("is undecided, not silent, when the container definitions are unknown", async () => {
+    expect((await findings(task(unknown))).map((d) => d.message)).toEqual([
+      expect.stringMatching(/^\[undecided\] containerDefinitions is unknown during preview: cannot check the containers' root filesystems/),
+    ]);
   });
 
   it("allows the containers named in allowedContainers, with wildcards", async () => {
