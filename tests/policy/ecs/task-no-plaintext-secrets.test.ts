@@ -3,6 +3,8 @@ import { SHAPES } from "../lib/credential-values";
 import { container, task, TASK } from "./task-definition";
 
 const POLICY = "ecs-task-no-plaintext-secrets";
+/** The advice every finding ends with. */
+const ADVICE = /: reference it from Secrets Manager or Parameter Store under secrets \(valueFrom\) instead$/;
 
 async function findings(props: Record<string, unknown>, config?: Record<string, unknown>) {
   return of(POLICY, await analyzeResource(TASK, "task", props, { config: config && { [POLICY]: config } }));
@@ -27,7 +29,7 @@ describe(POLICY, () => {
         expect.stringContaining("environment[4] (undefined)"),
       ]);
       expect(result.every((d) => d.level === "mandatory")).toBe(true);
-      expect(result[0].message).toMatch(/: reference it from Secrets Manager or Parameter Store under secrets \(valueFrom\) instead$/);
+      expect(result[0].message).toMatch(ADVICE);
     }
   });
 
@@ -59,7 +61,7 @@ describe(POLICY, () => {
         ),
       ]);
       expect(result.every((d) => d.level === "mandatory")).toBe(true);
-      expect(result[0].message).toMatch(/: reference it from Secrets Manager or Parameter Store under secrets \(valueFrom\) instead$/);
+      expect(result[0].message).toMatch(ADVICE);
     }
   });
 
